@@ -1,0 +1,126 @@
+package org.encore.data;
+
+import java.util.Arrays;
+
+/**
+ * Users x movies ratings in compressed sparse row form. Row r holds user {@code userIds[r]}; column c is
+ * movie {@code movieIds[c]}. The entries of row r are at positions {@code rowPointers[r] ..
+ * rowPointers[r+1]-1} of {@code columnIndices}, {@code ratings} and {@code timestamps}, sorted by column.
+ * No dense users x movies array is ever built from this: callers densify one mini-batch at a time.
+ */
+public final class RatingMatrix {
+    private final int[] rowPointers;
+    private final int[] columnIndices;
+    private final float[] ratings;
+    private final long[] timestamps;
+    private final IdIndex users;
+    private final IdIndex movies;
+
+    public RatingMatrix(int[] rowPointers, int[] columnIndices, float[] ratings, long[] timestamps,
+                        IdIndex users, IdIndex movies) {
+        if (rowPointers.length != users.size() + 1) {
+            throw new IllegalArgumentException("rowPointers must have users+1 entries");
+        }
+        int nnz = rowPointers[users.size()];
+        if (columnIndices.length != nnz || ratings.length != nnz || timestamps.length != nnz) {
+            throw new IllegalArgumentException("CSR arrays disagree on the number of ratings");
+        }
+        this.rowPointers = rowPointers;
+        this.columnIndices = columnIndices;
+        this.ratings = ratings;
+        this.timestamps = timestamps;
+        this.users = users;
+        this.movies = movies;
+    }
+
+    public int userCount() {
+        return users.size();
+    }
+
+    public int movieCount() {
+        return movies.size();
+    }
+
+    public int ratingCount() {
+        return rowPointers[users.size()];
+    }
+
+    public double density() {
+        return userCount() == 0 || movieCount() == 0 ? 0 : (double) ratingCount() / ((double) userCount() * movieCount());
+    }
+
+    public IdIndex users() {
+        return users;
+    }
+
+    public IdIndex movies() {
+        return movies;
+    }
+
+    /** First position of row {@code row} in the entry arrays. */
+    public int rowStart(int row) {
+        return rowPointers[row];
+    }
+
+    /** One past the last position of row {@code row}. */
+    public int rowEnd(int row) {
+        return rowPointers[row + 1];
+    }
+
+    public int rowLength(int row) {
+        return rowPointers[row + 1] - rowPointers[row];
+    }
+
+    public int columnAt(int position) {
+        return columnIndices[position];
+    }
+
+    public float ratingAt(int position) {
+        return ratings[position];
+    }
+
+    public long timestampAt(int position) {
+        return timestamps[position];
+    }
+
+    /** The rating of (row, column), or 0 when the user did not rate the movie. */
+    public float rating(int row, int column) {
+        int at = Arrays.binarySearch(columnIndices, rowPointers[row], rowPointers[row + 1], column);
+        return at >= 0 ? ratings[at] : 0f;
+    }
+
+    /** Raw CSR arrays, shared not copied: callers must not modify them. */
+    public int[] rowPointers() {
+        return rowPointers;
+    }
+
+    public int[] columnIndices() {
+        return columnIndices;
+    }
+
+    public float[] ratings() {
+        return ratings;
+    }
+
+    public long[] timestamps() {
+        return timestamps;
+    }
+
+    /**
+     * Writes the scaled rows {@code rows} densely into {@code out} (row-major, rows.length x movieCount),
+     * clearing it first. {@code scale} multiplies each rating (e.g. 1/5 for the reference's rating/5).
+     */
+    public void densify(int[] rows, float scale, float[] out) {
+        int width = movieCount();
+        if (out.length < rows.length * width) {
+            throw new IllegalArgumentException("output buffer too small");
+        }
+        Arrays.fill(out, 0, rows.length * width, 0f);
+        for (int i = 0; i < rows.length; i++) {
+            int base = i * width;
+            for (int p = rowPointers[rows[i]], end = rowPointers[rows[i] + 1]; p < end; p++) {
+                out[base + columnIndices[p]] = ratings[p] * scale;
+            }
+        }
+    }
+}
