@@ -98,10 +98,21 @@ final class RatingsParser {
         final boolean colons = delimiter == Delimiter.DOUBLE_COLON;
         final byte sep = (byte) delimiter.text.charAt(0);
         final RatingColumns sink = out;
+        if (sink.blockFull()) {
+            sink.startBlock();
+        }
+        int[] users = sink.currentUsers();
+        int[] movies = sink.currentMovies();
+        byte[] halfStars = sink.currentHalfStars();
+        int[] times = sink.currentTimes();
+        int fill = sink.fill();
+        int maxUser = -1;
+        int maxMovie = -1;
+        long lineCount = lines;
         int p = from;
         while (p < limit) {
             int lineStart = p;
-            lines++;
+            lineCount++;
             // user id
             long user = 0;
             int q = p;
@@ -112,8 +123,10 @@ final class RatingsParser {
             }
             int digits = q - p;
             if (digits == 0 || digits > 10 || user > Integer.MAX_VALUE || b[q] != sep || (colons && b[q + 1] != ':')) {
+                lines = lineCount;
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
+                    sink.commit(fill, maxUser, maxMovie);
                     return false;
                 }
                 continue;
@@ -128,8 +141,10 @@ final class RatingsParser {
             }
             digits = q - p;
             if (digits == 0 || digits > 10 || movie > Integer.MAX_VALUE || b[q] != sep || (colons && b[q + 1] != ':')) {
+                lines = lineCount;
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
+                    sink.commit(fill, maxUser, maxMovie);
                     return false;
                 }
                 continue;
@@ -165,8 +180,10 @@ final class RatingsParser {
                 }
             }
             if (halves < 1 || halves > 10 || b[q] != sep || (colons && b[q + 1] != ':')) {
+                lines = lineCount;
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
+                    sink.commit(fill, maxUser, maxMovie);
                     return false;
                 }
                 continue;
@@ -184,15 +201,38 @@ final class RatingsParser {
                 q++;
             }
             if (digits == 0 || digits > 10 || seconds > MAX_SECONDS || b[q] != '\n') {
+                lines = lineCount;
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
+                    sink.commit(fill, maxUser, maxMovie);
                     return false;
                 }
                 continue;
             }
-            sink.add((int) user, (int) movie, halves, (int) seconds);
+            if (fill == RatingColumns.BLOCK_SIZE) {
+                sink.commit(fill, maxUser, maxMovie);
+                sink.startBlock();
+                users = sink.currentUsers();
+                movies = sink.currentMovies();
+                halfStars = sink.currentHalfStars();
+                times = sink.currentTimes();
+                fill = 0;
+            }
+            users[fill] = (int) user;
+            movies[fill] = (int) movie;
+            halfStars[fill] = (byte) halves;
+            times[fill] = (int) seconds;
+            fill++;
+            if (user > maxUser) {
+                maxUser = (int) user;
+            }
+            if (movie > maxMovie) {
+                maxMovie = (int) movie;
+            }
             p = q + 1;
         }
+        lines = lineCount;
+        sink.commit(fill, maxUser, maxMovie);
         return true;
     }
 
