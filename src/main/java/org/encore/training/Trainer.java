@@ -234,17 +234,17 @@ public final class Trainer {
         long heapFree = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         List<String> problems = new ArrayList<>();
         if (offHeapNeeded > offHeapFree) {
-            problems.add("needs " + MemoryEstimate.bytes(offHeapNeeded) + " off-heap but ND4J may still allocate "
-                    + MemoryEstimate.bytes(offHeapFree) + " (-Dorg.bytedeco.javacpp.maxbytes=" + MemoryEstimate.bytes(maxBytes) + ")");
+            problems.add("needs " + MemoryEstimate.bytes(offHeapNeeded) + " off-heap but only " + MemoryEstimate.bytes(offHeapFree)
+                    + " of ND4J's off-heap limit of " + MemoryEstimate.bytes(maxBytes) + " is free (-Dorg.bytedeco.javacpp.maxbytes)");
         }
         if (offHeapNeeded + heapNeeded > physicalFree) {
             problems.add("needs " + MemoryEstimate.bytes(offHeapNeeded + heapNeeded) + " of memory but only "
-                    + MemoryEstimate.bytes(physicalFree) + " is left under -Dorg.bytedeco.javacpp.maxphysicalbytes="
-                    + MemoryEstimate.bytes(maxPhysical));
+                    + MemoryEstimate.bytes(physicalFree) + " of the process limit of " + MemoryEstimate.bytes(maxPhysical)
+                    + " is left (-Dorg.bytedeco.javacpp.maxphysicalbytes)");
         }
         if (heapNeeded > heapFree) {
-            problems.add("needs " + MemoryEstimate.bytes(heapNeeded) + " of Java heap for batch buffers but "
-                    + MemoryEstimate.bytes(heapFree) + " is free (-Xmx " + MemoryEstimate.bytes(runtime.maxMemory()) + ")");
+            problems.add("needs " + MemoryEstimate.bytes(heapNeeded) + " of Java heap for batch buffers but only "
+                    + MemoryEstimate.bytes(heapFree) + " of " + MemoryEstimate.bytes(runtime.maxMemory()) + " is free (-Xmx)");
         }
         if (!problems.isEmpty()) {
             throw new TrainingException("not enough memory to train at width " + width + " and batch " + batchSize + ": "
