@@ -1,0 +1,227 @@
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.encore.data.CancellationToken;
+import org.encore.data.IdIndex;
+import org.encore.data.MovieLensLoader;
+import org.encore.data.RatingMatrix;
+import org.encore.model.ModelSpec;
+import org.encore.model.Presets;
+import org.encore.training.EpochMetrics;
+import org.encore.training.NetworkFactory;
+import org.encore.training.Trainer;
+import org.encore.training.TrainingListener;
+import org.encore.training.TrainingPlan;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.BufferedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Training-speed benchmark of Model 1 in DL4J (Encore's network factory and trainer). Prints one JSON object per
+ * measurement. Run through bench/training-speed.sh, which alternates it with the PyTorch script.
+ *
+ * Usage: java -cp CLASSPATH bench/TrainingSpeed.java DATA_DIR OUT_DIR VARIANTS
+ *   DATA_DIR  ml-latest-small folder; OUT_DIR  where the shared CSR files are written (for PyTorch);
+ *   VARIANTS  comma list of: gemm, dense, sparse, trainer
+ */
+public class TrainingSpeed {
+    static final int SYNTHETIC_USERS = 2000;
+    static final int SYNTHETIC_WIDTH = 20000;
+    static final double SYNTHETIC_DENSITY = 0.016;
+
+    record Workload(String name, RatingMatrix matrix, int epochs) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[0]);
+        Path outDir = Path.of(args[1]);
+        List<String> variants = Arrays.asList(args[2].split(","));
+        Files.createDirectories(outDir);
+        List<Workload> workloads = new ArrayList<>();
+        workloads.add(new Workload("ml-latest-small", MovieLensLoader.load(dataDir).ratings(), 6));
+        workloads.add(new Workload("synthetic-20000", synthetic(), 2));
+        for (Workload w : workloads) {
+            exportCsr(w, outDir.resolve(w.name() + ".csr"));
+        }
+        ModelSpec spec = Presets.model1();
+        for (Workload w : workloads) {
+            for (String variant : variants) {
+                switch (variant) {
+                    case "gemm" -> gemm(w.matrix().movieCount(), spec.batchSize());
+                    case "dense" -> fitLoop(w, spec, false);
+                    case "sparse" -> fitLoop(w, spec, true);
+                    case "trainer" -> trainer(w, spec);
+                    default -> throw new IllegalArgumentException("unknown variant " + variant);
+                }
+            }
+        }
+    }
+
+    /** 2,000 users x 20,000 movies, about 1.6% non-zero, popularity-skewed columns, half-star ratings. */
+    static RatingMatrix synthetic() {
+        Random random = new Random(20000);
+        int[] rowPointers = new int[SYNTHETIC_USERS + 1];
+        List<int[]> columnsByUser = new ArrayList<>();
+        int meanPerUser = (int) Math.round(SYNTHETIC_DENSITY * SYNTHETIC_WIDTH);
+        for (int u = 0; u < SYNTHETIC_USERS; u++) {
+            int count = 20 + random.nextInt(2 * (meanPerUser - 20) + 1);
+            java.util.TreeSet<Integer> chosen = new java.util.TreeSet<>();
+            while (chosen.size() < count) {
+                double x = random.nextDouble();
+                chosen.add((int) (SYNTHETIC_WIDTH * x * x)); // denser at low column numbers, like popular movies
+            }
+            columnsByUser.add(chosen.stream().mapToInt(Integer::intValue).toArray());
+            rowPointers[u + 1] = rowPointers[u] + count;
+        }
+        int nnz = rowPointers[SYNTHETIC_USERS];
+        int[] columns = new int[nnz];
+        float[] ratings = new float[nnz];
+        for (int u = 0; u < SYNTHETIC_USERS; u++) {
+            int[] cols = columnsByUser.get(u);
+            for (int i = 0; i < cols.length; i++) {
+                columns[rowPointers[u] + i] = cols[i];
+                ratings[rowPointers[u] + i] = (1 + random.nextInt(10)) / 2f;
+            }
+        }
+        int[] userIds = new int[SYNTHETIC_USERS];
+        int[] movieIds = new int[SYNTHETIC_WIDTH];
+        Arrays.setAll(userIds, i -> i + 1);
+        Arrays.setAll(movieIds, i -> i + 1);
+        return new RatingMatrix(rowPointers, columns, ratings, new long[nnz], new IdIndex(userIds), new IdIndex(movieIds));
+    }
+
+    /** "rows columns" then one "row column rating" line per entry, for the PyTorch script. */
+    static void exportCsr(Workload w, Path file) throws Exception {
+        RatingMatrix m = w.matrix();
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter out = Files.newBufferedWriter(tmp)) {
+            out.write(m.userCount() + " " + m.movieCount() + "\n");
+            for (int r = 0; r < m.userCount(); r++) {
+                for (int p = m.rowStart(r); p < m.rowEnd(r); p++) {
+                    out.write(r + " " + m.columnAt(p) + " " + m.ratingAt(p) + "\n");
+                }
+            }
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    static void gemm(int width, int batch) {
+        INDArray a = Nd4j.rand(DataType.FLOAT, batch, width);
+        INDArray b = Nd4j.rand(DataType.FLOAT, width, 1024);
+        for (int i = 0; i < 2; i++) {
+            a.mmul(b);
+        }
+        int reps = 5;
+        long t = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            a.mmul(b);
+        }
+        double s = (System.nanoTime() - t) / 1e9 / reps;
+        System.out.printf(Locale.ROOT, "{\"framework\":\"dl4j\",\"variant\":\"sgemm\",\"width\":%d,\"batch\":%d,\"gflops\":%.1f,\"load\":%s}%n",
+                width, batch, 2.0 * batch * width * 1024 / s / 1e9, load());
+    }
+
+    /** Encore's network, fitted batch by batch as the Trainer does, without the per-epoch metric pass. */
+    static void fitLoop(Workload w, ModelSpec spec, boolean sparse) {
+        RatingMatrix m = w.matrix();
+        int width = m.movieCount();
+        int batch = spec.batchSize();
+        MultiLayerNetwork net = NetworkFactory.build(spec, width, sparse);
+        float scale = (float) spec.valueScale();
+        int[] order = new int[m.userCount()];
+        Arrays.setAll(order, i -> i);
+        Random shuffle = new Random(1);
+        float[] dense = new float[batch * width];
+        java.util.Map<Integer, INDArray> arrays = new java.util.HashMap<>();
+        long densifyNanos = 0;
+        long fitNanos = 0;
+        long started = 0;
+        String loadBefore = "";
+        for (int epoch = 0; epoch <= w.epochs(); epoch++) {
+            if (epoch == 1) { // epoch 0 warms up the JIT and the workspaces
+                densifyNanos = 0;
+                fitNanos = 0;
+                loadBefore = load();
+                started = System.nanoTime();
+            }
+            shuffle(order, shuffle);
+            for (int from = 0; from < order.length; from += batch) {
+                int rows = Math.min(batch, order.length - from);
+                long t0 = System.nanoTime();
+                m.densify(Arrays.copyOfRange(order, from, from + rows), scale, dense);
+                INDArray features = arrays.computeIfAbsent(rows, n -> Nd4j.createUninitialized(DataType.FLOAT, n, width));
+                features.data().asNioFloat().put(0, dense, 0, rows * width);
+                long t1 = System.nanoTime();
+                net.fit(features, features);
+                long t2 = System.nanoTime();
+                densifyNanos += t1 - t0;
+                fitNanos += t2 - t1;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report(sparse ? "encore-sparse-first-layer" : "dl4j-dense", w, net.numParams(), (long) order.length * w.epochs(),
+                seconds, String.format(Locale.ROOT, ",\"densify_s\":%.3f,\"fit_s\":%.3f,\"score\":%.6f",
+                        densifyNanos / 1e9, fitNanos / 1e9, net.score()), loadBefore);
+    }
+
+    /** The real Trainer (sparse first layer by default), with its per-epoch metric pass over train and validation. */
+    static void trainer(Workload w, ModelSpec spec) throws Exception {
+        RatingMatrix m = w.matrix();
+        int[] all = new int[m.userCount()];
+        Arrays.setAll(all, i -> i);
+        int[] validation = Arrays.copyOf(all, Math.max(1, all.length / 5));
+        List<EpochMetrics> epochs = new ArrayList<>();
+        String loadBefore = load();
+        Trainer trainer = new Trainer(spec.withEpochs(w.epochs() + 1), m, new TrainingPlan(all, validation));
+        trainer.train(new TrainingListener() {
+            @Override
+            public void epochFinished(EpochMetrics metrics) {
+                epochs.add(metrics);
+            }
+        }, CancellationToken.none());
+        double seconds = 0;
+        double trainSeconds = 0;
+        for (EpochMetrics e : epochs.subList(1, epochs.size())) {
+            seconds += e.seconds();
+            trainSeconds += all.length / e.samplesPerSecond();
+        }
+        long samples = (long) all.length * (epochs.size() - 1);
+        long numParams = NetworkFactory.build(spec, m.movieCount()).numParams();
+        report("encore-trainer", w, numParams, samples, trainSeconds,
+                String.format(Locale.ROOT, ",\"with_metric_pass_s\":%.3f,\"samples_per_s_with_metrics\":%.1f",
+                        seconds, samples / seconds), loadBefore);
+    }
+
+    static void report(String variant, Workload w, long params, long samples, double seconds, String extra, String loadBefore) {
+        double perSecond = samples / seconds;
+        System.out.printf(Locale.ROOT, "{\"framework\":\"dl4j\",\"variant\":\"%s\",\"dataset\":\"%s\",\"width\":%d,\"users\":%d,"
+                        + "\"batch\":512,\"params\":%d,\"samples\":%d,\"seconds\":%.3f,\"samples_per_s\":%.1f,\"gflops\":%.1f,"
+                        + "\"load_before\":%s,\"load_after\":%s%s}%n",
+                variant, w.name(), w.matrix().movieCount(), w.matrix().userCount(), params, samples, seconds, perSecond,
+                6.0 * params * perSecond / 1e9, loadBefore, load(), extra);
+    }
+
+    static void shuffle(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+}
