@@ -383,7 +383,7 @@ public final class SyntheticGenerator {
         double[] weight = new double[users];
         double sum = 0;
         for (int u = 0; u < users; u++) {
-            weight[u] = StrictMath.exp(1.25 * gaussian(rng));
+            weight[u] = StrictMath.exp(1.45 * gaussian(rng));
             sum += weight[u];
         }
         long extra = s.ratings() - (long) users * floor;
@@ -489,7 +489,7 @@ public final class SyntheticGenerator {
         Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
         double[] popularity = new double[n];
         for (int rank = 0; rank < n; rank++) {
-            popularity[order[rank]] = 1.0 / StrictMath.pow(rank + 10, 0.9);
+            popularity[order[rank]] = 1.0 / StrictMath.pow(rank + 30, 1.15);
         }
         return popularity;
     }
