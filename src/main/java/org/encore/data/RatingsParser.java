@@ -156,15 +156,22 @@ final class RatingsParser {
             // rating: whole part, optional fraction whose first digit is 0 or 5 and the rest zeros
             int whole = 0;
             p = q;
-            while ((c = b[q] - '0') >= 0 && c <= 9) {
-                whole = whole * 10 + c;
-                q++;
-                if (q - p > 2) {
-                    break;
+            int halves = -1;
+            c = b[q] - '0';
+            // the usual "4.5": each test only reads on when the byte before was not the line's end
+            if (c >= 0 && c <= 5 && b[q + 1] == '.' && (b[q + 2] == '0' || b[q + 2] == '5') && b[q + 3] == sep) {
+                halves = c * 2 + (b[q + 2] == '5' ? 1 : 0);
+                q += 3;
+            } else {
+                while ((c = b[q] - '0') >= 0 && c <= 9) {
+                    whole = whole * 10 + c;
+                    q++;
+                    if (q - p > 2) {
+                        break;
+                    }
                 }
             }
-            int halves = -1;
-            if (q > p && q - p <= 2) {
+            if (halves < 0 && q > p && q - p <= 2) {
                 halves = whole * 2;
                 if (b[q] == '.') {
                     q++;
