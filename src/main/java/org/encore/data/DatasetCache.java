@@ -1,0 +1,525 @@
+package org.encore.data;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+
+/**
+ * The binary cache of parsed datasets, one file per source in the user's data directory
+ * ({@code $XDG_DATA_HOME/encore/cache}, else {@code ~/.local/share/encore/cache}; the system property
+ * {@code encore.cache.dir} overrides both).
+ * <p>
+ * A cache file is trusted only when its key (the source's path, and for each source file its size, modification
+ * time and a hash of its first and last 64 KiB) matches, its size is exactly what its counts imply, and the
+ * CRC32C of every part matches. Anything else is a miss and the source is parsed again.
+ * <p>
+ * Layout (little-endian): magic, version, meta block (key, release, report, movies), counts; then six sections:
+ * user ids, movie ids, row pointers, columns, ratings as half stars (one byte each), timestamps; then the trailer:
+ * one CRC32C for the head and one per section, and an end mark. A CRC per section lets two threads read and check
+ * the sections at once, which is what brings a reopen of ml-32m under 0.3 s.
+ */
+final class DatasetCache {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetCache.class);
+    private static final byte[] MAGIC = "ENCORE-C".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "END!".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 2;
+    private static final int SECTIONS = 6;
+    private static final int TRAILER_BYTES = 8 * (SECTIONS + 1) + 4;
+    private static final int IO_BYTES = 8 << 20;
+    private static final int SAMPLE_BYTES = 64 << 10;
+    /** Most cache files kept; older ones are deleted when a new one is written. */
+    private static final int MAX_ENTRIES = 8;
+    private static final float[] HALF_STARS = {0f, 0.5f, 1f, 1.5f, 2f, 2.5f, 3f, 3.5f, 4f, 4.5f, 5f};
+
+    private DatasetCache() {
+    }
+
+    /** What a cache file holds besides the matrix. */
+    record Entry(Dataset dataset, long skippedLines) {
+    }
+
+    static Path directory() {
+        String override = System.getProperty("encore.cache.dir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("encore").resolve("cache");
+    }
+
+    /** The cache file of a source: named by a hash of its absolute path. */
+    static Path fileFor(Path source) {
+        byte[] path = source.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8);
+        CRC32C crcC = new CRC32C();
+        crcC.update(path);
+        CRC32 crc = new CRC32();
+        crc.update(path);
+        return directory().resolve(String.format("%08x%08x.encache", crcC.getValue(), crc.getValue()));
+    }
+
+    /** The identity of the source's content: path, and each file's size, modification time and head/tail hash. */
+    static String key(SourceFiles files) throws IOException {
+        StringBuilder key = new StringBuilder("v" + VERSION + "|" + files.source().toAbsolutePath().normalize());
+        for (Path file : files.identityFiles()) {
+            long size = Files.size(file);
+            key.append('|').append(file.getFileName()).append(':').append(size).append(':')
+                    .append(Files.getLastModifiedTime(file).toMillis()).append(':').append(headTailHash(file, size));
+        }
+        return key.toString();
+    }
+
+    /** CRC32C and CRC32 of the first and last 64 KiB: catches a file rewritten with the same size and time. */
+    private static String headTailHash(Path file, long size) throws IOException {
+        CRC32C crcC = new CRC32C();
+        CRC32 crc = new CRC32();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(SAMPLE_BYTES);
+            for (long at : size > SAMPLE_BYTES ? new long[] {0, Math.max(SAMPLE_BYTES, size - SAMPLE_BYTES)}
+                    : new long[] {0}) {
+                buffer.clear();
+                while (buffer.hasRemaining() && channel.read(buffer, at + buffer.position()) > 0) {
+                    // read the whole sample
+                }
+                buffer.flip();
+                crcC.update(buffer.duplicate());
+                crc.update(buffer);
+            }
+        }
+        return String.format("%08x%08x", crcC.getValue(), crc.getValue());
+    }
+
+    /** Writes the cache atomically. */
+    static void write(Path cacheFile, String key, Dataset dataset, long skippedLines) throws IOException {
+        RatingMatrix m = dataset.ratings();
+        byte[] meta = meta(key, dataset, skippedLines);
+        AtomicFiles.write(cacheFile, raw -> {
+            ArrayWriter out = new ArrayWriter(raw);
+            long[] crcs = new long[SECTIONS + 1];
+            out.bytes(MAGIC, MAGIC.length);
+            out.ints(new int[] {VERSION, meta.length}, 2);
+            out.bytes(meta, meta.length);
+            out.ints(new int[] {m.userCount(), m.movieCount(), m.ratingCount()}, 3);
+            crcs[0] = out.endPart();
+            out.ints(m.users().ids(), m.userCount());
+            crcs[1] = out.endPart();
+            out.ints(m.movies().ids(), m.movieCount());
+            crcs[2] = out.endPart();
+            out.ints(m.rowPointers(), m.userCount() + 1);
+            crcs[3] = out.endPart();
+            out.ints(m.columnIndices(), m.ratingCount());
+            crcs[4] = out.endPart();
+            float[] ratings = m.ratings();
+            byte[] halves = new byte[Math.min(IO_BYTES, Math.max(1, ratings.length))];
+            for (int from = 0; from < ratings.length; from += halves.length) {
+                int len = Math.min(halves.length, ratings.length - from);
+                for (int i = 0; i < len; i++) {
+                    halves[i] = (byte) Math.round(ratings[from + i] * 2f);
+                }
+                out.bytes(halves, len);
+            }
+            crcs[5] = out.endPart();
+            out.ints(m.timestampSeconds(), m.ratingCount());
+            crcs[6] = out.endPart();
+            ByteBuffer trailer = ByteBuffer.allocate(TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (long crc : crcs) {
+                trailer.putLong(crc);
+            }
+            trailer.put(END);
+            raw.write(trailer.array());
+        });
+        pruneOldEntries(cacheFile.getParent(), cacheFile);
+    }
+
+    /** Keeps the cache folder from growing without end: only the most recently used few entries stay. */
+    private static void pruneOldEntries(Path dir, Path keep) {
+        try (var entries = Files.list(dir)) {
+            List<Path> caches = new ArrayList<>(entries.filter(p -> p.getFileName().toString().endsWith(".encache"))
+                    .filter(p -> !p.equals(keep)).toList());
+            caches.sort(java.util.Comparator.comparing(DatasetCache::lastModified).reversed());
+            for (Path old : caches.subList(Math.min(caches.size(), MAX_ENTRIES - 1), caches.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.debug("Could not prune the cache folder {}: {}", dir, e.toString());
+        }
+    }
+
+    private static long lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static byte[] meta(String key, Dataset dataset, long skippedLines) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(key);
+            out.writeUTF(dataset.release());
+            LoadReport report = dataset.report();
+            out.writeLong(skippedLines);
+            out.writeLong(report.duplicates());
+            out.writeInt(report.warnings().size());
+            for (String warning : report.warnings()) {
+                writeLongUtf(out, warning);
+            }
+            out.writeInt(dataset.movies().size());
+            for (Movie movie : dataset.movies()) {
+                out.writeInt(movie.id());
+                writeLongUtf(out, movie.title());
+                out.writeInt(movie.year());
+                out.writeByte(movie.genres().size());
+                for (String genre : movie.genres()) {
+                    out.writeUTF(genre);
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeLongUtf(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readLongUtf(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > (1 << 20)) {
+            throw new IOException("string length " + length);
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the cache of {@code source}; null when there is none, when it is stale (another key), or when it is
+     * damaged in any way (the reason is logged). Never throws for a bad cache file.
+     */
+    static Entry read(Path cacheFile, String key, Path source, long startNanos) {
+        try (FileChannel channel = FileChannel.open(cacheFile, StandardOpenOption.READ)) {
+            return read(channel, key, source, startNanos);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Ignoring the damaged cache {} ({}); the source is parsed again", cacheFile, e.toString());
+            return null;
+        } catch (StaleException e) {
+            LOG.info("Cache {} is for another version of the source; the source is parsed again", cacheFile);
+            return null;
+        }
+    }
+
+    private static final class StaleException extends Exception {
+        StaleException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Entry read(FileChannel channel, String key, Path source, long startNanos)
+            throws IOException, StaleException {
+        long fileSize = channel.size();
+        if (fileSize < MAGIC.length + 8 + TRAILER_BYTES) {
+            throw new IOException("too short (" + fileSize + " bytes)");
+        }
+        ByteBuffer trailer = ByteBuffer.allocate(TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        while (trailer.hasRemaining()) {
+            if (channel.read(trailer, fileSize - TRAILER_BYTES + trailer.position()) <= 0) {
+                throw new IOException("trailer unreadable");
+            }
+        }
+        trailer.flip();
+        long[] crcs = new long[SECTIONS + 1];
+        for (int i = 0; i < crcs.length; i++) {
+            crcs[i] = trailer.getLong();
+        }
+        byte[] end = new byte[END.length];
+        trailer.get(end);
+        if (!Arrays.equals(end, END)) {
+            throw new IOException("bad end mark (truncated?)");
+        }
+
+        ByteBuffer start = ByteBuffer.allocate(MAGIC.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        while (start.hasRemaining()) {
+            if (channel.read(start, start.position()) <= 0) {
+                throw new IOException("head unreadable");
+            }
+        }
+        start.flip();
+        byte[] magic = new byte[MAGIC.length];
+        start.get(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new IOException("bad magic");
+        }
+        if (start.getInt() != VERSION) {
+            throw new StaleException();
+        }
+        int metaLength = start.getInt();
+        long headBytes = MAGIC.length + 8L + metaLength + 12L;
+        if (metaLength < 0 || headBytes > fileSize - TRAILER_BYTES) {
+            throw new IOException("bad meta length " + metaLength);
+        }
+        // the head again, through a reader that checksums exactly the head
+        ArrayReader in = new ArrayReader(channel, 0, headBytes);
+        in.bytes(magic, magic.length);
+        int[] head = new int[2];
+        in.ints(head, 2);
+        byte[] metaBytes = new byte[head[1]];
+        in.bytes(metaBytes, metaBytes.length);
+        int[] counts = new int[3];
+        in.ints(counts, 3);
+        if (in.crc() != crcs[0]) {
+            throw new IOException("checksum mismatch in the head");
+        }
+        DataInputStream meta = new DataInputStream(new java.io.ByteArrayInputStream(metaBytes));
+        if (!meta.readUTF().equals(key)) {
+            throw new StaleException();
+        }
+        String release = meta.readUTF();
+        long skipped = meta.readLong();
+        long duplicates = meta.readLong();
+        int warningCount = meta.readInt();
+        if (warningCount < 0 || warningCount > 10_000) {
+            throw new IOException("bad warning count");
+        }
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < warningCount; i++) {
+            warnings.add(readLongUtf(meta));
+        }
+        int movieCount = meta.readInt();
+        if (movieCount < 0 || movieCount > metaBytes.length) {
+            throw new IOException("bad movie count");
+        }
+        List<Movie> movies = new ArrayList<>(movieCount);
+        for (int i = 0; i < movieCount; i++) {
+            int id = meta.readInt();
+            String title = readLongUtf(meta);
+            int year = meta.readInt();
+            int genreCount = meta.readUnsignedByte();
+            Set<String> genres = new LinkedHashSet<>();
+            for (int g = 0; g < genreCount; g++) {
+                genres.add(meta.readUTF());
+            }
+            movies.add(new Movie(id, title, year, genres));
+        }
+
+        int users = counts[0];
+        int columns = counts[1];
+        int nnz = counts[2];
+        long[] sectionBytes = {4L * users, 4L * columns, 4L * (users + 1L), 4L * nnz, nnz, 4L * nnz};
+        long expected = headBytes + TRAILER_BYTES;
+        for (long bytes : sectionBytes) {
+            expected += bytes;
+        }
+        if (users < 0 || columns < 0 || nnz < 0 || expected != fileSize) {
+            throw new IOException("size " + fileSize + " does not match its counts (truncated?)");
+        }
+        long[] sectionStart = new long[SECTIONS + 1];
+        sectionStart[0] = headBytes;
+        for (int i = 0; i < SECTIONS; i++) {
+            sectionStart[i + 1] = sectionStart[i] + sectionBytes[i];
+        }
+        int[] userIds = new int[users];
+        int[] movieIds = new int[columns];
+        int[] rowPointers = new int[users + 1];
+        int[] cols = new int[nnz];
+        float[] ratings = new float[nnz];
+        int[] times = new int[nnz];
+        long[] actual = new long[SECTIONS + 1];
+        // two threads: ids, row pointers and columns on one; ratings and timestamps on the other
+        Parallel.forEach(2, task -> {
+            try {
+                if (task == 0) {
+                    actual[1] = readInts(channel, sectionStart[0], sectionStart[1], userIds);
+                    actual[2] = readInts(channel, sectionStart[1], sectionStart[2], movieIds);
+                    actual[3] = readInts(channel, sectionStart[2], sectionStart[3], rowPointers);
+                    actual[4] = readInts(channel, sectionStart[3], sectionStart[4], cols);
+                } else {
+                    actual[5] = readHalfStars(channel, sectionStart[4], sectionStart[5], ratings);
+                    actual[6] = readInts(channel, sectionStart[5], sectionStart[6], times);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        for (int i = 1; i <= SECTIONS; i++) {
+            if (actual[i] != crcs[i]) {
+                throw new IOException("checksum mismatch in section " + i);
+            }
+        }
+        if (rowPointers[0] != 0 || rowPointers[users] != nnz) {
+            throw new IOException("bad row pointers");
+        }
+        for (int r = 0; r < users; r++) {
+            if (rowPointers[r + 1] < rowPointers[r]) {
+                throw new IOException("bad row pointers");
+            }
+        }
+        RatingMatrix matrix = new RatingMatrix(rowPointers, cols, ratings, times, new IdIndex(userIds),
+                new IdIndex(movieIds));
+        long millis = (System.nanoTime() - startNanos) / 1_000_000;
+        LoadReport report = new LoadReport(skipped, duplicates, millis, true, warnings);
+        return new Entry(new Dataset(release, source, matrix, movies, report), skipped);
+    }
+
+    private static long readInts(FileChannel channel, long from, long to, int[] values) throws IOException {
+        ArrayReader in = new ArrayReader(channel, from, to);
+        in.ints(values, values.length);
+        return in.crc();
+    }
+
+    private static long readHalfStars(FileChannel channel, long from, long to, float[] ratings) throws IOException {
+        ArrayReader in = new ArrayReader(channel, from, to);
+        byte[] halves = new byte[Math.min(IO_BYTES, Math.max(1, ratings.length))];
+        for (int start = 0; start < ratings.length; start += halves.length) {
+            int len = Math.min(halves.length, ratings.length - start);
+            in.bytes(halves, len);
+            for (int i = 0; i < len; i++) {
+                int h = halves[i];
+                if (h < 1 || h > 10) {
+                    throw new IOException("bad rating at " + (start + i));
+                }
+                ratings[start + i] = HALF_STARS[h];
+            }
+        }
+        return in.crc();
+    }
+
+    /** Writes arrays little-endian through one staging buffer, with a CRC32C per part. */
+    private static final class ArrayWriter {
+        private final OutputStream out;
+        private CRC32C crc = new CRC32C();
+        private final ByteBuffer buffer = ByteBuffer.allocate(IO_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+
+        ArrayWriter(OutputStream out) {
+            this.out = out;
+        }
+
+        void ints(int[] values, int count) throws IOException {
+            for (int from = 0; from < count; ) {
+                if (buffer.remaining() < 4) {
+                    flush();
+                }
+                int len = Math.min(count - from, buffer.remaining() / 4);
+                buffer.asIntBuffer().put(values, from, len);
+                buffer.position(buffer.position() + len * 4);
+                from += len;
+            }
+        }
+
+        void bytes(byte[] values, int count) throws IOException {
+            for (int from = 0; from < count; ) {
+                if (!buffer.hasRemaining()) {
+                    flush();
+                }
+                int len = Math.min(count - from, buffer.remaining());
+                buffer.put(values, from, len);
+                from += len;
+            }
+        }
+
+        /** Ends the current part: writes what is staged and returns the part's CRC32C. */
+        long endPart() throws IOException {
+            flush();
+            long value = crc.getValue();
+            crc = new CRC32C();
+            return value;
+        }
+
+        private void flush() throws IOException {
+            crc.update(buffer.array(), 0, buffer.position());
+            out.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+    }
+
+    /** Reads arrays little-endian from one region of the file through a direct buffer, with the region's CRC32C. */
+    private static final class ArrayReader {
+        private final FileChannel channel;
+        private final CRC32C crc = new CRC32C();
+        private final long end;
+        private final ByteBuffer buffer;
+        private long filePosition;
+
+        ArrayReader(FileChannel channel, long start, long end) {
+            this.channel = channel;
+            this.filePosition = start;
+            this.end = end;
+            this.buffer = ByteBuffer.allocateDirect((int) Math.max(16, Math.min(IO_BYTES, end - start)))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            buffer.limit(0);
+        }
+
+        long crc() {
+            return crc.getValue();
+        }
+
+        /** Keeps the unread bytes and reads more until at least {@code atLeast} are available. */
+        private void fill(int atLeast) throws IOException {
+            buffer.compact();
+            int freshStart = buffer.position();
+            while (buffer.position() < atLeast) {
+                long left = end - filePosition;
+                if (left <= 0) {
+                    throw new IOException("unexpected end of data (truncated?)");
+                }
+                buffer.limit((int) Math.min(buffer.capacity(), buffer.position() + left));
+                int n = channel.read(buffer, filePosition);
+                if (n < 0) {
+                    throw new IOException("unexpected end of file (truncated?)");
+                }
+                filePosition += n;
+            }
+            buffer.flip();
+            ByteBuffer fresh = buffer.duplicate();
+            fresh.position(freshStart);
+            crc.update(fresh);
+        }
+
+        void ints(int[] values, int count) throws IOException {
+            for (int from = 0; from < count; ) {
+                if (buffer.remaining() < 4) {
+                    fill(4);
+                }
+                int len = Math.min(count - from, buffer.remaining() / 4);
+                buffer.asIntBuffer().get(values, from, len);
+                buffer.position(buffer.position() + len * 4);
+                from += len;
+            }
+        }
+
+        void bytes(byte[] values, int count) throws IOException {
+            for (int from = 0; from < count; ) {
+                if (!buffer.hasRemaining()) {
+                    fill(1);
+                }
+                int len = Math.min(count - from, buffer.remaining());
+                buffer.get(values, from, len);
+                from += len;
+            }
+        }
+    }
+
+}
