@@ -1,6 +1,9 @@
 package org.encore.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,15 +156,22 @@ final class RatingsParser {
             // rating: whole part, optional fraction whose first digit is 0 or 5 and the rest zeros
             int whole = 0;
             p = q;
-            while ((c = b[q] - '0') >= 0 && c <= 9) {
-                whole = whole * 10 + c;
-                q++;
-                if (q - p > 2) {
-                    break;
+            int halves = -1;
+            c = b[q] - '0';
+            // the usual "4.5": each test only reads on when the byte before was not the line's end
+            if (c >= 0 && c <= 5 && b[q + 1] == '.' && (b[q + 2] == '0' || b[q + 2] == '5') && b[q + 3] == sep) {
+                halves = c * 2 + (b[q + 2] == '5' ? 1 : 0);
+                q += 3;
+            } else {
+                while ((c = b[q] - '0') >= 0 && c <= 9) {
+                    whole = whole * 10 + c;
+                    q++;
+                    if (q - p > 2) {
+                        break;
+                    }
                 }
             }
-            int halves = -1;
-            if (q > p && q - p <= 2) {
+            if (halves < 0 && q > p && q - p <= 2) {
                 halves = whole * 2;
                 if (b[q] == '.') {
                     q++;
@@ -189,9 +199,16 @@ final class RatingsParser {
                 continue;
             }
             q += colons ? 2 : 1;
-            // timestamp: seconds since 1970, unsigned 32-bit
+            // timestamp: seconds since 1970, unsigned 32-bit; eight digits at a time when they are there
             long seconds = 0;
             p = q;
+            if (q + 8 <= b.length) {
+                long word = (long) LITTLE_ENDIAN_LONG.get(b, q);
+                if (isEightDigits(word)) {
+                    seconds = eightDigits(word);
+                    q += 8;
+                }
+            }
             while ((c = b[q] - '0') >= 0 && c <= 9) {
                 seconds = seconds * 10 + c;
                 q++;
@@ -234,6 +251,23 @@ final class RatingsParser {
         lines = lineCount;
         sink.commit(fill, maxUser, maxMovie);
         return true;
+    }
+
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Whether all eight bytes of {@code word} (little-endian) are ASCII digits (SWAR test). */
+    private static boolean isEightDigits(long word) {
+        return ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
+    }
+
+    /** The value of eight ASCII digits, the first in the lowest byte, in three multiply steps (SWAR). */
+    private static long eightDigits(long word) {
+        long v = word & 0x0F0F0F0F0F0F0F0FL;
+        v = (v * (10 * 256 + 1)) >>> 8;
+        v = ((v & 0x00FF00FF00FF00FFL) * (100 * 65536 + 1)) >>> 16;
+        return ((v & 0x0000FFFF0000FFFFL) * (10000L * (1L << 32) + 1)) >>> 32;
     }
 
     /**

@@ -137,7 +137,7 @@ class DatasetCacheTest {
         Dataset reference = load(release, LoaderTestFiles.STRICT_NO_CACHE);
         Path cacheFile = cacheFileAfterFirstLoad(release);
         byte[] bytes = Files.readAllBytes(cacheFile);
-        bytes[bytes.length - 40] ^= 0x10;
+        bytes[bytes.length - 100] ^= 0x10; // inside the timestamps
         Files.write(cacheFile, bytes);
         assertRebuiltAndTrustedAgain(release, reference);
     }
@@ -171,6 +171,11 @@ class DatasetCacheTest {
         Files.write(cacheFile, new byte[0]);
         assertRebuiltAndTrustedAgain(release, reference);
         Files.write(cacheFile, "ENCORE-C garbage that is not a cache".getBytes());
+        assertRebuiltAndTrustedAgain(release, reference);
+        byte[] noise = new byte[10_000];
+        new java.util.Random(7).nextBytes(noise);
+        System.arraycopy("ENCORE-C".getBytes(), 0, noise, 0, 8);
+        Files.write(cacheFile, noise);
         assertRebuiltAndTrustedAgain(release, reference);
     }
 
