@@ -154,4 +154,24 @@ class RunFolderTest {
         }
         assertArrayEquals(scoreAll(trained), scoreAll(TrainedModel.load(run, DATASET)));
     }
+
+    @Test
+    void scoringIsDeterministicAndBatchingDoesNotChangeTheResult() {
+        int width = MATRIX.movieCount();
+        int rows = TrainedModel.SCORE_BATCH + 44;
+        int[] users = java.util.stream.IntStream.range(0, rows).map(i -> i % MATRIX.userCount()).toArray();
+        float[] in = new float[rows * width];
+        MATRIX.densify(users, (float) trained.valueScale(), in);
+        float[] once = new float[in.length];
+        float[] twice = new float[in.length];
+        trained.score(in, rows, once);
+        trained.score(in, rows, twice);
+        assertArrayEquals(once, twice, "inference mode: no dropout noise");
+        float[] single = new float[width];
+        for (int r : new int[]{0, 17, TrainedModel.SCORE_BATCH, rows - 1}) {
+            trained.score(java.util.Arrays.copyOfRange(in, r * width, (r + 1) * width), 1, single);
+            assertArrayEquals(java.util.Arrays.copyOfRange(once, r * width, (r + 1) * width), single, 1e-5f, "row " + r);
+        }
+        assertThrows(IllegalArgumentException.class, () -> trained.score(new float[width], 2, new float[2 * width]));
+    }
 }
