@@ -140,7 +140,15 @@ class RunFolderTest {
 
         Files.writeString(run.resolve("manifest.json"), "{\"@class\": \"org.deeplearning4j.nn.conf.MultiLayerConfiguration\"}");
         e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("not an Encore run of format encore-run version 1"), e.getMessage());
+
+        Files.writeString(run.resolve("manifest.json"), "{\"format\": \"encore-run\", \"version\": 1, \"@class\": \"x\"}");
+        e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
         assertTrue(e.getMessage().contains("not a valid run manifest"), e.getMessage());
+
+        Files.writeString(run.resolve("manifest.json"), "{\"format\": \"encore-run\", \"version\": 2}");
+        e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("(found version 2)"), e.getMessage());
     }
 
     @Test
@@ -173,5 +181,15 @@ class RunFolderTest {
             assertArrayEquals(java.util.Arrays.copyOfRange(once, r * width, (r + 1) * width), single, 1e-5f, "row " + r);
         }
         assertThrows(IllegalArgumentException.class, () -> trained.score(new float[width], 2, new float[2 * width]));
+    }
+
+    @Test
+    void aHistoryWithUndefinedMetricsRoundTrips() throws Exception {
+        SplitMetrics undefined = new SplitMetrics(0.1, 0.2, 0.3, 0.4, Double.NaN, Double.NaN);
+        java.util.List<EpochMetrics> history = java.util.List.of(new EpochMetrics(1, undefined, undefined, Double.NaN, 1.5, 10));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = SpecFiles.mapper();
+        String json = mapper.writeValueAsString(history);
+        assertEquals(history, mapper.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<EpochMetrics>>() { }));
+        assertTrue(RunFolder.HistoryCsv.format(history).lines().skip(1).findFirst().orElseThrow().contains("NaN"));
     }
 }
