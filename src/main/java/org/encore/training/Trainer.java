@@ -75,7 +75,7 @@ public final class Trainer {
         }
         int width = matrix.movieCount();
         try {
-            checkMemory(MemoryEstimate.of(spec, width), spec.batchSize(), width);
+            checkFits(spec, width);
         } catch (TrainingException e) {
             events.runFinished("failed: " + e.getMessage());
             throw e;
@@ -217,6 +217,14 @@ public final class Trainer {
             values[i] = values[j];
             values[j] = t;
         }
+    }
+
+    /**
+     * Whether training {@code spec} at {@code width} movie columns fits this process's memory limits now; throws
+     * with the figures when it does not (the same check {@link #train} makes first). For a designer's live preview.
+     */
+    public static void checkFits(ModelSpec spec, int width) throws TrainingException {
+        checkMemory(MemoryEstimate.of(spec, width), spec.batchSize(), width);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -219,6 +220,8 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("3,075,051,136 parameters"), "names the parameter count: " + e.getMessage());
         assertTrue(e.getMessage().contains("GB"), e.getMessage());
         assertTrue(finished.get().startsWith("failed: not enough memory"));
+        assertThrows(TrainingException.class, () -> Trainer.checkFits(spec, width));
+        assertDoesNotThrow(() -> Trainer.checkFits(spec, 9_742), "model1 on ml-latest-small fits the test JVM");
     }
 
     @Test
