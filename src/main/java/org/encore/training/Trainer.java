@@ -39,9 +39,9 @@ public final class Trainer {
     private boolean restoreBest = true;
 
     public Trainer(ModelSpec spec, RatingMatrix matrix, TrainingPlan plan) {
-        this.spec = spec;
-        this.matrix = matrix;
-        this.plan = plan;
+        this.spec = java.util.Objects.requireNonNull(spec, "spec");
+        this.matrix = java.util.Objects.requireNonNull(matrix, "matrix");
+        this.plan = java.util.Objects.requireNonNull(plan, "plan");
     }
 
     /**
@@ -72,6 +72,11 @@ public final class Trainer {
                     + plan.trainRows().length + " and " + plan.validationRows().length + ")";
             events.runFinished("failed: " + message);
             throw new TrainingException(message);
+        }
+        String badRow = firstRowOutside(plan, matrix.userCount());
+        if (badRow != null) {
+            events.runFinished("failed: " + badRow);
+            throw new TrainingException(badRow);
         }
         int width = matrix.movieCount();
         try {
@@ -177,6 +182,18 @@ public final class Trainer {
         TrainedModel model = new TrainedModel(spec, network, width, plan, matrix, history, Devices.current());
         events.runFinished(outcome);
         return model;
+    }
+
+    /** A message naming the first plan row that is not a row of the matrix, or null. */
+    private static String firstRowOutside(TrainingPlan plan, int users) {
+        for (int[] rows : new int[][]{plan.trainRows(), plan.validationRows()}) {
+            for (int row : rows) {
+                if (row < 0 || row >= users) {
+                    return "the plan names user row " + row + " but the matrix has rows 0.." + (users - 1);
+                }
+            }
+        }
+        return null;
     }
 
     /** Metrics of {@code rows} in inference mode, batched; null when cancelled. */

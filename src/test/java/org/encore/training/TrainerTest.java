@@ -230,5 +230,8 @@ class TrainerTest {
         TrainingException e = assertThrows(TrainingException.class,
                 () -> new Trainer(spec, MATRIX, new TrainingPlan(new int[]{0, 1}, new int[]{2})).train(null, null));
         assertTrue(e.getMessage().contains("batchSize: must be >= 1"), e.getMessage());
+        TrainingException outside = assertThrows(TrainingException.class, () -> new Trainer(SyntheticRatings.smallSpec(), MATRIX,
+                new TrainingPlan(new int[]{0, 1}, new int[]{MATRIX.userCount()})).train(null, null));
+        assertTrue(outside.getMessage().contains("user row 120"), outside.getMessage());
     }
 }
