@@ -16,7 +16,7 @@ public final class Devices {
     }
 
     static boolean isCpuBackend() {
-        return !Nd4j.getBackend().getClass().getName().toLowerCase(java.util.Locale.ROOT).contains("cuda");
+        return Nd4j.getEnvironment().isCPU();
     }
 
     /** "CPU", or the GPU name ND4J's environment reports (falling back to "GPU (CUDA)"). */
