@@ -95,6 +95,33 @@ public final class TrainCommand implements Command {
         ObjectMapper mapper = new ObjectMapper();
         Trainer trainer = new Trainer(spec, dataset.ratings(), plan).earlyStopping(patience, true);
         String[] outcome = new String[1];
+        // Ctrl-C cancels between batches; the hook then waits until the run so far has been saved
+        CancellationToken cancel = new CancellationToken();
+        java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancel.cancel();
+            try {
+                saved.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "encore-train-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            return trainAndSave(trainer, spec, dataset, outDir, json, mapper, out, cancel, outcome);
+        } finally {
+            saved.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook is running and has just been released
+            }
+        }
+    }
+
+    private static int trainAndSave(Trainer trainer, ModelSpec spec, Dataset dataset, Path outDir, boolean json,
+                                    ObjectMapper mapper, PrintStream out, CancellationToken cancel, String[] outcome)
+            throws Exception {
         TrainedModel model = trainer.train(new TrainingListener() {
             @Override
             public void epochFinished(EpochMetrics m) {
@@ -122,7 +149,7 @@ public final class TrainCommand implements Command {
             public void runFinished(String message) {
                 outcome[0] = message;
             }
-        }, CancellationToken.none());
+        }, cancel);
         model.save(outDir, dataset);
         if (!json) {
             out.println(outcome[0] + "; run saved to " + outDir + " (device " + model.device() + ")");

@@ -39,9 +39,9 @@ public final class Trainer {
     private boolean restoreBest = true;
 
     public Trainer(ModelSpec spec, RatingMatrix matrix, TrainingPlan plan) {
-        this.spec = spec;
-        this.matrix = matrix;
-        this.plan = plan;
+        this.spec = java.util.Objects.requireNonNull(spec, "spec");
+        this.matrix = java.util.Objects.requireNonNull(matrix, "matrix");
+        this.plan = java.util.Objects.requireNonNull(plan, "plan");
     }
 
     /**
@@ -73,9 +73,14 @@ public final class Trainer {
             events.runFinished("failed: " + message);
             throw new TrainingException(message);
         }
+        String badRow = firstRowOutside(plan, matrix.userCount());
+        if (badRow != null) {
+            events.runFinished("failed: " + badRow);
+            throw new TrainingException(badRow);
+        }
         int width = matrix.movieCount();
         try {
-            checkMemory(MemoryEstimate.of(spec, width), spec.batchSize(), width);
+            checkFits(spec, width);
         } catch (TrainingException e) {
             events.runFinished("failed: " + e.getMessage());
             throw e;
@@ -179,6 +184,18 @@ public final class Trainer {
         return model;
     }
 
+    /** A message naming the first plan row that is not a row of the matrix, or null. */
+    private static String firstRowOutside(TrainingPlan plan, int users) {
+        for (int[] rows : new int[][]{plan.trainRows(), plan.validationRows()}) {
+            for (int row : rows) {
+                if (row < 0 || row >= users) {
+                    return "the plan names user row " + row + " but the matrix has rows 0.." + (users - 1);
+                }
+            }
+        }
+        return null;
+    }
+
     /** Metrics of {@code rows} in inference mode, batched; null when cancelled. */
     private SplitMetrics evaluate(MultiLayerNetwork network, int[] rows, BatchBuffers buffers, CancellationToken token) {
         RegressionMetrics metrics = new RegressionMetrics(matrix.movieCount());
@@ -217,6 +234,14 @@ public final class Trainer {
             values[i] = values[j];
             values[j] = t;
         }
+    }
+
+    /**
+     * Whether training {@code spec} at {@code width} movie columns fits this process's memory limits now; throws
+     * with the figures when it does not (the same check {@link #train} makes first). For a designer's live preview.
+     */
+    public static void checkFits(ModelSpec spec, int width) throws TrainingException {
+        checkMemory(MemoryEstimate.of(spec, width), spec.batchSize(), width);
     }
 
     /**

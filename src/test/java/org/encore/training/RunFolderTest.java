@@ -140,7 +140,15 @@ class RunFolderTest {
 
         Files.writeString(run.resolve("manifest.json"), "{\"@class\": \"org.deeplearning4j.nn.conf.MultiLayerConfiguration\"}");
         e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("not an Encore run of format encore-run version 1"), e.getMessage());
+
+        Files.writeString(run.resolve("manifest.json"), "{\"format\": \"encore-run\", \"version\": 1, \"@class\": \"x\"}");
+        e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
         assertTrue(e.getMessage().contains("not a valid run manifest"), e.getMessage());
+
+        Files.writeString(run.resolve("manifest.json"), "{\"format\": \"encore-run\", \"version\": 2}");
+        e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("(found version 2)"), e.getMessage());
     }
 
     @Test
@@ -153,5 +161,35 @@ class RunFolderTest {
                     files.map(p -> p.getFileName().toString()).sorted(Comparator.naturalOrder()).toList());
         }
         assertArrayEquals(scoreAll(trained), scoreAll(TrainedModel.load(run, DATASET)));
+    }
+
+    @Test
+    void scoringIsDeterministicAndBatchingDoesNotChangeTheResult() {
+        int width = MATRIX.movieCount();
+        int rows = TrainedModel.SCORE_BATCH + 44;
+        int[] users = java.util.stream.IntStream.range(0, rows).map(i -> i % MATRIX.userCount()).toArray();
+        float[] in = new float[rows * width];
+        MATRIX.densify(users, (float) trained.valueScale(), in);
+        float[] once = new float[in.length];
+        float[] twice = new float[in.length];
+        trained.score(in, rows, once);
+        trained.score(in, rows, twice);
+        assertArrayEquals(once, twice, "inference mode: no dropout noise");
+        float[] single = new float[width];
+        for (int r : new int[]{0, 17, TrainedModel.SCORE_BATCH, rows - 1}) {
+            trained.score(java.util.Arrays.copyOfRange(in, r * width, (r + 1) * width), 1, single);
+            assertArrayEquals(java.util.Arrays.copyOfRange(once, r * width, (r + 1) * width), single, 1e-5f, "row " + r);
+        }
+        assertThrows(IllegalArgumentException.class, () -> trained.score(new float[width], 2, new float[2 * width]));
+    }
+
+    @Test
+    void aHistoryWithUndefinedMetricsRoundTrips() throws Exception {
+        SplitMetrics undefined = new SplitMetrics(0.1, 0.2, 0.3, 0.4, Double.NaN, Double.NaN);
+        java.util.List<EpochMetrics> history = java.util.List.of(new EpochMetrics(1, undefined, undefined, Double.NaN, 1.5, 10));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = SpecFiles.mapper();
+        String json = mapper.writeValueAsString(history);
+        assertEquals(history, mapper.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<EpochMetrics>>() { }));
+        assertTrue(RunFolder.HistoryCsv.format(history).lines().skip(1).findFirst().orElseThrow().contains("NaN"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -219,6 +220,8 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("3,075,051,136 parameters"), "names the parameter count: " + e.getMessage());
         assertTrue(e.getMessage().contains("GB"), e.getMessage());
         assertTrue(finished.get().startsWith("failed: not enough memory"));
+        assertThrows(TrainingException.class, () -> Trainer.checkFits(spec, width));
+        assertDoesNotThrow(() -> Trainer.checkFits(spec, 9_742), "model1 on ml-latest-small fits the test JVM");
     }
 
     @Test
@@ -227,5 +230,8 @@ class TrainerTest {
         TrainingException e = assertThrows(TrainingException.class,
                 () -> new Trainer(spec, MATRIX, new TrainingPlan(new int[]{0, 1}, new int[]{2})).train(null, null));
         assertTrue(e.getMessage().contains("batchSize: must be >= 1"), e.getMessage());
+        TrainingException outside = assertThrows(TrainingException.class, () -> new Trainer(SyntheticRatings.smallSpec(), MATRIX,
+                new TrainingPlan(new int[]{0, 1}, new int[]{MATRIX.userCount()})).train(null, null));
+        assertTrue(outside.getMessage().contains("user row 120"), outside.getMessage());
     }
 }
