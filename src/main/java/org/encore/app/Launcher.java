@@ -5,6 +5,8 @@ import org.encore.cli.Main;
 import org.encore.cli.UsageException;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Main class. Does not extend {@code Application}, so that JavaFX on the class path (not the module path)
@@ -12,6 +14,9 @@ import java.util.List;
  * given dataset, {@code --smoke} to check that the window starts, renders every view and exits).
  */
 public final class Launcher {
+    /** Held so that the level set on it is not lost to garbage collection. */
+    private static final Logger JAVAFX_STARTUP = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private Launcher() {
     }
 
@@ -26,6 +31,8 @@ public final class Launcher {
             System.err.println(e.getMessage());
             System.exit(Main.USAGE);
         }
+        // JavaFX on the class path is how Encore runs (DL4J is not modular): the startup warning says nothing useful
+        JAVAFX_STARTUP.setLevel(Level.SEVERE);
         Application.launch(EncoreApp.class, args);
         // ND4J may leave non-daemon threads behind; the window's end is the process's end
         System.exit(EncoreApp.exitStatus());
