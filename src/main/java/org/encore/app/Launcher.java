@@ -1,12 +1,22 @@
 package org.encore.app;
 
+import javafx.application.Application;
 import org.encore.cli.Main;
+import org.encore.cli.UsageException;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Main class. Does not extend {@code Application}, so that JavaFX on the class path (not the module path)
- * starts. With a sub-command it runs headless; otherwise it opens the workbench.
+ * starts. With a sub-command it runs headless; otherwise it opens the workbench ({@code --data PATH} to open a
+ * given dataset, {@code --smoke} to check that the window starts, renders every view and exits).
  */
 public final class Launcher {
+    /** Held so that the level set on it is not lost to garbage collection. */
+    private static final Logger JAVAFX_STARTUP = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private Launcher() {
     }
 
@@ -15,7 +25,16 @@ public final class Launcher {
             Main.main(args);
             return;
         }
-        System.err.println("The workbench is not built yet; try: encore help");
-        System.exit(Main.USAGE);
+        try {
+            LaunchOptions.parse(List.of(args));
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(Main.USAGE);
+        }
+        // JavaFX on the class path is how Encore runs (DL4J is not modular): the startup warning says nothing useful
+        JAVAFX_STARTUP.setLevel(Level.SEVERE);
+        Application.launch(EncoreApp.class, args);
+        // ND4J may leave non-daemon threads behind; the window's end is the process's end
+        System.exit(EncoreApp.exitStatus());
     }
 }

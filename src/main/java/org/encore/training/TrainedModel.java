@@ -1,46 +1,138 @@
 package org.encore.training;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.encore.data.Dataset;
+import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A trained autoencoder: scores rows, knows its spec and history, saves to and loads from a run folder.
- * CONTRACT STUB: the training owner implements it; the public signatures stay.
+ * A trained autoencoder: scores rows, knows its spec and history, saves to and loads from a run folder
+ * (see {@link RunFolder} for the layout). Scoring is synchronized: one network serves one thread at a time.
  */
 public final class TrainedModel implements RowScorer {
+    /** Rows per forward pass when scoring: bounds the memory of a large {@link #score} call. */
+    static final int SCORE_BATCH = 256;
 
-    private TrainedModel() {
+    private final ModelSpec spec;
+    private final MultiLayerNetwork network;
+    private final int width;
+    private final TrainingPlan plan;
+    private final int[] trainUserIds;
+    private final int[] validationUserIds;
+    private final List<EpochMetrics> history;
+    private final String device;
+    private final java.util.Map<Integer, INDArray> inputs = new java.util.HashMap<>();
+
+    TrainedModel(ModelSpec spec, MultiLayerNetwork network, int width, TrainingPlan plan, RatingMatrix matrix,
+                 List<EpochMetrics> history, String device) {
+        this(spec, network, width, plan, plan.trainUserIds(matrix), plan.validationUserIds(matrix), history, device);
     }
 
-    public ModelSpec spec() { throw new UnsupportedOperationException(); }
+    TrainedModel(ModelSpec spec, MultiLayerNetwork network, int width, TrainingPlan plan, int[] trainUserIds,
+                 int[] validationUserIds, List<EpochMetrics> history, String device) {
+        this.spec = spec;
+        this.network = network;
+        this.width = width;
+        this.plan = plan;
+        this.trainUserIds = trainUserIds;
+        this.validationUserIds = validationUserIds;
+        this.history = List.copyOf(history);
+        this.device = device;
+    }
 
-    public List<EpochMetrics> history() { throw new UnsupportedOperationException(); }
+    public ModelSpec spec() {
+        return spec;
+    }
 
-    /** "CPU" or the GPU's name, as the ND4J backend reports it. */
-    public String device() { throw new UnsupportedOperationException(); }
+    public List<EpochMetrics> history() {
+        return history;
+    }
+
+    /** The train/validation split the model was trained with (rows of the dataset's rating matrix). */
+    public TrainingPlan plan() {
+        return plan;
+    }
+
+    /** MovieLens ids of the training users. */
+    public int[] trainUserIds() {
+        return trainUserIds.clone();
+    }
+
+    /** MovieLens ids of the validation users. */
+    public int[] validationUserIds() {
+        return validationUserIds.clone();
+    }
+
+    /** "CPU" or the GPU's name, as the ND4J backend reports it (for a loaded run: the device it was trained on). */
+    public String device() {
+        return device;
+    }
+
+    /** Number of weights and biases. */
+    public long parameterCount() {
+        return network.numParams();
+    }
+
+    /** The DL4J network (same package only: the training code and its tests). */
+    MultiLayerNetwork network() {
+        return network;
+    }
 
     @Override
-    public String name() { throw new UnsupportedOperationException(); }
+    public String name() {
+        return spec.name();
+    }
 
     @Override
-    public int width() { throw new UnsupportedOperationException(); }
+    public int width() {
+        return width;
+    }
 
     @Override
-    public double valueScale() { throw new UnsupportedOperationException(); }
+    public double valueScale() {
+        return spec.valueScale();
+    }
 
+    /** Runs the network in inference mode (no dropout), {@link #SCORE_BATCH} rows at a time. */
     @Override
-    public void score(float[] inputs, int rows, float[] outputs) { throw new UnsupportedOperationException(); }
+    public synchronized void score(float[] inputsRowMajor, int rows, float[] outputs) {
+        if (rows < 0 || inputsRowMajor.length < (long) rows * width || outputs.length < (long) rows * width) {
+            throw new IllegalArgumentException("score needs " + rows + " x " + width + " floats in and out, got "
+                    + inputsRowMajor.length + " and " + outputs.length);
+        }
+        for (int from = 0; from < rows; from += SCORE_BATCH) {
+            int count = Math.min(SCORE_BATCH, rows - from);
+            INDArray target = inputs.computeIfAbsent(count, n -> HostArrays.matrix(n, width));
+            INDArray batch = HostArrays.load(inputsRowMajor, from * width, target);
+            predictInto(network, batch, outputs, from * width);
+        }
+    }
+
+    /** Forward pass in inference mode, copying the output straight out of DL4J's workspace into {@code out}. */
+    static void predictInto(MultiLayerNetwork network, INDArray features, float[] out) {
+        predictInto(network, features, out, 0);
+    }
+
+    static void predictInto(MultiLayerNetwork network, INDArray features, float[] out, int offset) {
+        network.output(features, null, null, outputs -> {
+            HostArrays.store(outputs[0], out, offset);
+            return null;
+        });
+    }
 
     /** Writes the run folder (spec JSON, parameters, dataset identity, split, history) atomically. */
-    public void save(Path runDir, Dataset dataset) throws IOException { throw new UnsupportedOperationException(); }
+    public void save(Path runDir, Dataset dataset) throws IOException {
+        RunFolder.save(this, runDir, dataset);
+    }
 
     /** Loads a run folder; refuses (with the reason) one whose spec, shapes or dataset do not match. */
     public static TrainedModel load(Path runDir, Dataset dataset) throws IOException, TrainingException {
-        throw new UnsupportedOperationException("TrainedModel.load not implemented yet");
+        return RunFolder.load(runDir, dataset);
     }
 }

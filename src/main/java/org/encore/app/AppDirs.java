@@ -1,0 +1,33 @@
+package org.encore.app;
+
+import java.nio.file.Path;
+
+/** Where the workbench keeps its files. */
+public final class AppDirs {
+    private AppDirs() {
+    }
+
+    /** The user's data directory: {@code encore.data.dir}, else $XDG_DATA_HOME/encore, else ~/.local/share/encore. */
+    public static Path dataDir() {
+        String override = System.getProperty("encore.data.dir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "encore");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "encore");
+    }
+
+    /** Saved training runs, one folder each. */
+    public static Path runsDir() {
+        return dataDir().resolve("runs");
+    }
+
+    /** The bundled sample: ${encore.home}/sample-data, else ./sample-data. */
+    public static Path sampleData() {
+        String home = System.getProperty("encore.home");
+        return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).toAbsolutePath().resolve("sample-data");
+    }
+}

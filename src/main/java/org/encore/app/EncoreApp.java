@@ -1,0 +1,50 @@
+package org.encore.app;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.encore.cli.UsageException;
+
+import java.util.prefs.Preferences;
+
+/** The JavaFX application: the main window, or with {@code --smoke} a self-check that renders every view. */
+public final class EncoreApp extends Application {
+    private static volatile int exitStatus;
+    private WorkbenchWindow window;
+
+    /** What the process should exit with once the toolkit has stopped. */
+    static int exitStatus() {
+        return exitStatus;
+    }
+
+    static void setExitStatus(int status) {
+        exitStatus = status;
+    }
+
+    @Override
+    public void start(Stage stage) throws UsageException {
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        // the smoke check must not move a user's window or change their recent list
+        AppPreferences preferences = options.smoke()
+                ? new AppPreferences(Preferences.userRoot().node(AppPreferences.DEFAULT_NODE + "-smoke"))
+                : AppPreferences.forUser();
+        window = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, AppDirs.runsDir());
+        window.show();
+        if (options.smoke()) {
+            new SmokeCheck(window, status -> {
+                setExitStatus(status);
+                window.close();
+                Platform.exit();
+            }).start(options.data() != null ? options.data() : AppDirs.sampleData());
+        } else {
+            window.openInitial(options.data());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+}

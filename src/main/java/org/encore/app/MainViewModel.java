@@ -1,0 +1,203 @@
+package org.encore.app;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.encore.data.CancellationToken;
+import org.encore.data.DataFormatException;
+import org.encore.data.Dataset;
+import org.encore.data.DatasetStatistics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The main window's state: opening datasets in the background (progress, cancel, errors that keep the old
+ * dataset), the status bar texts, recent datasets and the theme.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final Workbench workbench;
+    private final DatasetOpener opener;
+    private final AppPreferences preferences;
+    private final Executor background;
+    private final Executor ui;
+
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(this, "loadProgress");
+    private final ReadOnlyStringWrapper loadingText = new ReadOnlyStringWrapper(this, "loadingText", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper(this, "datasetSummary", "No dataset");
+    private final ReadOnlyStringWrapper backendText = new ReadOnlyStringWrapper(this, "backendText", "ND4J: loading…");
+    private final ReadOnlyStringWrapper memoryText = new ReadOnlyStringWrapper(this, "memoryText", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Encore");
+    private final ObservableList<String> recentDatasets = FXCollections.observableArrayList();
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private final AtomicBoolean backendReady = new AtomicBoolean();
+    private volatile CancellationToken currentLoad;
+
+    public MainViewModel(Workbench workbench, DatasetOpener opener, AppPreferences preferences, Executor background, Executor ui) {
+        this.workbench = workbench;
+        this.opener = opener;
+        this.preferences = preferences;
+        this.background = background;
+        this.ui = ui;
+        recentDatasets.setAll(preferences.recentDatasets());
+        darkTheme.set(preferences.darkTheme());
+        darkTheme.addListener((obs, old, dark) -> preferences.setDarkTheme(dark));
+        workbench.datasetProperty().addListener((obs, old, dataset) -> describe(dataset));
+        describe(workbench.dataset());
+    }
+
+    /** Opens {@code source} in the background; on failure {@link #errorProperty()} says why and the open dataset stays. */
+    public void open(Path source) {
+        if (loading.get()) {
+            return;
+        }
+        CancellationToken token = new CancellationToken();
+        currentLoad = token;
+        loading.set(true);
+        loadProgress.set(0);
+        loadingText.set("Opening " + source.getFileName() + "…");
+        error.set(null);
+        background.execute(() -> {
+            try {
+                Dataset dataset = opener.open(source, (done, total) -> {
+                    if (total > 0) {
+                        double fraction = Math.min(1, (double) done / total);
+                        ui.execute(() -> loadProgress.set(fraction));
+                    }
+                }, token);
+                token.throwIfCancelled();
+                DatasetStatistics statistics = DatasetStatistics.of(dataset);
+                ui.execute(() -> {
+                    workbench.setDataset(dataset, statistics);
+                    recentDatasets.setAll(preferences.addRecentDataset(source.toAbsolutePath().toString()));
+                    loading.set(false);
+                    loadingText.set("");
+                });
+            } catch (CancellationException e) {
+                ui.execute(() -> {
+                    loading.set(false);
+                    loadingText.set("Opening cancelled");
+                });
+            } catch (DataFormatException e) {
+                fail(e.getMessage());
+            } catch (Exception | OutOfMemoryError e) {
+                LOG.warn("cannot open {}", source, e);
+                fail(source + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        });
+    }
+
+    private void fail(String message) {
+        ui.execute(() -> {
+            loading.set(false);
+            loadingText.set("");
+            error.set(message);
+        });
+    }
+
+    public void cancelOpen() {
+        CancellationToken token = currentLoad;
+        if (token != null) {
+            token.cancel();
+        }
+    }
+
+    /** The dialog has shown the error. */
+    public void clearError() {
+        error.set(null);
+    }
+
+    /** Finds out the ND4J backend off the FX thread: loading it takes seconds and native libraries. */
+    public void detectBackend() {
+        background.execute(() -> {
+            String text = BackendInfo.describe();
+            backendReady.set(true);
+            ui.execute(() -> backendText.set(text));
+        });
+    }
+
+    /** Updates the memory text; call it on the FX thread now and then. */
+    public void refreshMemory() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+        long max = runtime.maxMemory() >> 20;
+        String text = String.format(Locale.ROOT, "Heap %,d / %,d MB", used, max);
+        if (backendReady.get()) {
+            text += String.format(Locale.ROOT, " · off-heap %,d MB", BackendInfo.offHeapBytes() >> 20);
+        }
+        memoryText.set(text);
+    }
+
+    private void describe(Dataset dataset) {
+        if (dataset == null) {
+            datasetSummary.set("No dataset");
+            title.set("Encore");
+            return;
+        }
+        String name = dataset.source().getFileName() == null ? dataset.source().toString() : dataset.source().getFileName().toString();
+        datasetSummary.set(String.format(Locale.ROOT, "%s (%s) · %,d users · %,d movies · %,d ratings", name,
+                dataset.release(), dataset.ratings().userCount(), dataset.ratings().movieCount(), dataset.ratings().ratingCount()));
+        title.set("Encore — " + name);
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty loadProgressProperty() {
+        return loadProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadingTextProperty() {
+        return loadingText.getReadOnlyProperty();
+    }
+
+    /** The last failure's message (file and line for bad data), or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty datasetSummaryProperty() {
+        return datasetSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty backendTextProperty() {
+        return backendText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memoryTextProperty() {
+        return memoryText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> recentDatasets() {
+        return FXCollections.unmodifiableObservableList(recentDatasets);
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    public Workbench workbench() {
+        return workbench;
+    }
+}

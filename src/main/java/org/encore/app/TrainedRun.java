@@ -1,0 +1,100 @@
+package org.encore.app;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.encore.data.Dataset;
+import org.encore.model.ModelSpec;
+import org.encore.training.EpochMetrics;
+import org.encore.training.TrainedModel;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A training run as the UI sees it: its spec, the per-epoch history as it grows, and once finished the trained
+ * model and its run folder. Changed on the FX thread only.
+ */
+public final class TrainedRun {
+    private final String name;
+    private final ModelSpec spec;
+    private final Dataset dataset;
+    private final ObservableList<EpochMetrics> history = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>(this, "runDir");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "queued");
+
+    public TrainedRun(String name, ModelSpec spec, Dataset dataset) {
+        this.name = name;
+        this.spec = spec;
+        this.dataset = dataset;
+    }
+
+    /** A finished run reopened from its folder. */
+    public static TrainedRun reopened(String name, TrainedModel model, Dataset dataset, Path dir) {
+        TrainedRun run = new TrainedRun(name, model.spec(), dataset);
+        run.history.setAll(model.history());
+        run.finish(model, dir, "saved");
+        return run;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** The dataset it was trained on. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** Epoch records so far, in order. */
+    public ObservableList<EpochMetrics> history() {
+        return history;
+    }
+
+    public void addEpoch(EpochMetrics metrics) {
+        history.add(metrics);
+    }
+
+    public void setStatus(String text) {
+        status.set(text);
+    }
+
+    public void finish(TrainedModel trained, Path dir, String text) {
+        model.set(trained);
+        runDir.set(dir);
+        status.set(text);
+    }
+
+    public TrainedModel model() {
+        return model.get();
+    }
+
+    public ReadOnlyObjectProperty<TrainedModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public Path runDir() {
+        return runDir.get();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public List<EpochMetrics> historySnapshot() {
+        return List.copyOf(history);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + status.get() + ")";
+    }
+}

@@ -1,0 +1,150 @@
+package org.encore.app;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.encore.app.dataset.DatasetController;
+import org.encore.app.dataset.DatasetViewModel;
+import org.encore.app.designer.DesignerController;
+import org.encore.app.designer.DesignerViewModel;
+import org.encore.app.training.TrainingController;
+import org.encore.app.training.TrainingViewModel;
+import org.encore.app.user.UserController;
+import org.encore.app.user.UserViewModel;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds the workbench: the shared state, the view models, the controllers and the main window, all wired to
+ * one background executor. The application and the UI tests both start it through here.
+ */
+public final class WorkbenchWindow {
+    private final Stage stage;
+    private final AppPreferences preferences;
+    private final BackgroundExecutor executor = new BackgroundExecutor();
+    private final Workbench workbench = new Workbench();
+    private final MainViewModel mainViewModel;
+    private final DatasetViewModel datasetViewModel;
+    private final DesignerViewModel designerViewModel;
+    private final TrainingViewModel trainingViewModel;
+    private final UserViewModel userViewModel;
+    private final MainController mainController;
+    private final TrainingController trainingController;
+    private final Scene scene;
+    private boolean closed;
+
+    public WorkbenchWindow(Stage stage, AppPreferences preferences, DatasetOpener opener, Path runsDir) {
+        this.stage = stage;
+        this.preferences = preferences;
+        Executor ui = Platform::runLater;
+        mainViewModel = new MainViewModel(workbench, opener, preferences, executor, ui);
+        datasetViewModel = new DatasetViewModel(workbench);
+        designerViewModel = new DesignerViewModel(workbench);
+        trainingViewModel = new TrainingViewModel(workbench, executor, ui, runsDir);
+        userViewModel = new UserViewModel(workbench, new Random());
+        mainController = new MainController(mainViewModel, this::quit);
+        trainingController = new TrainingController(trainingViewModel);
+        Map<Class<?>, Object> controllers = Map.of(
+                MainController.class, mainController,
+                DatasetController.class, new DatasetController(datasetViewModel),
+                DesignerController.class, new DesignerController(designerViewModel),
+                TrainingController.class, trainingController,
+                UserController.class, new UserController(userViewModel));
+        workbench.viewProperty().set(Math.max(0, Math.min(Workbench.USER_VIEW, preferences.lastView())));
+        Fxml.Loaded<MainController> main = Fxml.load(MainController.class, "MainView.fxml", controllers);
+        scene = new Scene(main.root(), preferences.windowWidth(), preferences.windowHeight());
+        Themes.apply(scene, mainViewModel.darkThemeProperty().get());
+        mainViewModel.darkThemeProperty().addListener((obs, old, dark) -> Themes.apply(scene, dark));
+        stage.setScene(scene);
+        stage.titleProperty().bind(mainViewModel.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        try (InputStream icon = WorkbenchWindow.class.getResourceAsStream("/assets/icons/encore-256.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (java.io.IOException ignored) {
+            // an icon is a nicety
+        }
+        stage.setOnCloseRequest(e -> close());
+    }
+
+    public void show() {
+        stage.show();
+        mainViewModel.detectBackend();
+    }
+
+    /**
+     * Opens {@code explicit} when given, else the most recent dataset that still exists, else the bundled sample
+     * (the first launch).
+     */
+    public void openInitial(Path explicit) {
+        Path source = explicit;
+        if (source == null) {
+            source = preferences.recentDatasets().stream().map(Path::of).filter(Files::exists).findFirst().orElse(AppDirs.sampleData());
+        }
+        mainViewModel.open(source);
+    }
+
+    private void quit() {
+        close();
+        Platform.exit();
+    }
+
+    /** Remembers the window, stops training and the background executor. Safe to call twice. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (stage.getWidth() > 0 && stage.getHeight() > 0 && !stage.isMaximized()) {
+            preferences.setWindowSize(stage.getWidth(), stage.getHeight());
+        }
+        preferences.setLastView(workbench.viewProperty().get());
+        trainingViewModel.cancel();
+        mainController.dispose();
+        executor.close();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Workbench workbench() {
+        return workbench;
+    }
+
+    public MainViewModel mainViewModel() {
+        return mainViewModel;
+    }
+
+    public DatasetViewModel datasetViewModel() {
+        return datasetViewModel;
+    }
+
+    public DesignerViewModel designerViewModel() {
+        return designerViewModel;
+    }
+
+    public TrainingViewModel trainingViewModel() {
+        return trainingViewModel;
+    }
+
+    public UserViewModel userViewModel() {
+        return userViewModel;
+    }
+
+    public TrainingController trainingController() {
+        return trainingController;
+    }
+}

@@ -1,0 +1,257 @@
+package org.encore.app.dataset;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import org.encore.app.Bar;
+import org.encore.app.Workbench;
+import org.encore.data.Dataset;
+import org.encore.data.DatasetStatistics;
+import org.encore.data.Movie;
+import org.encore.data.RatingMatrix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The dataset browser's state: movies and users tables with their filters, and the data behind the charts.
+ */
+public final class DatasetViewModel {
+    public static final String ALL_GENRES = "All genres";
+
+    private final Workbench workbench;
+    private final ObservableList<MovieRow> movieRows = FXCollections.observableArrayList();
+    private final FilteredList<MovieRow> filteredMovies = new FilteredList<>(movieRows);
+    private final SortedList<MovieRow> movies = new SortedList<>(filteredMovies);
+    private final ObservableList<UserRow> userRows = FXCollections.observableArrayList();
+    private final SortedList<UserRow> users = new SortedList<>(userRows);
+    private final ObservableList<String> genres = FXCollections.observableArrayList(ALL_GENRES);
+
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<String> genre = new SimpleObjectProperty<>(this, "genre", ALL_GENRES);
+    private final StringProperty yearFrom = new SimpleStringProperty(this, "yearFrom", "");
+    private final StringProperty yearTo = new SimpleStringProperty(this, "yearTo", "");
+    private final ReadOnlyStringWrapper filterSummary = new ReadOnlyStringWrapper(this, "filterSummary", "");
+    private final ReadOnlyStringWrapper overview = new ReadOnlyStringWrapper(this, "overview", "");
+    private final ReadOnlyStringWrapper selectedMovieTitle = new ReadOnlyStringWrapper(this, "selectedMovieTitle", "Select a movie");
+
+    private final ObservableList<Bar> ratingHistogram = FXCollections.observableArrayList();
+    private final ObservableList<Bar> ratingsPerUser = FXCollections.observableArrayList();
+    private final ObservableList<Bar> ratingsPerMovie = FXCollections.observableArrayList();
+    private final ObservableList<Bar> moviesPerGenre = FXCollections.observableArrayList();
+    private final ObservableList<Bar> moviesPerDecade = FXCollections.observableArrayList();
+    private final ObservableList<Bar> selectedMovieRatings = FXCollections.observableArrayList();
+
+    public DatasetViewModel(Workbench workbench) {
+        this.workbench = workbench;
+        search.addListener((obs, old, text) -> refilter());
+        genre.addListener((obs, old, g) -> refilter());
+        yearFrom.addListener((obs, old, y) -> refilter());
+        yearTo.addListener((obs, old, y) -> refilter());
+        workbench.datasetProperty().addListener((obs, old, dataset) -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        Dataset dataset = workbench.dataset();
+        DatasetStatistics stats = workbench.statistics();
+        selectedMovieRatings.clear();
+        selectedMovieTitle.set("Select a movie");
+        if (dataset == null || stats == null) {
+            movieRows.clear();
+            userRows.clear();
+            List.of(ratingHistogram, ratingsPerUser, ratingsPerMovie, moviesPerGenre, moviesPerDecade).forEach(List::clear);
+            overview.set("");
+            refilter();
+            return;
+        }
+        RatingMatrix matrix = dataset.ratings();
+        int[] perMovie = stats.ratingsPerMovie();
+        float[] meanPerMovie = stats.meanPerMovie();
+        List<MovieRow> rows = new ArrayList<>(dataset.movies().size());
+        TreeSet<String> genreNames = new TreeSet<>();
+        for (Movie movie : dataset.movies()) {
+            int column = matrix.movies().indexOf(movie.id());
+            int count = column >= 0 ? perMovie[column] : 0;
+            rows.add(new MovieRow(movie, column, count, count > 0 ? meanPerMovie[column] : Double.NaN));
+            genreNames.addAll(movie.genres());
+        }
+        movieRows.setAll(rows);
+        genres.setAll(ALL_GENRES);
+        genres.addAll(genreNames);
+        if (!genres.contains(genre.get())) {
+            genre.set(ALL_GENRES);
+        }
+
+        int[] perUser = stats.ratingsPerUser();
+        float[] meanPerUser = stats.meanPerUser();
+        List<UserRow> userList = new ArrayList<>(matrix.userCount());
+        for (int row = 0; row < matrix.userCount(); row++) {
+            userList.add(new UserRow(matrix.users().idAt(row), row, perUser[row], meanPerUser[row]));
+        }
+        userRows.setAll(userList);
+
+        List<Bar> histogram = new ArrayList<>();
+        for (Map.Entry<Float, Long> e : stats.ratingHistogram().entrySet()) {
+            histogram.add(new Bar(starLabel(e.getKey()), e.getValue()));
+        }
+        ratingHistogram.setAll(histogram);
+        ratingsPerUser.setAll(LogBins.of(perUser));
+        ratingsPerMovie.setAll(LogBins.of(perMovie));
+        List<Bar> byGenre = new ArrayList<>();
+        stats.moviesPerGenre().forEach((name, count) -> byGenre.add(new Bar(name, count)));
+        moviesPerGenre.setAll(byGenre);
+        List<Bar> byDecade = new ArrayList<>();
+        stats.moviesPerDecade().forEach((decade, count) -> byDecade.add(new Bar(decade + "s", count)));
+        moviesPerDecade.setAll(byDecade);
+        overview.set(String.format(Locale.ROOT, "%,d ratings · %,d users · %,d movies (%,d rated) · density %.3f%% · mean %.2f",
+                stats.ratings(), stats.users(), stats.movies(), stats.ratedMovies(), stats.density() * 100, stats.meanRating()));
+        refilter();
+    }
+
+    private void refilter() {
+        String text = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        String wantedGenre = genre.get();
+        Integer from = parseYear(yearFrom.get());
+        Integer to = parseYear(yearTo.get());
+        Predicate<MovieRow> predicate = row -> {
+            if (!text.isEmpty() && !row.title().toLowerCase(Locale.ROOT).contains(text) && !String.valueOf(row.id()).equals(text)) {
+                return false;
+            }
+            if (wantedGenre != null && !ALL_GENRES.equals(wantedGenre) && !row.movie().genres().contains(wantedGenre)) {
+                return false;
+            }
+            if (from != null && (row.year() == null || row.year() < from)) {
+                return false;
+            }
+            return to == null || (row.year() != null && row.year() <= to);
+        };
+        filteredMovies.setPredicate(predicate);
+        filterSummary.set(String.format(Locale.ROOT, "%,d of %,d movies", filteredMovies.size(), movieRows.size()));
+    }
+
+    private static Integer parseYear(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String starLabel(float rating) {
+        return rating == Math.rint(rating) ? String.format(Locale.ROOT, "%.0f", rating) : String.format(Locale.ROOT, "%.1f", rating);
+    }
+
+    /** Shows the rating distribution of {@code row}'s movie (half stars, 0.5 to 5). */
+    public void selectMovie(MovieRow row) {
+        if (row == null) {
+            selectedMovieRatings.clear();
+            selectedMovieTitle.set("Select a movie");
+            return;
+        }
+        long[] counts = new long[10];
+        RatingMatrix matrix = workbench.dataset().ratings();
+        if (row.column() >= 0) {
+            int[] columns = matrix.columnIndices();
+            float[] ratings = matrix.ratings();
+            for (int p = 0; p < columns.length; p++) {
+                if (columns[p] == row.column()) {
+                    int bucket = Math.round(ratings[p] * 2) - 1;
+                    counts[Math.max(0, Math.min(9, bucket))]++;
+                }
+            }
+        }
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            bars.add(new Bar(starLabel((i + 1) / 2f), counts[i]));
+        }
+        selectedMovieRatings.setAll(bars);
+        selectedMovieTitle.set(row.movie().displayTitle() + (row.ratings() > 0
+                ? String.format(Locale.ROOT, " — %,d ratings, mean %.2f", row.ratings(), row.mean()) : " — no ratings"));
+    }
+
+    /** Opens {@code user} in the per-user panel. */
+    public void showInUserPanel(UserRow user) {
+        if (user != null) {
+            workbench.showUser(user.id());
+        }
+    }
+
+    public SortedList<MovieRow> movies() {
+        return movies;
+    }
+
+    public SortedList<UserRow> users() {
+        return users;
+    }
+
+    public ObservableList<String> genres() {
+        return genres;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<String> genreProperty() {
+        return genre;
+    }
+
+    public StringProperty yearFromProperty() {
+        return yearFrom;
+    }
+
+    public StringProperty yearToProperty() {
+        return yearTo;
+    }
+
+    public ReadOnlyStringProperty filterSummaryProperty() {
+        return filterSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty overviewProperty() {
+        return overview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectedMovieTitleProperty() {
+        return selectedMovieTitle.getReadOnlyProperty();
+    }
+
+    public ObservableList<Bar> ratingHistogram() {
+        return ratingHistogram;
+    }
+
+    public ObservableList<Bar> ratingsPerUser() {
+        return ratingsPerUser;
+    }
+
+    public ObservableList<Bar> ratingsPerMovie() {
+        return ratingsPerMovie;
+    }
+
+    public ObservableList<Bar> moviesPerGenre() {
+        return moviesPerGenre;
+    }
+
+    public ObservableList<Bar> moviesPerDecade() {
+        return moviesPerDecade;
+    }
+
+    public ObservableList<Bar> selectedMovieRatings() {
+        return selectedMovieRatings;
+    }
+}

@@ -1,0 +1,249 @@
+package org.encore.app.designer;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Pane;
+import javafx.stage.FileChooser;
+import org.encore.app.DesignEntry;
+import org.encore.model.Activation;
+import org.encore.model.LayerSpec;
+import org.encore.model.LossType;
+import org.encore.model.OptimizerSpec;
+
+import java.io.File;
+import java.util.Locale;
+
+/** Model designer: binds the spec list, layer stack and settings form to {@link DesignerViewModel}. */
+public final class DesignerController {
+    private final DesignerViewModel viewModel;
+
+    @FXML private ListView<DesignEntry> specList;
+    @FXML private Button resetButton;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private Label fileMessage;
+    @FXML private ListView<LayerSpec> layerList;
+    @FXML private Label layerKindLabel;
+    @FXML private TextField unitsField;
+    @FXML private Label unitsError;
+    @FXML private ComboBox<Activation> activationBox;
+    @FXML private TextField rateField;
+    @FXML private Label rateError;
+    @FXML private Label layersError;
+    @FXML private Pane widthsPane;
+    @FXML private Label widthLabel;
+    @FXML private TextField nameField;
+    @FXML private Label nameError;
+    @FXML private ComboBox<OptimizerSpec.Type> optimizerBox;
+    @FXML private TextField learningRateField;
+    @FXML private Label learningRateError;
+    @FXML private TextField momentumField;
+    @FXML private Label momentumError;
+    @FXML private ComboBox<LossType> lossBox;
+    @FXML private TextField batchField;
+    @FXML private Label batchError;
+    @FXML private TextField epochsField;
+    @FXML private Label epochsError;
+    @FXML private TextField usersFractionField;
+    @FXML private Label usersFractionError;
+    @FXML private TextField validationFractionField;
+    @FXML private Label validationFractionError;
+    @FXML private TextField seedField;
+    @FXML private Label seedError;
+    @FXML private Label parametersLabel;
+    @FXML private Label estimateLabel;
+    @FXML private Button queueButton;
+
+    public DesignerController(DesignerViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        specList.setItems(viewModel.designs());
+        specList.getSelectionModel().select(viewModel.selectedProperty().get());
+        specList.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            if (index.intValue() >= 0 && index.intValue() != viewModel.selectedProperty().get()) {
+                viewModel.selectedProperty().set(index.intValue());
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, old, index) -> {
+            if (specList.getSelectionModel().getSelectedIndex() != index.intValue()) {
+                specList.getSelectionModel().select(index.intValue());
+            }
+        });
+        specList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(DesignEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                setText(empty || entry == null ? null
+                        : entry.name() + (entry.preset() != null && !entry.preset().equals(entry.name()) ? "  (from " + entry.preset() + ")" : ""));
+            }
+        });
+        resetButton.disableProperty().bind(viewModel.canResetProperty().not());
+        undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
+        redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
+        fileMessage.textProperty().bind(viewModel.fileMessageProperty());
+
+        layerList.setItems(viewModel.layers());
+        layerList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(LayerSpec layer, boolean empty) {
+                super.updateItem(layer, empty);
+                setText(empty || layer == null ? null : describe(getIndex(), layer));
+            }
+        });
+        layerList.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
+            if (index.intValue() >= 0 && index.intValue() != viewModel.selectedLayerProperty().get()) {
+                viewModel.selectedLayerProperty().set(index.intValue());
+            }
+        });
+        viewModel.selectedLayerProperty().addListener((obs, old, index) -> layerList.getSelectionModel().select(index.intValue()));
+        layerKindLabel.textProperty().bind(viewModel.layerKindProperty());
+        unitsField.textProperty().bindBidirectional(viewModel.layerUnitsProperty());
+        unitsField.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dense"));
+        activationBox.getItems().setAll(Activation.values());
+        activationBox.valueProperty().bindBidirectional(viewModel.layerActivationProperty());
+        activationBox.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dense"));
+        rateField.textProperty().bindBidirectional(viewModel.layerRateProperty());
+        rateField.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dropout"));
+        unitsError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.LAYER_UNITS));
+        rateError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.LAYER_RATE));
+        layersError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.LAYERS));
+
+        LayerWidthsView drawing = new LayerWidthsView();
+        drawing.prefWidthProperty().bind(widthsPane.widthProperty());
+        drawing.prefHeightProperty().bind(widthsPane.heightProperty());
+        widthsPane.getChildren().add(drawing);
+        drawing.bind(viewModel.widths());
+        widthLabel.textProperty().bind(viewModel.widthTextProperty());
+
+        nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        optimizerBox.getItems().setAll(OptimizerSpec.Type.values());
+        optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
+        learningRateField.textProperty().bindBidirectional(viewModel.learningRateProperty());
+        momentumField.textProperty().bindBidirectional(viewModel.momentumProperty());
+        momentumField.disableProperty().bind(viewModel.optimizerProperty().isNotEqualTo(OptimizerSpec.Type.SGD));
+        lossBox.getItems().setAll(LossType.values());
+        lossBox.valueProperty().bindBidirectional(viewModel.lossProperty());
+        batchField.textProperty().bindBidirectional(viewModel.batchSizeProperty());
+        epochsField.textProperty().bindBidirectional(viewModel.epochsProperty());
+        usersFractionField.textProperty().bindBidirectional(viewModel.usersFractionProperty());
+        validationFractionField.textProperty().bindBidirectional(viewModel.validationFractionProperty());
+        seedField.textProperty().bindBidirectional(viewModel.seedProperty());
+        nameError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.NAME));
+        learningRateError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.LEARNING_RATE));
+        momentumError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.MOMENTUM));
+        batchError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.BATCH));
+        epochsError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.EPOCHS));
+        usersFractionError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.USERS_FRACTION));
+        validationFractionError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.VALIDATION_FRACTION));
+        seedError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.SEED));
+        parametersLabel.textProperty().bind(viewModel.parametersProperty());
+        estimateLabel.textProperty().bind(viewModel.estimateProperty());
+        queueButton.disableProperty().bind(viewModel.validProperty().not());
+    }
+
+    private static String describe(int index, LayerSpec layer) {
+        if (layer instanceof LayerSpec.Dense dense) {
+            return String.format(Locale.ROOT, "%d. Dense %,d · %s%s", index + 1, dense.units(), dense.activation().keras(),
+                    dense.name() == null ? "" : " · " + dense.name());
+        }
+        return String.format(Locale.ROOT, "%d. Dropout %s", index + 1, ((LayerSpec.Dropout) layer).rate());
+    }
+
+    @FXML
+    private void duplicate() {
+        viewModel.duplicate();
+    }
+
+    @FXML
+    private void rename() {
+        TextInputDialog dialog = new TextInputDialog(viewModel.nameProperty().get());
+        dialog.initOwner(specList.getScene().getWindow());
+        dialog.setTitle("Rename spec");
+        dialog.setHeaderText("New name for " + viewModel.nameProperty().get());
+        dialog.showAndWait().ifPresent(viewModel::rename);
+    }
+
+    @FXML
+    private void delete() {
+        viewModel.delete();
+    }
+
+    @FXML
+    private void reset() {
+        viewModel.resetToPreset();
+    }
+
+    @FXML
+    private void undo() {
+        viewModel.undo();
+    }
+
+    @FXML
+    private void redo() {
+        viewModel.redo();
+    }
+
+    @FXML
+    private void addDense() {
+        viewModel.addDense();
+    }
+
+    @FXML
+    private void addDropout() {
+        viewModel.addDropout();
+    }
+
+    @FXML
+    private void removeLayer() {
+        viewModel.removeLayer();
+    }
+
+    @FXML
+    private void moveUp() {
+        viewModel.moveLayer(-1);
+    }
+
+    @FXML
+    private void moveDown() {
+        viewModel.moveLayer(1);
+    }
+
+    @FXML
+    private void queue() {
+        viewModel.queueForTraining();
+    }
+
+    @FXML
+    private void save() {
+        FileChooser chooser = jsonChooser("Save spec");
+        chooser.setInitialFileName(viewModel.nameProperty().get() + ".json");
+        File file = chooser.showSaveDialog(specList.getScene().getWindow());
+        if (file != null) {
+            viewModel.save(file.toPath());
+        }
+    }
+
+    @FXML
+    private void load() {
+        File file = jsonChooser("Load spec").showOpenDialog(specList.getScene().getWindow());
+        if (file != null) {
+            viewModel.load(file.toPath());
+        }
+    }
+
+    private static FileChooser jsonChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Spec JSON", "*.json"));
+        return chooser;
+    }
+}

@@ -1,0 +1,248 @@
+package org.encore.app.training;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.image.WritableImage;
+import javafx.stage.DirectoryChooser;
+import org.encore.app.DesignEntry;
+import org.encore.app.TrainedRun;
+import org.encore.data.AtomicFiles;
+import org.encore.model.ModelSpec;
+import org.encore.training.EpochMetrics;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Training view: queue, controls, progress, the three metric charts and the run lists. */
+public final class TrainingController {
+    private final TrainingViewModel viewModel;
+    private final Map<Metric, LineChart<Number, Number>> charts = new EnumMap<>(Metric.class);
+    private final List<Runnable> detachSeries = new ArrayList<>();
+
+    @FXML private ComboBox<DesignEntry> specBox;
+    @FXML private ListView<ModelSpec> queueList;
+    @FXML private Button trainButton;
+    @FXML private Button pauseButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Label messageLabel;
+    @FXML private ListView<TrainedRun> runList;
+    @FXML private ListView<Path> savedList;
+    @FXML private LineChart<Number, Number> r2Chart;
+    @FXML private LineChart<Number, Number> mseChart;
+    @FXML private LineChart<Number, Number> maeChart;
+
+    public TrainingController(TrainingViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        specBox.setItems(viewModel.workbench().designs());
+        if (!specBox.getItems().isEmpty()) {
+            specBox.getSelectionModel().select(0);
+        }
+        queueList.setItems(viewModel.queue());
+        queueList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ModelSpec spec, boolean empty) {
+                super.updateItem(spec, empty);
+                setText(empty || spec == null ? null : String.format(Locale.ROOT, "%s · %d epochs · batch %d · %.0f%% of users",
+                        spec.name(), spec.epochs(), spec.batchSize(), spec.usersFraction() * 100));
+            }
+        });
+        trainButton.disableProperty().bind(viewModel.runningProperty().or(Bindings.isEmpty(viewModel.queue())));
+        pauseButton.disableProperty().bind(viewModel.runningProperty().not());
+        pauseButton.textProperty().bind(Bindings.when(viewModel.pausedProperty()).then("Resume").otherwise("Pause"));
+        cancelButton.disableProperty().bind(viewModel.runningProperty().not());
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressLabel.textProperty().bind(viewModel.progressTextProperty());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+
+        runList.setItems(viewModel.runs());
+        runList.setCellFactory(list -> new RunCell());
+        savedList.setItems(viewModel.savedRuns());
+        savedList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path dir, boolean empty) {
+                super.updateItem(dir, empty);
+                setText(empty || dir == null ? null : dir.getFileName().toString());
+            }
+        });
+        savedList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openSaved();
+            }
+        });
+
+        charts.put(Metric.R2, r2Chart);
+        charts.put(Metric.MSE, mseChart);
+        charts.put(Metric.MAE, maeChart);
+        charts.forEach((metric, chart) -> {
+            chart.setAnimated(false);
+            chart.setCreateSymbols(false);
+            chart.setTitle(metric.label());
+            ((NumberAxis) chart.getXAxis()).setForceZeroInRange(false);
+            ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
+        });
+        viewModel.shownRuns().addListener((ListChangeListener<TrainedRun>) change -> redrawSeries());
+        redrawSeries();
+    }
+
+    /** One train and one validation series per shown run and metric; new epochs append points as they arrive. */
+    private void redrawSeries() {
+        detachSeries.forEach(Runnable::run);
+        detachSeries.clear();
+        Map<Metric, List<XYChart.Series<Number, Number>>> all = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            all.put(metric, new ArrayList<>());
+        }
+        for (TrainedRun run : viewModel.shownRuns()) {
+            Map<Metric, XYChart.Series<Number, Number>[]> byMetric = new EnumMap<>(Metric.class);
+            for (Metric metric : Metric.values()) {
+                @SuppressWarnings("unchecked")
+                XYChart.Series<Number, Number>[] pair = new XYChart.Series[] {new XYChart.Series<>(), new XYChart.Series<>()};
+                pair[0].setName(run.name() + " train");
+                pair[1].setName(run.name() + " validation");
+                for (EpochMetrics m : run.history()) {
+                    append(pair, metric, m);
+                }
+                byMetric.put(metric, pair);
+                all.get(metric).add(pair[0]);
+                all.get(metric).add(pair[1]);
+            }
+            ListChangeListener<EpochMetrics> listener = change -> {
+                while (change.next()) {
+                    for (EpochMetrics m : change.getAddedSubList()) {
+                        byMetric.forEach((metric, pair) -> append(pair, metric, m));
+                    }
+                }
+            };
+            run.history().addListener(listener);
+            detachSeries.add(() -> run.history().removeListener(listener));
+        }
+        all.forEach((metric, series) -> charts.get(metric).getData().setAll(series));
+    }
+
+    private static void append(XYChart.Series<Number, Number>[] pair, Metric metric, EpochMetrics m) {
+        pair[0].getData().add(new XYChart.Data<>(m.epoch(), metric.of(m.train())));
+        pair[1].getData().add(new XYChart.Data<>(m.epoch(), metric.of(m.validation())));
+    }
+
+    /** A run with a check box that overlays it on the charts. */
+    private final class RunCell extends ListCell<TrainedRun> {
+        private final CheckBox shown = new CheckBox();
+        private TrainedRun bound;
+
+        @Override
+        protected void updateItem(TrainedRun run, boolean empty) {
+            super.updateItem(run, empty);
+            if (bound != null) {
+                shown.selectedProperty().unbindBidirectional(viewModel.shownFlag(bound));
+                textProperty().unbind();
+                bound = null;
+            }
+            if (empty || run == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            bound = run;
+            shown.selectedProperty().bindBidirectional(viewModel.shownFlag(run));
+            textProperty().bind(Bindings.concat(run.name(), " — ", run.statusProperty()));
+            setGraphic(shown);
+        }
+    }
+
+    @FXML
+    private void addToQueue() {
+        DesignEntry entry = specBox.getValue();
+        if (entry != null) {
+            viewModel.enqueue(entry.spec());
+        }
+    }
+
+    @FXML
+    private void removeFromQueue() {
+        int index = queueList.getSelectionModel().getSelectedIndex();
+        if (index >= 0) {
+            viewModel.queue().remove(index);
+        }
+    }
+
+    @FXML
+    public void trainQueue() {
+        viewModel.trainQueue();
+    }
+
+    @FXML
+    public void pauseOrResume() {
+        viewModel.pauseOrResume();
+    }
+
+    @FXML
+    public void stop() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void openSaved() {
+        Path dir = savedList.getSelectionModel().getSelectedItem();
+        if (dir != null) {
+            viewModel.open(dir);
+        }
+    }
+
+    @FXML
+    private void refreshSaved() {
+        viewModel.refreshSavedRuns();
+    }
+
+    /** Asks for a folder and writes each chart as PNG and each shown run's history as CSV into it. */
+    @FXML
+    public void exportAll() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export charts (PNG) and histories (CSV) to");
+        File folder = chooser.showDialog(r2Chart.getScene().getWindow());
+        if (folder != null) {
+            exportTo(folder.toPath());
+        }
+    }
+
+    /** Writes r2.png, mse.png, mae.png and one CSV per shown run into {@code folder}. */
+    public void exportTo(Path folder) {
+        try {
+            for (Map.Entry<Metric, LineChart<Number, Number>> e : charts.entrySet()) {
+                WritableImage image = e.getValue().snapshot(null, null);
+                AtomicFiles.write(folder.resolve(e.getKey().name().toLowerCase(Locale.ROOT) + ".png"),
+                        out -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out));
+            }
+            for (TrainedRun run : viewModel.shownRuns()) {
+                viewModel.exportHistory(run, folder.resolve(TrainingViewModel.fileName(run) + "-history.csv"));
+            }
+            viewModel.setMessage("Exported charts and histories to " + folder);
+        } catch (IOException e) {
+            viewModel.setMessage("Cannot export to " + folder + ": " + e.getMessage());
+        }
+    }
+}

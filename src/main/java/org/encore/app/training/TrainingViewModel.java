@@ -1,0 +1,390 @@
+package org.encore.app.training;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.encore.app.TrainedRun;
+import org.encore.app.Workbench;
+import org.encore.data.AtomicFiles;
+import org.encore.data.CancellationToken;
+import org.encore.data.Dataset;
+import org.encore.model.ModelSpec;
+import org.encore.training.EpochMetrics;
+import org.encore.training.SplitMetrics;
+import org.encore.training.TrainedModel;
+import org.encore.training.Trainer;
+import org.encore.training.TrainingException;
+import org.encore.training.TrainingListener;
+import org.encore.training.TrainingPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * Training: a queue of specs trained one after another on the background executor, progress with time left,
+ * pause / resume / cancel, the runs shown on the charts (the current one and any earlier ones overlaid), saved
+ * run folders and CSV export. Epoch records reach the FX thread one by one through the UI executor, so none
+ * is coalesced away.
+ */
+public final class TrainingViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
+    private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private final Workbench workbench;
+    private final Executor background;
+    private final Executor ui;
+    private final Path runsDir;
+    private final ObservableList<TrainedRun> shown = FXCollections.observableArrayList();
+    private final Map<TrainedRun, BooleanProperty> shownFlags = new IdentityHashMap<>();
+    private final ObservableList<Path> savedRuns = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Idle");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<TrainedRun> currentRun = new ReadOnlyObjectWrapper<>(this, "currentRun");
+    private volatile CancellationToken cancel;
+    private volatile Trainer trainer;
+    private volatile boolean pauseRequested;
+
+    public TrainingViewModel(Workbench workbench, Executor background, Executor ui, Path runsDir) {
+        this.workbench = workbench;
+        this.background = background;
+        this.ui = ui;
+        this.runsDir = runsDir;
+        refreshSavedRuns();
+    }
+
+    public ObservableList<ModelSpec> queue() {
+        return workbench.trainingQueue();
+    }
+
+    public void enqueue(ModelSpec spec) {
+        workbench.trainingQueue().add(spec);
+    }
+
+    /** Trains every queued spec in order; does nothing while a run is going or without a dataset. */
+    public void trainQueue() {
+        Dataset dataset = workbench.dataset();
+        if (running.get()) {
+            return;
+        }
+        if (dataset == null) {
+            message.set("Open a dataset first");
+            return;
+        }
+        if (queue().isEmpty()) {
+            message.set("The queue is empty: add a spec from the list or the designer");
+            return;
+        }
+        List<ModelSpec> specs = List.copyOf(queue());
+        queue().clear();
+        CancellationToken token = new CancellationToken();
+        cancel = token;
+        pauseRequested = false;
+        running.set(true);
+        paused.set(false);
+        message.set("");
+        background.execute(() -> {
+            for (int i = 0; i < specs.size() && !token.isCancelled(); i++) {
+                trainOne(specs.get(i), i + 1, specs.size(), dataset, token);
+            }
+            ui.execute(() -> {
+                running.set(false);
+                paused.set(false);
+                trainer = null;
+                progressText.set(token.isCancelled() ? "Cancelled" : "Done");
+                if (!token.isCancelled()) {
+                    progress.set(1);
+                }
+                refreshSavedRuns();
+            });
+        });
+    }
+
+    private void trainOne(ModelSpec spec, int position, int total, Dataset dataset, CancellationToken token) {
+        TrainedRun run = new TrainedRun(runName(spec), spec, dataset);
+        ui.execute(() -> {
+            workbench.runs().add(run);
+            shownFlag(run).set(true);
+            currentRun.set(run);
+            run.setStatus("training");
+            progress.set(0);
+            progressText.set("Preparing " + run.name() + "…");
+        });
+        long started = System.nanoTime();
+        AtomicBoolean progressPending = new AtomicBoolean();
+        String[] outcome = {null};
+        try {
+            TrainingPlan plan = TrainingPlan.reference(spec, dataset.ratings());
+            Trainer current = new Trainer(spec, dataset.ratings(), plan);
+            trainer = current;
+            if (pauseRequested) {
+                current.pause();
+            }
+            TrainedModel model = current.train(new TrainingListener() {
+                @Override
+                public void batchFinished(int epoch, int batch, int batchesPerEpoch) {
+                    double done = ((epoch - 1) * (double) batchesPerEpoch + batch) / ((double) spec.epochs() * batchesPerEpoch);
+                    double elapsed = (System.nanoTime() - started) / 1e9;
+                    // progress may be coalesced (only the latest matters), unlike epoch records
+                    if (progressPending.compareAndSet(false, true)) {
+                        ui.execute(() -> {
+                            progressPending.set(false);
+                            progress.set(done);
+                            progressText.set(progressLine(run.name(), position, total, epoch, spec.epochs(), batch, batchesPerEpoch, elapsed, done));
+                        });
+                    }
+                }
+
+                @Override
+                public void epochFinished(EpochMetrics metrics) {
+                    ui.execute(() -> run.addEpoch(metrics));
+                }
+
+                @Override
+                public void runFinished(String text) {
+                    outcome[0] = text;
+                }
+            }, token);
+            if (token.isCancelled()) {
+                ui.execute(() -> run.finish(model, null, "cancelled (not saved)"));
+                return;
+            }
+            Path dir = runsDir.resolve(LocalDateTime.now().format(FOLDER_TIME) + "-" + safe(run.name()));
+            String status = outcome[0] == null ? "finished" : outcome[0];
+            try {
+                model.save(dir, dataset);
+                ui.execute(() -> run.finish(model, dir, status + " · saved"));
+            } catch (IOException e) {
+                LOG.warn("cannot save run {}", dir, e);
+                ui.execute(() -> {
+                    run.finish(model, null, status + " · not saved: " + e.getMessage());
+                    message.set("Cannot save the run to " + dir + ": " + e.getMessage());
+                });
+            }
+        } catch (TrainingException | RuntimeException e) {
+            LOG.warn("training {} failed", spec.name(), e);
+            String text = e.getMessage() == null ? e.toString() : e.getMessage();
+            ui.execute(() -> {
+                run.setStatus("failed");
+                message.set(run.name() + ": " + text);
+            });
+        } finally {
+            trainer = null;
+        }
+    }
+
+    static String progressLine(String name, int position, int total, int epoch, int epochs, int batch, int batches,
+                               double elapsedSeconds, double done) {
+        String left = done <= 0 ? "…" : duration(elapsedSeconds * (1 - done) / done);
+        return String.format(Locale.ROOT, "%s (%d of %d) · epoch %d/%d · batch %d/%d · %s left",
+                name, position, total, epoch, epochs, batch, batches, left);
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private String runName(ModelSpec spec) {
+        long same = workbench.runs().stream().filter(r -> r.spec().name().equals(spec.name())).count();
+        return same == 0 ? spec.name() : spec.name() + " #" + (same + 1);
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]+", "_");
+    }
+
+    public void pause() {
+        Trainer current = trainer;
+        pauseRequested = true;
+        if (current != null) {
+            current.pause();
+        }
+        if (running.get()) {
+            paused.set(true);
+            progressText.set("Paused · " + progressText.get().replaceFirst("^Paused · ", ""));
+        }
+    }
+
+    public void resume() {
+        Trainer current = trainer;
+        pauseRequested = false;
+        if (current != null) {
+            current.resume();
+        }
+        paused.set(false);
+    }
+
+    public void pauseOrResume() {
+        if (paused.get()) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
+    /** Stops the current run between batches and drops the rest of this round. */
+    public void cancel() {
+        CancellationToken token = cancel;
+        if (token != null) {
+            token.cancel();
+        }
+        resume();
+    }
+
+    // ---- charts ----
+
+    /** Runs drawn on the charts. */
+    public ObservableList<TrainedRun> shownRuns() {
+        return shown;
+    }
+
+    /** Whether {@code run} is drawn; set it to overlay or hide a run. */
+    public BooleanProperty shownFlag(TrainedRun run) {
+        return shownFlags.computeIfAbsent(run, r -> {
+            BooleanProperty flag = new SimpleBooleanProperty(r, "shown");
+            flag.addListener((obs, old, on) -> {
+                if (on && !shown.contains(r)) {
+                    shown.add(r);
+                } else if (!on) {
+                    shown.remove(r);
+                }
+            });
+            return flag;
+        });
+    }
+
+    // ---- saved runs ----
+
+    /** Re-reads the run folders under the runs directory, newest first. */
+    public void refreshSavedRuns() {
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(runsDir)) {
+            try (Stream<Path> dirs = Files.list(runsDir)) {
+                dirs.filter(Files::isDirectory).sorted(Comparator.comparing(Path::getFileName).reversed()).forEach(found::add);
+            } catch (IOException e) {
+                message.set("Cannot list " + runsDir + ": " + e.getMessage());
+            }
+        }
+        savedRuns.setAll(found);
+    }
+
+    /** Reopens a saved run on the open dataset (in the background); a mismatch is reported, not loaded. */
+    public void open(Path runDir) {
+        Dataset dataset = workbench.dataset();
+        if (dataset == null) {
+            message.set("Open the dataset the run was trained on first");
+            return;
+        }
+        message.set("Opening " + runDir.getFileName() + "…");
+        background.execute(() -> {
+            try {
+                TrainedModel model = TrainedModel.load(runDir, dataset);
+                ui.execute(() -> {
+                    TrainedRun run = TrainedRun.reopened(runDir.getFileName().toString(), model, dataset, runDir);
+                    workbench.runs().add(run);
+                    shownFlag(run).set(true);
+                    message.set("Opened " + runDir.getFileName());
+                });
+            } catch (Exception e) {
+                String text = e.getMessage() == null ? e.toString() : e.getMessage();
+                ui.execute(() -> message.set("Cannot open " + runDir.getFileName() + ": " + text));
+            }
+        });
+    }
+
+    // ---- export ----
+
+    /** Writes {@code run}'s history as CSV (one line per epoch, train and validation metrics). */
+    public void exportHistory(TrainedRun run, Path file) throws IOException {
+        StringBuilder csv = new StringBuilder("epoch,loss,seconds,samples_per_second");
+        for (String split : List.of("train", "validation")) {
+            for (String name : List.of("mse", "mae", "r2", "r2_flat", "rated_rmse", "rated_mae")) {
+                csv.append(',').append(split).append('_').append(name);
+            }
+        }
+        csv.append('\n');
+        for (EpochMetrics m : run.historySnapshot()) {
+            csv.append(m.epoch()).append(',').append(m.loss()).append(',').append(m.seconds()).append(',').append(m.samplesPerSecond());
+            for (SplitMetrics s : List.of(m.train(), m.validation())) {
+                csv.append(',').append(s.mse()).append(',').append(s.mae()).append(',').append(s.r2())
+                        .append(',').append(s.r2Flat()).append(',').append(s.ratedRmse()).append(',').append(s.ratedMae());
+            }
+            csv.append('\n');
+        }
+        AtomicFiles.writeString(file, csv.toString());
+    }
+
+    /** A file-name-safe form of the run's name. */
+    public static String fileName(TrainedRun run) {
+        return safe(run.name());
+    }
+
+    public void setMessage(String text) {
+        message.set(text);
+    }
+
+    // ---- properties ----
+
+    public ObservableList<TrainedRun> runs() {
+        return workbench.runs();
+    }
+
+    public ObservableList<Path> savedRuns() {
+        return savedRuns;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TrainedRun> currentRunProperty() {
+        return currentRun.getReadOnlyProperty();
+    }
+
+    public Workbench workbench() {
+        return workbench;
+    }
+}

@@ -1,0 +1,314 @@
+package org.encore.app.user;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.encore.app.Bar;
+import org.encore.app.TrainedRun;
+import org.encore.app.Workbench;
+import org.encore.data.Dataset;
+import org.encore.data.Movie;
+import org.encore.data.RatingMatrix;
+import org.encore.model.Presets;
+import org.encore.model.RowScorer;
+import org.encore.recommend.Blend;
+import org.encore.recommend.RankingOnly;
+import org.encore.recommend.RatedMovie;
+import org.encore.recommend.Recommendation;
+import org.encore.recommend.Recommender;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+/**
+ * The per-user panel: one user's rated movies beside the top N of every trained model and of a weighted blend,
+ * movies listed more than once marked, and genre and decade profiles of rated versus recommended movies.
+ */
+public final class UserViewModel {
+    private static final int PROFILE_GENRES = 10;
+
+    private final Workbench workbench;
+    private final Random random;
+    private final StringProperty userIdText = new SimpleStringProperty(this, "userIdText", "");
+    private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 10);
+    private final ObjectProperty<Blend.Mode> blendMode = new SimpleObjectProperty<>(this, "blendMode", Blend.Mode.SCORE);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Pick a user");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObservableList<ModelWeight> models = FXCollections.observableArrayList();
+    private final ObservableList<RatedRow> rated = FXCollections.observableArrayList();
+    private final ObservableList<RecommendationList> lists = FXCollections.observableArrayList();
+    private final ObservableList<Bar> ratedGenres = FXCollections.observableArrayList();
+    private final ObservableList<Bar> recommendedGenres = FXCollections.observableArrayList();
+    private final ObservableList<Bar> ratedDecades = FXCollections.observableArrayList();
+    private final ObservableList<Bar> recommendedDecades = FXCollections.observableArrayList();
+    private int row = -1;
+
+    public UserViewModel(Workbench workbench, Random random) {
+        this.workbench = workbench;
+        this.random = random;
+        workbench.runs().addListener((ListChangeListener<TrainedRun>) change -> {
+            while (change.next()) {
+                for (TrainedRun run : change.getAddedSubList()) {
+                    run.modelProperty().addListener((obs, old, model) -> rebuildModels());
+                }
+            }
+            rebuildModels();
+        });
+        workbench.datasetProperty().addListener((obs, old, dataset) -> {
+            row = -1;
+            rebuildModels();
+            clear("Pick a user");
+        });
+        workbench.requestedUserProperty().addListener((obs, old, id) -> {
+            if (id.intValue() >= 0) {
+                showUser(id.intValue());
+            }
+        });
+        topN.addListener((obs, old, n) -> refresh());
+        blendMode.addListener((obs, old, mode) -> refresh());
+        rebuildModels();
+    }
+
+    private void rebuildModels() {
+        Dataset dataset = workbench.dataset();
+        Map<TrainedRun, Double> previous = new HashMap<>();
+        models.forEach(m -> previous.put(m.run(), m.weight()));
+        List<ModelWeight> usable = new ArrayList<>();
+        for (TrainedRun run : workbench.runs()) {
+            if (run.model() != null && run.dataset() == dataset) {
+                ModelWeight weight = new ModelWeight(run, previous.getOrDefault(run, referenceWeight(run)));
+                weight.weightProperty().addListener((obs, old, w) -> refresh());
+                usable.add(weight);
+            }
+        }
+        models.setAll(usable);
+        refresh();
+    }
+
+    /** The reference blend weights models 1 and 4 up and mixes in 2 and 3. */
+    private static double referenceWeight(TrainedRun run) {
+        int preset = Presets.NAMES.indexOf(run.spec().name());
+        return preset < 0 ? 0.25 : Blend.REFERENCE_WEIGHTS[preset];
+    }
+
+    /** Shows the user typed into {@link #userIdTextProperty()}. */
+    public void showTypedUser() {
+        try {
+            showUser(Integer.parseInt(userIdText.get().trim()));
+        } catch (NumberFormatException e) {
+            message.set("A user id is a whole number, got '" + userIdText.get() + "'");
+        }
+    }
+
+    public void showRandomUser() {
+        Dataset dataset = workbench.dataset();
+        if (dataset == null || dataset.ratings().userCount() == 0) {
+            message.set("Open a dataset first");
+            return;
+        }
+        showUser(dataset.ratings().users().idAt(random.nextInt(dataset.ratings().userCount())));
+    }
+
+    /** Shows MovieLens user {@code userId}. */
+    public void showUser(int userId) {
+        Dataset dataset = workbench.dataset();
+        if (dataset == null) {
+            message.set("Open a dataset first");
+            return;
+        }
+        int found = dataset.ratings().users().indexOf(userId);
+        if (found < 0) {
+            message.set("No user " + userId + " in " + dataset.release());
+            return;
+        }
+        row = found;
+        userIdText.set(String.valueOf(userId));
+        message.set("");
+        refresh();
+    }
+
+    private void clear(String text) {
+        rated.clear();
+        lists.clear();
+        List.of(ratedGenres, recommendedGenres, ratedDecades, recommendedDecades).forEach(List::clear);
+        summary.set(text);
+    }
+
+    /** Recomputes the lists for the current user (cheap: one row per model). */
+    public void refresh() {
+        Dataset dataset = workbench.dataset();
+        if (dataset == null || row < 0) {
+            return;
+        }
+        RatingMatrix matrix = dataset.ratings();
+        List<RatedMovie> own = Recommender.ratedByUser(matrix, row, Integer.MAX_VALUE);
+        List<RatedRow> ratedRows = new ArrayList<>(own.size());
+        List<Movie> ratedMovies = new ArrayList<>(own.size());
+        for (RatedMovie r : own) {
+            Movie movie = movie(dataset, r.movieId());
+            ratedMovies.add(movie);
+            ratedRows.add(new RatedRow(r.movieId(), movie.title(), movie.hasYear() ? movie.year() : null, genres(movie), r.rating()));
+        }
+        rated.setAll(ratedRows);
+
+        int n = Math.max(1, topN.get());
+        Map<String, List<Recommendation>> raw = new LinkedHashMap<>();
+        Map<String, RowScorer> scorers = new LinkedHashMap<>();
+        List<RowScorer> members = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (ModelWeight m : models) {
+            raw.put(m.run().name(), Recommender.top(m.run().model(), matrix, row, n));
+            scorers.put(m.run().name(), m.run().model());
+            if (m.weight() > 0) {
+                members.add(m.run().model());
+                weights.add(m.weight());
+            }
+        }
+        if (members.size() >= 2) {
+            Blend blend = new Blend("blend", members, weights.stream().mapToDouble(Double::doubleValue).toArray(), blendMode.get());
+            String name = "Blend (" + blendMode.get().name().toLowerCase(Locale.ROOT) + ")";
+            raw.put(name, Recommender.top(blend, matrix, row, n));
+            scorers.put(name, blend);
+        }
+        Map<Integer, Integer> listings = new HashMap<>();
+        raw.values().forEach(list -> list.forEach(r -> listings.merge(r.movieId(), 1, Integer::sum)));
+        List<RecommendationList> built = new ArrayList<>();
+        List<Movie> recommendedMovies = new ArrayList<>();
+        for (Map.Entry<String, List<Recommendation>> e : raw.entrySet()) {
+            RowScorer scorer = scorers.get(e.getKey());
+            List<RecRow> rows = new ArrayList<>();
+            for (Recommendation r : e.getValue()) {
+                Movie movie = movie(dataset, r.movieId());
+                recommendedMovies.add(movie);
+                rows.add(new RecRow(r.rank(), r.movieId(), movie.title(), movie.hasYear() ? movie.year() : null, genres(movie),
+                        scoreText(scorer, r.score()), listings.get(r.movieId())));
+            }
+            built.add(new RecommendationList(e.getKey(), rows));
+        }
+        lists.setAll(built);
+        profiles(ratedMovies, recommendedMovies);
+        summary.set(String.format(Locale.ROOT, "User %d · %,d ratings · mean %.2f · %d model%s", matrix.users().idAt(row),
+                own.size(), own.stream().mapToDouble(RatedMovie::rating).average().orElse(0), models.size(),
+                models.size() == 1 ? "" : "s") + (models.isEmpty() ? " — train or open a run to see recommendations" : ""));
+    }
+
+    private static String scoreText(RowScorer scorer, double score) {
+        if (scorer instanceof RankingOnly) {
+            return String.format(Locale.ROOT, "%.3f", score);
+        }
+        return String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(score, scorer.valueScale()));
+    }
+
+    private void profiles(List<Movie> ratedMovies, List<Movie> recommendedMovies) {
+        Map<String, Double> ratedShare = genreShares(ratedMovies);
+        Map<String, Double> recShare = genreShares(recommendedMovies);
+        // the genres that matter most to either side, largest first
+        Map<String, Double> combined = new HashMap<>();
+        ratedShare.forEach((g, v) -> combined.merge(g, v, Double::sum));
+        recShare.forEach((g, v) -> combined.merge(g, v, Double::sum));
+        List<String> top = combined.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(PROFILE_GENRES).map(Map.Entry::getKey).toList();
+        ratedGenres.setAll(top.stream().map(g -> new Bar(g, ratedShare.getOrDefault(g, 0.0))).toList());
+        recommendedGenres.setAll(top.stream().map(g -> new Bar(g, recShare.getOrDefault(g, 0.0))).toList());
+        Map<Integer, Double> ratedDec = decadeShares(ratedMovies);
+        Map<Integer, Double> recDec = decadeShares(recommendedMovies);
+        TreeMap<Integer, Boolean> decades = new TreeMap<>();
+        ratedDec.keySet().forEach(d -> decades.put(d, true));
+        recDec.keySet().forEach(d -> decades.put(d, true));
+        ratedDecades.setAll(decades.keySet().stream().map(d -> new Bar(d + "s", ratedDec.getOrDefault(d, 0.0))).toList());
+        recommendedDecades.setAll(decades.keySet().stream().map(d -> new Bar(d + "s", recDec.getOrDefault(d, 0.0))).toList());
+    }
+
+    /** Percent of the movies having each genre. */
+    static Map<String, Double> genreShares(List<Movie> movies) {
+        Map<String, Double> shares = new HashMap<>();
+        for (Movie m : movies) {
+            m.genres().forEach(g -> shares.merge(g, 100.0 / movies.size(), Double::sum));
+        }
+        return shares;
+    }
+
+    /** Percent of the movies (with a year) released in each decade. */
+    static Map<Integer, Double> decadeShares(List<Movie> movies) {
+        List<Movie> dated = movies.stream().filter(Movie::hasYear).toList();
+        Map<Integer, Double> shares = new HashMap<>();
+        for (Movie m : dated) {
+            shares.merge(m.year() / 10 * 10, 100.0 / dated.size(), Double::sum);
+        }
+        return shares;
+    }
+
+    private static Movie movie(Dataset dataset, int id) {
+        Movie movie = dataset.movie(id);
+        return movie != null ? movie : new Movie(id, "Movie " + id, Movie.NO_YEAR, java.util.Set.of());
+    }
+
+    private static String genres(Movie movie) {
+        return String.join(", ", movie.genres().stream().sorted().toList());
+    }
+
+    public StringProperty userIdTextProperty() {
+        return userIdText;
+    }
+
+    public IntegerProperty topNProperty() {
+        return topN;
+    }
+
+    public ObjectProperty<Blend.Mode> blendModeProperty() {
+        return blendMode;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Trained models of the open dataset, with their blend weights. */
+    public ObservableList<ModelWeight> models() {
+        return models;
+    }
+
+    /** The user's rated movies, best first. */
+    public ObservableList<RatedRow> rated() {
+        return rated;
+    }
+
+    /** One list per model, then the blend's (when two or more models have weight). */
+    public ObservableList<RecommendationList> lists() {
+        return lists;
+    }
+
+    public ObservableList<Bar> ratedGenres() {
+        return ratedGenres;
+    }
+
+    public ObservableList<Bar> recommendedGenres() {
+        return recommendedGenres;
+    }
+
+    public ObservableList<Bar> ratedDecades() {
+        return ratedDecades;
+    }
+
+    public ObservableList<Bar> recommendedDecades() {
+        return recommendedDecades;
+    }
+}

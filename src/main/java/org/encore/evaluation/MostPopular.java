@@ -1,0 +1,64 @@
+package org.encore.evaluation;
+
+import org.encore.data.RatingMatrix;
+import org.encore.model.RowScorer;
+import org.encore.recommend.RankingOnly;
+
+/**
+ * Most-popular baseline: every user gets the same scores, the number of training users who rated each movie.
+ * (The recommender still removes what the user rated.) Its scores are counts, not ratings.
+ */
+public final class MostPopular implements RowScorer, RankingOnly {
+    private final int[] counts;
+    private final double valueScale;
+
+    private MostPopular(int[] counts, double valueScale) {
+        this.counts = counts;
+        this.valueScale = valueScale;
+    }
+
+    /** Counts ratings per column over {@code trainRows} only. */
+    public static MostPopular fit(RatingMatrix matrix, int[] trainRows, double valueScale) {
+        return new MostPopular(ratingCounts(matrix, trainRows), valueScale);
+    }
+
+    /** Number of ratings of each column among {@code rows}. */
+    public static int[] ratingCounts(RatingMatrix matrix, int[] rows) {
+        int[] counts = new int[matrix.movieCount()];
+        for (int row : rows) {
+            for (int p = matrix.rowStart(row); p < matrix.rowEnd(row); p++) {
+                counts[matrix.columnAt(p)]++;
+            }
+        }
+        return counts;
+    }
+
+    public int count(int column) {
+        return counts[column];
+    }
+
+    @Override
+    public String name() {
+        return "popular";
+    }
+
+    @Override
+    public int width() {
+        return counts.length;
+    }
+
+    @Override
+    public double valueScale() {
+        return valueScale;
+    }
+
+    @Override
+    public void score(float[] inputs, int rows, float[] outputs) {
+        for (int r = 0; r < rows; r++) {
+            int offset = r * counts.length;
+            for (int c = 0; c < counts.length; c++) {
+                outputs[offset + c] = counts[c];
+            }
+        }
+    }
+}

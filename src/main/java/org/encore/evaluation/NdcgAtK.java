@@ -1,0 +1,48 @@
+package org.encore.evaluation;
+
+import java.util.Set;
+
+/**
+ * NDCG@k with binary gains: DCG = sum over the top k of rel_i / log2(i + 1) (i 1-based), divided by the DCG of an
+ * ideal list with all min(k, relevant) relevant movies first. Undefined (NaN, user skipped) for a user with no
+ * relevant hidden movie.
+ */
+public final class NdcgAtK implements UserMetric {
+    private final int k;
+
+    public NdcgAtK(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        this.k = k;
+    }
+
+    @Override
+    public String name() {
+        return "ndcg" + k;
+    }
+
+    @Override
+    public double of(UserOutcome user) {
+        Set<Integer> relevant = user.relevantColumns();
+        if (relevant.isEmpty()) {
+            return Double.NaN;
+        }
+        double dcg = 0;
+        for (int i = 0; i < Math.min(k, user.ranked().length); i++) {
+            if (relevant.contains(user.ranked()[i])) {
+                dcg += discount(i);
+            }
+        }
+        double ideal = 0;
+        for (int i = 0; i < Math.min(k, relevant.size()); i++) {
+            ideal += discount(i);
+        }
+        return dcg / ideal;
+    }
+
+    /** 1 / log2(position + 2) for a 0-based position. */
+    private static double discount(int position) {
+        return 1.0 / (Math.log(position + 2) / Math.log(2));
+    }
+}

@@ -1,0 +1,43 @@
+package org.encore.evaluation;
+
+/**
+ * What a scorer did for one held-out user: the input to every per-user metric.
+ *
+ * @param ranked            recommended columns, best first (rated/fed-in columns never among them)
+ * @param hiddenColumns     the user's hidden movies
+ * @param hiddenRatings     their true ratings, in stars
+ * @param hiddenPredictions predicted stars for the hidden movies (score / value scale), or null for a scorer whose
+ *                          scores are not ratings
+ * @param fedColumns        the movies fed in (the user's known profile)
+ */
+public record UserOutcome(int[] ranked, int[] hiddenColumns, float[] hiddenRatings, float[] hiddenPredictions,
+                          int[] fedColumns) {
+
+    /** Rating at or above which a hidden movie counts as relevant: 4 stars (the field's "> 3.5"). */
+    public static final double RELEVANT_RATING = 4.0;
+
+    public boolean isRelevant(int hiddenIndex) {
+        return hiddenRatings[hiddenIndex] >= RELEVANT_RATING;
+    }
+
+    public int relevantCount() {
+        int n = 0;
+        for (int i = 0; i < hiddenRatings.length; i++) {
+            if (isRelevant(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The relevant hidden columns, as a set for look-ups. */
+    java.util.Set<Integer> relevantColumns() {
+        java.util.Set<Integer> set = new java.util.HashSet<>();
+        for (int i = 0; i < hiddenColumns.length; i++) {
+            if (isRelevant(i)) {
+                set.add(hiddenColumns[i]);
+            }
+        }
+        return set;
+    }
+}

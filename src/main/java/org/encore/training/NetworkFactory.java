@@ -1,0 +1,165 @@
+package org.encore.training;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.encore.model.Activation;
+import org.encore.model.LayerSpec;
+import org.encore.model.ModelSpec;
+import org.encore.model.OptimizerSpec;
+import org.encore.model.SpecValidator;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationELU;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSELU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftPlus;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the DL4J network of a {@link ModelSpec} with Keras semantics (DESIGN.md section 2): Glorot-uniform
+ * weights, zero biases, a linear output Dense(width) with MSE loss, float32, the spec's seed.
+ * <p>
+ * Dropout: Keras {@code Dropout(r)} sits between two layers and drops units of the previous layer's output; DL4J's
+ * {@code dropOut(p)} is set on a layer, applies to that layer's INPUT and takes the probability to RETAIN. So a
+ * Keras dropout between layers A and B becomes {@code dropOut(1 - r)} on B, and one just before the output layer
+ * goes on the output layer. Consecutive dropouts multiply their retain probabilities.
+ * <p>
+ * All network construction lives here; the first (widest) layer is built by {@link #firstLayer} alone so that a
+ * sparse-input implementation can replace it.
+ */
+public final class NetworkFactory {
+    /** Keras defaults the optimizers must match. */
+    static final double ADAM_BETA1 = 0.9;
+    static final double ADAM_BETA2 = 0.999;
+    static final double KERAS_EPSILON = 1e-7;
+    static final double RMSPROP_RHO = 0.9;
+    /** Keras 3's leaky_relu activation default slope. */
+    static final double LEAKY_RELU_SLOPE = 0.2;
+
+    private NetworkFactory() {
+    }
+
+    /** A built and initialised network for {@code spec} over {@code width} movie columns. */
+    public static MultiLayerNetwork build(ModelSpec spec, int width) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec, width));
+        network.init();
+        return network;
+    }
+
+    /** The configuration (not yet initialised); tests inspect it to check the Keras conversion. */
+    public static MultiLayerConfiguration configuration(ModelSpec spec, int width) {
+        SpecValidator.requireValid(spec);
+        if (width <= 0) {
+            throw new IllegalArgumentException("width must be > 0, got " + width);
+        }
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .biasInit(0.0)
+                .updater(updater(spec.optimizer()))
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .list();
+        for (Layer layer : layers(spec, width)) {
+            list.layer(layer);
+        }
+        return list.build();
+    }
+
+    /** The DL4J layers of the spec, output layer last. */
+    static List<Layer> layers(ModelSpec spec, int width) {
+        List<Layer> layers = new ArrayList<>();
+        long fanIn = width;
+        double retain = 1.0;
+        for (LayerSpec layer : spec.layers()) {
+            if (layer instanceof LayerSpec.Dropout dropout) {
+                retain *= 1.0 - dropout.rate();
+            } else if (layer instanceof LayerSpec.Dense dense) {
+                layers.add(layers.isEmpty()
+                        ? firstLayer(width, dense, retain)
+                        : hiddenLayer(fanIn, dense, retain));
+                fanIn = dense.units();
+                retain = 1.0;
+            }
+        }
+        OutputLayer.Builder output = new OutputLayer.Builder()
+                .lossFunction(new LossMSE())
+                .activation(new ActivationIdentity())
+                .nIn(fanIn)
+                .nOut(width)
+                .name("output");
+        if (retain < 1.0) {
+            output.dropOut(retain);
+        }
+        layers.add(output.build());
+        return layers;
+    }
+
+    /**
+     * The first hidden layer: the widest one, reading the (mostly zero) rating rows. Kept apart so that a layer
+     * touching only the non-zero inputs can be wired in here.
+     *
+     * @param width  number of movie columns (the input width)
+     * @param dense  the spec's first dense layer
+     * @param retain DL4J retain probability for dropout on the input (1 = none)
+     */
+    static Layer firstLayer(int width, LayerSpec.Dense dense, double retain) {
+        return hiddenLayer(width, dense, retain);
+    }
+
+    private static Layer hiddenLayer(long fanIn, LayerSpec.Dense dense, double retain) {
+        DenseLayer.Builder builder = new DenseLayer.Builder()
+                .nIn(fanIn)
+                .nOut(dense.units())
+                .activation(activation(dense.activation()));
+        if (dense.name() != null && !dense.name().isBlank()) {
+            builder.name(dense.name());
+        }
+        if (retain < 1.0) {
+            builder.dropOut(retain);
+        }
+        return builder.build();
+    }
+
+    static IActivation activation(Activation activation) {
+        return switch (activation) {
+            case SELU -> new ActivationSELU();
+            case SIGMOID -> new ActivationSigmoid();
+            case RELU -> new ActivationReLU();
+            case TANH -> new ActivationTanH();
+            case ELU -> new ActivationELU(1.0);
+            case LEAKYRELU -> new ActivationLReLU(LEAKY_RELU_SLOPE);
+            case SOFTPLUS -> new ActivationSoftPlus();
+            case LINEAR -> new ActivationIdentity();
+        };
+    }
+
+    /** Keras optimizer defaults; SGD with momentum uses DL4J's only momentum updater (Nesterov). */
+    static IUpdater updater(OptimizerSpec optimizer) {
+        double lr = optimizer.learningRate();
+        return switch (optimizer.type()) {
+            case ADAM -> new Adam(lr, ADAM_BETA1, ADAM_BETA2, KERAS_EPSILON);
+            case RMSPROP -> new RmsProp(lr, RMSPROP_RHO, KERAS_EPSILON);
+            case SGD -> optimizer.momentum() > 0 ? new Nesterovs(lr, optimizer.momentum()) : new Sgd(lr);
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package org.encore.training;
+
+import org.encore.data.CancellationToken;
+import org.encore.data.RatingMatrix;
+import org.encore.model.ModelSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+    private static final RatingMatrix MATRIX = SyntheticRatings.matrix(120, 40, 3);
+
+    private static List<EpochMetrics> train(ModelSpec spec) throws TrainingException {
+        List<EpochMetrics> seen = new ArrayList<>();
+        TrainedModel model = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).train(new TrainingListener() {
+            @Override
+            public void epochFinished(EpochMetrics metrics) {
+                seen.add(metrics);
+            }
+        }, CancellationToken.none());
+        assertEquals(seen, model.history());
+        return seen;
+    }
+
+    @Test
+    void aFewEpochsLowerTheValidationMse() throws TrainingException {
+        List<EpochMetrics> history = train(SyntheticRatings.smallSpec());
+        assertEquals(6, history.size());
+        EpochMetrics first = history.get(0);
+        EpochMetrics last = history.get(history.size() - 1);
+        assertTrue(last.validation().mse() < first.validation().mse(),
+                "validation MSE " + first.validation().mse() + " -> " + last.validation().mse());
+        assertTrue(last.train().mse() < first.train().mse());
+        assertTrue(last.validation().r2Flat() > first.validation().r2Flat());
+        for (EpochMetrics m : history) {
+            assertTrue(m.seconds() > 0 && m.samplesPerSecond() > 0);
+            assertTrue(m.validation().ratedRmse() > 0 && m.validation().ratedMae() > 0);
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameHistory() throws TrainingException {
+        ModelSpec spec = SyntheticRatings.smallSpec().withEpochs(2);
+        List<EpochMetrics> a = train(spec);
+        List<EpochMetrics> b = train(spec);
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).train(), b.get(i).train());
+            assertEquals(a.get(i).validation(), b.get(i).validation());
+            assertEquals(a.get(i).loss(), b.get(i).loss());
+        }
+        List<EpochMetrics> other = train(spec.withSeed(99));
+        assertFalse(other.get(1).validation().equals(a.get(1).validation()), "another seed should train differently");
+    }
+
+    @Test
+    void cancelStopsWithinOneBatchAndReturnsTheModelSoFar() throws TrainingException {
+        ModelSpec spec = SyntheticRatings.smallSpec().withEpochs(50);
+        CancellationToken token = new CancellationToken();
+        AtomicInteger batchesAfterCancel = new AtomicInteger();
+        AtomicReference<String> finished = new AtomicReference<>();
+        TrainedModel model = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).train(new TrainingListener() {
+            @Override
+            public void batchFinished(int epoch, int batch, int batchesPerEpoch) {
+                if (token.isCancelled()) {
+                    batchesAfterCancel.incrementAndGet();
+                }
+                if (epoch == 2 && batch == 2) {
+                    token.cancel();
+                }
+            }
+
+            @Override
+            public void runFinished(String message) {
+                finished.set(message);
+            }
+        }, token);
+        assertEquals(0, batchesAfterCancel.get());
+        assertEquals(1, model.history().size());
+        assertTrue(finished.get().startsWith("cancelled in epoch 2 after batch 2"), finished.get());
+        float[] out = new float[MATRIX.movieCount()];
+        model.score(new float[MATRIX.movieCount()], 1, out);
+    }
+
+    @Test
+    void pauseBlocksBetweenBatchesUntilResume() throws Exception {
+        ModelSpec spec = SyntheticRatings.smallSpec().withEpochs(3);
+        Trainer trainer = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX));
+        CountDownLatch pausedAtBatch = new CountDownLatch(1);
+        AtomicInteger batches = new AtomicInteger();
+        Thread worker = new Thread(() -> {
+            try {
+                trainer.train(new TrainingListener() {
+                    @Override
+                    public void batchFinished(int epoch, int batch, int batchesPerEpoch) {
+                        if (batches.incrementAndGet() == 2) {
+                            trainer.pause();
+                            pausedAtBatch.countDown();
+                        }
+                    }
+                }, CancellationToken.none());
+            } catch (TrainingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        worker.start();
+        assertTrue(pausedAtBatch.await(60, TimeUnit.SECONDS));
+        assertTrue(trainer.isPaused());
+        Thread.sleep(300);
+        assertEquals(2, batches.get(), "no batch may run while paused");
+        trainer.resume();
+        worker.join(120_000);
+        assertFalse(worker.isAlive());
+        assertTrue(batches.get() > 2);
+    }
+
+    @Test
+    void earlyStoppingStopsAfterPatienceAndRestoresTheBestWeights() throws TrainingException {
+        // a learning rate this high overfits and oscillates quickly on 96 training users
+        ModelSpec spec = SyntheticRatings.smallSpec().withEpochs(40)
+                .withOptimizer(org.encore.model.OptimizerSpec.adam(3e-2));
+        AtomicReference<String> finished = new AtomicReference<>();
+        Trainer trainer = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).earlyStopping(2, true);
+        TrainedModel model = trainer.train(new TrainingListener() {
+            @Override
+            public void runFinished(String message) {
+                finished.set(message);
+            }
+        }, CancellationToken.none());
+        List<EpochMetrics> history = model.history();
+        int best = 0;
+        for (int i = 1; i < history.size(); i++) {
+            if (history.get(i).validation().mse() < history.get(best).validation().mse()) {
+                best = i;
+            }
+        }
+        assertTrue(history.size() < 40, "should stop early: " + finished.get());
+        assertEquals(history.size() - 1 - best, 2, "stops exactly `patience` epochs after the best");
+        assertTrue(finished.get().contains("restored the weights of epoch " + (best + 1)), finished.get());
+        // the restored weights reproduce the best epoch's validation MSE
+        RegressionMetrics check = new RegressionMetrics(MATRIX.movieCount());
+        int[] rows = model.plan().validationRows();
+        float[] in = new float[rows.length * MATRIX.movieCount()];
+        float[] out = new float[in.length];
+        MATRIX.densify(rows, (float) spec.valueScale(), in);
+        model.score(in, rows.length, out);
+        check.add(in, out, rows.length);
+        assertEquals(history.get(best).validation().mse(), check.result(spec.valueScale()).mse(), 1e-9);
+    }
+
+    @Test
+    void aDivergingRunStopsWithAMessageSuggestingALowerLearningRate() {
+        ModelSpec spec = SyntheticRatings.smallSpec().withOptimizer(new org.encore.model.OptimizerSpec(
+                org.encore.model.OptimizerSpec.Type.SGD, 1e6, 0.9));
+        TrainingException e = assertThrows(TrainingException.class,
+                () -> new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).train(null, null));
+        assertTrue(e.getMessage().contains("lower learning rate"), e.getMessage());
+    }
+}
