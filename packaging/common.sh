@@ -75,7 +75,7 @@ native_entries() {
 # JavaFX jar (OpenJFX puts its natives at the root of javafx-graphics-<platform>.jar).
 is_host_native() {
   local jar_name="$1" entry="$2"
-  if printf '%s\n' "$entry" | grep -qE "(^|/)($NATIVE_DIRS)/[^/]+$"; then return 0; fi
+  if grep -qE "(^|/)($NATIVE_DIRS)/[^/]+$" <<<"$entry"; then return 0; fi
   case "$jar_name" in
     javafx-*-"$FX_CLASSIFIER".jar) case "$entry" in */*) return 1 ;; *) return 0 ;; esac ;;
   esac
@@ -106,8 +106,8 @@ verify_host_natives_only() {
   for jar in "$WORK"/input/*.jar "$WORK"/fx/*.jar; do
     name="$(basename "$jar")"
     # A javacpp-style platform classifier in the file name must be the host's.
-    if printf '%s\n' "$name" | grep -qE -- '-(linux|macosx|windows|android|ios)-[a-z0-9_]+\.jar$' &&
-       ! printf '%s\n' "$name" | grep -qE -- "-($NATIVE_DIRS)\.jar$"; then
+    if grep -qE -- '-(linux|macosx|windows|android|ios)-[a-z0-9_]+\.jar$' <<<"$name" &&
+       ! grep -qE -- "-($NATIVE_DIRS)\.jar$" <<<"$name"; then
       bad="$bad $name"
     fi
     for entry in $(native_entries "$jar"); do
@@ -124,18 +124,27 @@ read_modules() {
 }
 
 # The JDK modules the class path needs: packaging/jdk-modules.txt, plus whatever jdeps finds in the jars.
-# jdeps cannot read some DL4J jars as modules (their module-info lists packages they lack), so their
-# classes are unpacked without module-info and analysed as plain class path.
+# jdeps reads a jar with a module-info as a module, and some DL4J jars list packages they lack there, so
+# those jars are analysed from a copy without their module-info. Jars of natives only are skipped.
 jdk_modules() {
-  local listed found classes="$WORK/jdeps-classes" jar
+  local listed found plain="$WORK/jdeps-jars" jar name entries jars=""
   listed="$(read_modules "$ROOT/packaging/jdk-modules.txt")"
-  mkdir -p "$classes"
+  mkdir -p "$plain"
   for jar in "$WORK"/input/*.jar; do
-    unzip -q -o "$jar" '*.class' -x 'module-info.class' 'META-INF/versions/*' -d "$classes" 2>/dev/null || true
+    name="$(basename "$jar")"
+    entries="$(unzip -Z1 "$jar" 2>/dev/null || true)"
+    grep -q '\.class$' <<<"$entries" || continue
+    if grep -qE '(^|/)module-info\.class$' <<<"$entries"; then
+      cp "$jar" "$plain/$name"
+      zip -q -d "$plain/$name" 'module-info.class' 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true
+      jar="$plain/$name"
+    fi
+    jars="$jars $jar"
   done
-  found="$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps "$classes" 2>/dev/null | tail -1)" ||
+  # shellcheck disable=SC2086 # one argument per jar; paths come from our own folders
+  found="$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps $jars 2>/dev/null | tail -1)" ||
     found=""
-  rm -rf "$classes"
+  rm -rf "$plain"
   if [ -z "$found" ]; then
     log "warning: jdeps gave no module list; using packaging/jdk-modules.txt only"
     printf '%s\n' "$listed"

@@ -62,4 +62,5 @@ if [ "$status" -ne 0 ]; then
   [ "$status" -eq 124 ] && fail "'Encore --smoke' did not finish within ${smoke_timeout}s"
   fail "'Encore --smoke' exited $status"
 fi
+grep '^smoke:' "$tmp/smoke.out" >&2 || true
 pass "'Encore --smoke' opened the window on the sample and exited 0 in $((SECONDS - started))s"
