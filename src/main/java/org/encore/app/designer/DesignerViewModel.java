@@ -496,9 +496,10 @@ public final class DesignerViewModel {
         }
         MemoryEstimate memory = MemoryEstimate.of(current, width);
         parameters.set(String.format(Locale.ROOT, "Parameters: %,d", memory.parameters()));
-        estimate.set(String.format(Locale.ROOT, "Training memory ≈ %s (weights %s, optimizer %s, activations %s, batch %s)",
+        estimate.set(String.format(Locale.ROOT, "Training memory ≈ %s%n  weights %s%n  optimizer state and gradient %s%n"
+                        + "  activations at batch %d: %s%n  densified batch: %s",
                 bytes(memory.totalBytes()), bytes(memory.weightBytes()), bytes(memory.optimizerBytes()),
-                bytes(memory.activationBytes()), bytes(memory.batchBytes())));
+                current.batchSize(), bytes(memory.activationBytes()), bytes(memory.batchBytes())));
     }
 
     private void showErrors(Map<String, String> messages) {

@@ -27,6 +27,7 @@ import java.util.Locale;
 public final class UserController {
     private static final PseudoClass SHARED = PseudoClass.getPseudoClass("shared");
     private static final double ROW_HEIGHT = 24;
+    private static final double HEADER_HEIGHT = 42;
     private final UserViewModel viewModel;
 
     @FXML private TextField userField;
@@ -104,16 +105,18 @@ public final class UserController {
         table.setId("recommendations-" + list.name().replaceAll("\\W+", "_"));
         TableColumn<RecRow, Integer> rank = new TableColumn<>("#");
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
-        rank.setPrefWidth(28);
-        rank.setMaxWidth(34);
+        rank.setMinWidth(32);
+        rank.setPrefWidth(32);
+        rank.setMaxWidth(40);
         TableColumn<RecRow, String> title = new TableColumn<>("Title (year)");
         title.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().shared() ? "● " : "") + c.getValue().title()
                 + (c.getValue().year() == null ? "" : " (" + c.getValue().year() + ")")));
         title.setPrefWidth(150);
         TableColumn<RecRow, String> score = new TableColumn<>("Score");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
-        score.setPrefWidth(50);
-        score.setMaxWidth(60);
+        score.setPrefWidth(56);
+        score.setMinWidth(52);
+        score.setMaxWidth(64);
         score.getStyleClass().add("score-column");
         table.getColumns().setAll(List.of(rank, title, score));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -129,7 +132,7 @@ public final class UserController {
         table.getItems().setAll(list.rows());
         table.setFixedCellSize(ROW_HEIGHT);
         // exactly the rows of the list: no empty rows, the rest of the height goes to the profile charts
-        table.setPrefHeight(ROW_HEIGHT * (list.rows().size() + 1) + 8);
+        table.setPrefHeight(ROW_HEIGHT * list.rows().size() + HEADER_HEIGHT);
         table.setMinHeight(ROW_HEIGHT * 4);
         table.setMinWidth(170);
         table.setPrefWidth(230);
