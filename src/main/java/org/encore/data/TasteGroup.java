@@ -29,7 +29,7 @@ public record TasteGroup(String name, List<String> genres, int fromYear, int toY
             new TasteGroup("action-scifi-80s-90s", List.of("Action", "Adventure", "Sci-Fi"), 1980, 1999, 0.22),
             new TasteGroup("classic-drama-romance", List.of("Drama", "Film-Noir", "Romance"), 1940, 1969, 0.16),
             new TasteGroup("family-animation", List.of("Animation", "Children", "Fantasy"), 1995, 2023, 0.18),
-            new TasteGroup("horror-thriller-70s-80s", List.of("Horror", "Mystery", "Thriller"), 1970, 1994, 0.14),
+            new TasteGroup("horror-thriller-70s-80s", List.of("Horror", "Mystery", "Thriller"), 1970, 1989, 0.14),
             new TasteGroup("war-western-documentary", List.of("Documentary", "War", "Western"), 1950, 1979, 0.10),
             new TasteGroup("modern-comedy-crime", List.of("Comedy", "Crime", "Musical"), 2000, 2023, 0.20));
 }

@@ -41,7 +41,8 @@ class SyntheticGeneratorTest {
 
     @Test
     void sameSeedWritesTheSameBytesAndAnotherSeedDiffers(@TempDir Path dir) throws IOException {
-        GeneratorSettings settings = new GeneratorSettings(120, 300, 6_000, 5, 900, 20);
+        // more users than one block of the parallel writer, so block order is exercised too
+        GeneratorSettings settings = new GeneratorSettings(1_100, 300, 25_000, 5, 900, 20);
         new SyntheticGenerator(settings).writeTo(dir.resolve("a"), ProgressListener.NONE, CancellationToken.none());
         new SyntheticGenerator(settings).writeTo(dir.resolve("b"), ProgressListener.NONE, CancellationToken.none());
         new SyntheticGenerator(settings.withSeed(6)).writeTo(dir.resolve("c"), ProgressListener.NONE, CancellationToken.none());
