@@ -20,6 +20,19 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** Linux needs an X or Wayland display unless a headless glass platform (Monocle) was chosen. */
+    static boolean hasDisplay() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                || System.getProperty("glass.platform") != null) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
     public static void main(String[] args) {
         if (args.length > 0 && !args[0].startsWith("--")) {
             Main.main(args);
@@ -30,6 +43,11 @@ public final class Launcher {
         } catch (UsageException e) {
             System.err.println(e.getMessage());
             System.exit(Main.USAGE);
+        }
+        if (!hasDisplay()) {
+            System.err.println("encore: no display to open the workbench on (DISPLAY is not set).\n"
+                    + "Run it under a desktop session or xvfb-run, or use the headless commands: encore help");
+            System.exit(Main.ERROR);
         }
         // JavaFX on the class path is how Encore runs (DL4J is not modular): the startup warning says nothing useful
         JAVAFX_STARTUP.setLevel(Level.SEVERE);

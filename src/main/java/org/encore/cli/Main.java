@@ -17,7 +17,8 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 new GenerateCommand(),
-                new StatsCommand());
+                new StatsCommand(),
+                new TrainCommand());
     }
 
     public static void main(String[] args) {

@@ -1,6 +1,9 @@
 package org.encore.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,10 +101,21 @@ final class RatingsParser {
         final boolean colons = delimiter == Delimiter.DOUBLE_COLON;
         final byte sep = (byte) delimiter.text.charAt(0);
         final RatingColumns sink = out;
+        if (sink.blockFull()) {
+            sink.startBlock();
+        }
+        int[] users = sink.currentUsers();
+        int[] movies = sink.currentMovies();
+        byte[] halfStars = sink.currentHalfStars();
+        int[] times = sink.currentTimes();
+        int fill = sink.fill();
+        int maxUser = -1;
+        int maxMovie = -1;
+        long lineCount = lines;
         int p = from;
         while (p < limit) {
             int lineStart = p;
-            lines++;
+            lineCount++;
             // user id
             long user = 0;
             int q = p;
@@ -112,8 +126,10 @@ final class RatingsParser {
             }
             int digits = q - p;
             if (digits == 0 || digits > 10 || user > Integer.MAX_VALUE || b[q] != sep || (colons && b[q + 1] != ':')) {
+                lines = lineCount;
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
+                    sink.commit(fill, maxUser, maxMovie);
                     return false;
                 }
                 continue;
@@ -128,8 +144,10 @@ final class RatingsParser {
             }
             digits = q - p;
             if (digits == 0 || digits > 10 || movie > Integer.MAX_VALUE || b[q] != sep || (colons && b[q + 1] != ':')) {
+                lines = lineCount;
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
+                    sink.commit(fill, maxUser, maxMovie);
                     return false;
                 }
                 continue;
@@ -138,15 +156,22 @@ final class RatingsParser {
             // rating: whole part, optional fraction whose first digit is 0 or 5 and the rest zeros
             int whole = 0;
             p = q;
-            while ((c = b[q] - '0') >= 0 && c <= 9) {
-                whole = whole * 10 + c;
-                q++;
-                if (q - p > 2) {
-                    break;
+            int halves = -1;
+            c = b[q] - '0';
+            // the usual "4.5": each test only reads on when the byte before was not the line's end
+            if (c >= 0 && c <= 5 && b[q + 1] == '.' && (b[q + 2] == '0' || b[q + 2] == '5') && b[q + 3] == sep) {
+                halves = c * 2 + (b[q + 2] == '5' ? 1 : 0);
+                q += 3;
+            } else {
+                while ((c = b[q] - '0') >= 0 && c <= 9) {
+                    whole = whole * 10 + c;
+                    q++;
+                    if (q - p > 2) {
+                        break;
+                    }
                 }
             }
-            int halves = -1;
-            if (q > p && q - p <= 2) {
+            if (halves < 0 && q > p && q - p <= 2) {
                 halves = whole * 2;
                 if (b[q] == '.') {
                     q++;
@@ -165,16 +190,25 @@ final class RatingsParser {
                 }
             }
             if (halves < 1 || halves > 10 || b[q] != sep || (colons && b[q + 1] != ':')) {
+                lines = lineCount;
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
+                    sink.commit(fill, maxUser, maxMovie);
                     return false;
                 }
                 continue;
             }
             q += colons ? 2 : 1;
-            // timestamp: seconds since 1970, unsigned 32-bit
+            // timestamp: seconds since 1970, unsigned 32-bit; eight digits at a time when they are there
             long seconds = 0;
             p = q;
+            if (q + 8 <= b.length) {
+                long word = (long) LITTLE_ENDIAN_LONG.get(b, q);
+                if (isEightDigits(word)) {
+                    seconds = eightDigits(word);
+                    q += 8;
+                }
+            }
             while ((c = b[q] - '0') >= 0 && c <= 9) {
                 seconds = seconds * 10 + c;
                 q++;
@@ -184,16 +218,56 @@ final class RatingsParser {
                 q++;
             }
             if (digits == 0 || digits > 10 || seconds > MAX_SECONDS || b[q] != '\n') {
+                lines = lineCount;
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
+                    sink.commit(fill, maxUser, maxMovie);
                     return false;
                 }
                 continue;
             }
-            sink.add((int) user, (int) movie, halves, (int) seconds);
+            if (fill == RatingColumns.BLOCK_SIZE) {
+                sink.commit(fill, maxUser, maxMovie);
+                sink.startBlock();
+                users = sink.currentUsers();
+                movies = sink.currentMovies();
+                halfStars = sink.currentHalfStars();
+                times = sink.currentTimes();
+                fill = 0;
+            }
+            users[fill] = (int) user;
+            movies[fill] = (int) movie;
+            halfStars[fill] = (byte) halves;
+            times[fill] = (int) seconds;
+            fill++;
+            if (user > maxUser) {
+                maxUser = (int) user;
+            }
+            if (movie > maxMovie) {
+                maxMovie = (int) movie;
+            }
             p = q + 1;
         }
+        lines = lineCount;
+        sink.commit(fill, maxUser, maxMovie);
         return true;
+    }
+
+    private static final VarHandle LITTLE_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Whether all eight bytes of {@code word} (little-endian) are ASCII digits (SWAR test). */
+    private static boolean isEightDigits(long word) {
+        return ((word & 0xF0F0F0F0F0F0F0F0L) | (((word + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) >>> 4))
+                == 0x3333333333333333L;
+    }
+
+    /** The value of eight ASCII digits, the first in the lowest byte, in three multiply steps (SWAR). */
+    private static long eightDigits(long word) {
+        long v = word & 0x0F0F0F0F0F0F0F0FL;
+        v = (v * (10 * 256 + 1)) >>> 8;
+        v = ((v & 0x00FF00FF00FF00FFL) * (100 * 65536 + 1)) >>> 16;
+        return ((v & 0x0000FFFF0000FFFFL) * (10000L * (1L << 32) + 1)) >>> 32;
     }
 
     /**

@@ -3,16 +3,19 @@ package org.encore.data;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
@@ -42,8 +45,8 @@ public final class SyntheticGenerator {
     static final String NO_GENRES = "(no genres listed)";
 
     /** Ratings are dated between these instants (ml-32m's range, roughly). */
-    static final long FIRST_RATING = LocalDate.of(1996, 1, 1).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
-    static final long LAST_RATING = LocalDate.of(2023, 10, 12).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
+    static final long FIRST_RATING = LocalDate.of(1996, 1, 1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
+    static final long LAST_RATING = LocalDate.of(2023, 10, 12).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
     static final int LAST_YEAR = 2023;
     private static final long DAY = 86_400L;
 
@@ -98,12 +101,12 @@ public final class SyntheticGenerator {
                 year = Movie.NO_YEAR;
             }
             Collections.sort(genres);
-            movies[m] = new Movie(ids[m], title, year, new java.util.LinkedHashSet<>(genres));
+            movies[m] = new Movie(ids[m], title, year, new LinkedHashSet<>(genres));
             genreFields[m] = genres.isEmpty() ? NO_GENRES : String.join("|", genres);
             quality[m] = (float) (gaussian(rng) * QUALITY_SD);
             if (year != Movie.NO_YEAR) {
                 int lastDay = year >= LAST_YEAR ? 200 : 330;
-                earliestRating[m] = LocalDate.of(year, 1, 1).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC)
+                earliestRating[m] = LocalDate.of(year, 1, 1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC)
                         + rng.nextInt(lastDay) * DAY;
             } else {
                 earliestRating[m] = Long.MIN_VALUE;
@@ -278,7 +281,7 @@ public final class SyntheticGenerator {
     }
 
     /** A byte sink whose array is handed over without a copy. */
-    private static final class ByteSink extends java.io.ByteArrayOutputStream {
+    private static final class ByteSink extends ByteArrayOutputStream {
         ByteSink(int size) {
             super(size);
         }
@@ -383,7 +386,7 @@ public final class SyntheticGenerator {
         double[] weight = new double[users];
         double sum = 0;
         for (int u = 0; u < users; u++) {
-            weight[u] = StrictMath.exp(1.25 * gaussian(rng));
+            weight[u] = StrictMath.exp(1.45 * gaussian(rng));
             sum += weight[u];
         }
         long extra = s.ratings() - (long) users * floor;
@@ -489,7 +492,7 @@ public final class SyntheticGenerator {
         Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
         double[] popularity = new double[n];
         for (int rank = 0; rank < n; rank++) {
-            popularity[order[rank]] = 1.0 / StrictMath.pow(rank + 10, 0.9);
+            popularity[order[rank]] = 1.0 / StrictMath.pow(rank + 30, 1.15);
         }
         return popularity;
     }

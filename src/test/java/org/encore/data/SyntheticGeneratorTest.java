@@ -243,6 +243,24 @@ class SyntheticGeneratorTest {
     }
 
     @Test
+    void cancellingStopsTheRunAndLeavesNoRatingsFile(@TempDir Path dir) {
+        CancellationToken cancel = new CancellationToken();
+        ProgressListener cancelAtFirstProgress = (done, total) -> cancel.cancel();
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> new SyntheticGenerator(new GeneratorSettings(3_000, 300, 60_000, 1, 900, 20)).writeTo(dir, cancelAtFirstProgress, cancel));
+        assertFalse(Files.exists(dir.resolve("ratings.csv")), "an unfinished ratings file is never left behind");
+    }
+
+    @Test
+    void progressReachesTheTotal(@TempDir Path dir) throws IOException {
+        long[] last = new long[2];
+        new SyntheticGenerator(new GeneratorSettings(700, 300, 20_000, 1, 900, 20))
+                .writeTo(dir, (done, total) -> { last[0] = done; last[1] = total; }, CancellationToken.none());
+        assertEquals(20_000, last[0]);
+        assertEquals(20_000, last[1]);
+    }
+
+    @Test
     void impossibleSettingsAreRefusedWithTheReason() {
         IllegalArgumentException tooFew = assertThrows(IllegalArgumentException.class,
                 () -> new GeneratorSettings(100, 500, 1_000, 1, 1_000, 20));

@@ -67,8 +67,7 @@ class DatasetViewModelTest {
     void theChartsHoldTheDatasetsDistributions() {
         assertEquals(dataset.ratings().ratingCount(), viewModel.ratingHistogram().stream().mapToDouble(Bar::value).sum(), 1e-9);
         assertEquals(TestDatasets.USERS, viewModel.ratingsPerUser().stream().mapToDouble(Bar::value).sum(), 1e-9);
-        assertEquals(List.of(new Bar("1", 0), new Bar("2–3", 0), new Bar("4–7", 0), new Bar("8–15", TestDatasets.USERS)),
-                List.copyOf(viewModel.ratingsPerUser()), "every user rated 12 movies; the bins start at 1");
+        assertEquals(List.of(new Bar("8–15", TestDatasets.USERS)), List.copyOf(viewModel.ratingsPerUser()), "every user rated 12 movies");
         assertEquals(TestDatasets.GENRES.length, viewModel.moviesPerGenre().size());
         assertTrue(viewModel.moviesPerDecade().stream().anyMatch(b -> b.label().equals("1950s") && b.value() == 5));
     }
@@ -94,5 +93,7 @@ class DatasetViewModelTest {
     void logBinsDoubleInWidth() {
         assertEquals(List.of(new Bar("0", 1), new Bar("1", 1), new Bar("2–3", 2), new Bar("4–7", 1), new Bar("8–15", 1)),
                 LogBins.of(new int[] {1, 2, 3, 4, 8, 0}));
+        assertEquals(List.of(new Bar("4–7", 1), new Bar("8–15", 0), new Bar("16–31", 2)), LogBins.of(new int[] {5, 20, 31}),
+                "empty bins between the smallest and largest stay, those below the smallest go");
     }
 }

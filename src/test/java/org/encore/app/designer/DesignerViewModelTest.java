@@ -1,5 +1,6 @@
 package org.encore.app.designer;
 
+import org.encore.app.Bar;
 import org.encore.app.TestDatasets;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
@@ -54,7 +55,9 @@ class DesignerViewModelTest {
         assertEquals(2048, ((LayerSpec.Dense) edited.layers().get(0)).units());
         assertEquals(edited, workbench.designs().get(0).spec());
         assertEquals(parameters(edited, DesignerViewModel.DEFAULT_WIDTH), viewModel.parametersProperty().get());
-        assertEquals(List.of(DesignerViewModel.DEFAULT_WIDTH, 2048, 512, 512, 512, DesignerViewModel.DEFAULT_WIDTH), List.copyOf(viewModel.widths()));
+        int n = DesignerViewModel.DEFAULT_WIDTH;
+        assertEquals(List.of(new Bar("input", n), new Bar("selu", 2048), new Bar("sigmoid", 512), new Bar("coding", 512),
+                new Bar("selu", 512), new Bar("output", n)), List.copyOf(viewModel.widths()));
     }
 
     @Test
