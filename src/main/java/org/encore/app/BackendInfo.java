@@ -1,6 +1,7 @@
 package org.encore.app;
 
 import org.bytedeco.javacpp.Pointer;
+import org.encore.training.Devices;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Locale;
@@ -12,16 +13,18 @@ final class BackendInfo {
 
     static String describe() {
         try {
-            String backend = Nd4j.getBackend().getClass().getSimpleName();
-            boolean gpu = backend.toLowerCase(Locale.ROOT).contains("cuda") || backend.toLowerCase(Locale.ROOT).contains("cublas");
-            String device = gpu ? "GPU" : "CPU, " + Runtime.getRuntime().availableProcessors() + " cores";
-            return "ND4J " + backend.replace("Backend", "") + " · " + device + " · " + Nd4j.dataType().name().toLowerCase(Locale.ROOT);
+            String device = Devices.current();
+            boolean cpu = "CPU".equals(device);
+            String backend = cpu ? "native" : "CUDA";
+            String where = cpu ? "CPU, " + Runtime.getRuntime().availableProcessors() + " cores" : "GPU " + device;
+            return "ND4J " + backend + " · " + where + " · " + Nd4j.dataType().name().toLowerCase(Locale.ROOT);
         } catch (Throwable e) {
             return "ND4J unavailable: " + e.getMessage();
         }
     }
 
-    static long offHeapBytes() {
-        return Pointer.totalBytes();
+    /** Resident memory of the whole process: heap plus ND4J's native arrays and libraries. */
+    static long processBytes() {
+        return Pointer.physicalBytes();
     }
 }

@@ -5,6 +5,8 @@ import org.encore.cli.Main;
 import org.encore.cli.UsageException;
 
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Main class. Does not extend {@code Application}, so that JavaFX on the class path (not the module path)
@@ -12,7 +14,23 @@ import java.util.List;
  * given dataset, {@code --smoke} to check that the window starts, renders every view and exits).
  */
 public final class Launcher {
+    /** Held so that the level set on it is not lost to garbage collection. */
+    private static final Logger JAVAFX_STARTUP = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
     private Launcher() {
+    }
+
+    /** Linux needs an X or Wayland display unless a headless glass platform (Monocle) was chosen. */
+    static boolean hasDisplay() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                || System.getProperty("glass.platform") != null) {
+            return true;
+        }
+        return notBlank(System.getenv("DISPLAY")) || notBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 
     public static void main(String[] args) {
@@ -26,6 +44,13 @@ public final class Launcher {
             System.err.println(e.getMessage());
             System.exit(Main.USAGE);
         }
+        if (!hasDisplay()) {
+            System.err.println("encore: no display to open the workbench on (DISPLAY is not set).\n"
+                    + "Run it under a desktop session or xvfb-run, or use the headless commands: encore help");
+            System.exit(Main.ERROR);
+        }
+        // JavaFX on the class path is how Encore runs (DL4J is not modular): the startup warning says nothing useful
+        JAVAFX_STARTUP.setLevel(Level.SEVERE);
         Application.launch(EncoreApp.class, args);
         // ND4J may leave non-daemon threads behind; the window's end is the process's end
         System.exit(EncoreApp.exitStatus());

@@ -139,7 +139,7 @@ public final class MainViewModel {
         long max = runtime.maxMemory() >> 20;
         String text = String.format(Locale.ROOT, "Heap %,d / %,d MB", used, max);
         if (backendReady.get()) {
-            text += String.format(Locale.ROOT, " · off-heap %,d MB", BackendInfo.offHeapBytes() >> 20);
+            text += String.format(Locale.ROOT, " · process %,d MB", BackendInfo.processBytes() >> 20);
         }
         memoryText.set(text);
     }

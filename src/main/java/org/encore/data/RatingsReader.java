@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -90,9 +91,15 @@ final class RatingsReader {
         return size;
     }
 
+    /**
+     * A chunk of the file read through memory-mapped windows: one copy from the page cache into the parse buffer
+     * (a plain read would copy twice, through a direct buffer). Windows are small enough to map on any JVM.
+     */
     private static ChunkInput fileRange(FileChannel channel, long start, long end) {
         return new ChunkInput() {
-            private final ByteBuffer direct = ByteBuffer.allocateDirect(BUFFER_BYTES);
+            private static final long WINDOW = 64L << 20;
+            private MappedByteBuffer window;
+            private long windowStart;
             private long pos = start;
 
             @Override
@@ -100,13 +107,13 @@ final class RatingsReader {
                 if (pos >= end) {
                     return -1;
                 }
-                direct.clear().limit((int) Math.min(Math.min(len, end - pos), direct.capacity()));
-                int n = channel.read(direct, pos);
-                if (n < 0) {
-                    return -1;
+                if (window == null || pos >= windowStart + window.capacity()) {
+                    windowStart = pos;
+                    window = channel.map(FileChannel.MapMode.READ_ONLY, pos, Math.min(WINDOW, end - pos));
                 }
-                direct.flip();
-                direct.get(b, off, n);
+                int offset = (int) (pos - windowStart);
+                int n = (int) Math.min(len, window.capacity() - offset);
+                window.get(offset, b, off, n);
                 pos += n;
                 return n;
             }

@@ -68,6 +68,9 @@ public final class DatasetController {
         movieMeanColumn.setCellFactory(column -> meanCell());
         viewModel.movies().comparatorProperty().bind(moviesTable.comparatorProperty());
         moviesTable.setItems(viewModel.movies());
+        // most rated first: the movies a newcomer recognises
+        movieCountColumn.setSortType(TableColumn.SortType.DESCENDING);
+        moviesTable.getSortOrder().add(movieCountColumn);
         moviesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.selectMovie(row));
 
         userIdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));

@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Pane;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.encore.app.DesignEntry;
 import org.encore.model.Activation;
 import org.encore.model.LayerSpec;
@@ -109,6 +110,17 @@ public final class DesignerController {
         unitsField.textProperty().bindBidirectional(viewModel.layerUnitsProperty());
         unitsField.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dense"));
         activationBox.getItems().setAll(Activation.values());
+        activationBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Activation activation) {
+                return activation == null ? "" : activation.keras();
+            }
+
+            @Override
+            public Activation fromString(String text) {
+                return Activation.fromKeras(text);
+            }
+        });
         activationBox.valueProperty().bindBidirectional(viewModel.layerActivationProperty());
         activationBox.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dense"));
         rateField.textProperty().bindBidirectional(viewModel.layerRateProperty());

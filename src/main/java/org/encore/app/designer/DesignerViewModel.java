@@ -15,6 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.encore.app.Bar;
 import org.encore.app.DesignEntry;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
@@ -94,7 +95,7 @@ public final class DesignerViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(this, "canReset");
     private final ReadOnlyStringWrapper fileMessage = new ReadOnlyStringWrapper(this, "fileMessage", "");
-    private final ObservableList<Integer> widths = FXCollections.observableArrayList();
+    private final ObservableList<Bar> widths = FXCollections.observableArrayList();
     private final UndoHistory<State> history = new UndoHistory<>();
     private boolean updatingFields;
 
@@ -447,21 +448,23 @@ public final class DesignerViewModel {
         widths.clear();
         int width = width();
         Dataset dataset = workbench.dataset();
-        widthText.set(String.format(Locale.ROOT, "Input and output width N = %,d %s", width,
-                dataset == null ? "(ml-latest-small; no dataset open)" : "(movies of " + dataset.release() + ")"));
+        widthText.set(String.format(Locale.ROOT, "Layer widths; input and output N = %,d %s", width,
+                dataset == null ? "(ml-latest-small's movies; no dataset open)" : "(the movies of " + sourceName(dataset) + ")"));
         if (current == null) {
             estimate.set("");
             parameters.set("");
             showErrors(Map.of());
             return;
         }
-        widths.add(width);
+        List<Bar> bars = new ArrayList<>();
+        bars.add(new Bar("input", width));
         for (LayerSpec layer : current.layers()) {
             if (layer instanceof LayerSpec.Dense dense) {
-                widths.add(dense.units());
+                bars.add(new Bar(dense.name() == null ? dense.activation().keras() : dense.name(), dense.units()));
             }
         }
-        widths.add(width);
+        bars.add(new Bar("output", width));
+        widths.setAll(bars);
         List<SpecError> problems = SpecValidator.validate(current);
         Map<String, String> messages = new LinkedHashMap<>();
         List<String> otherLayerProblems = new ArrayList<>();
@@ -493,9 +496,10 @@ public final class DesignerViewModel {
         }
         MemoryEstimate memory = MemoryEstimate.of(current, width);
         parameters.set(String.format(Locale.ROOT, "Parameters: %,d", memory.parameters()));
-        estimate.set(String.format(Locale.ROOT, "Training memory ≈ %s (weights %s, optimizer %s, activations %s, batch %s)",
+        estimate.set(String.format(Locale.ROOT, "Training memory ≈ %s%n  weights %s%n  optimizer state and gradient %s%n"
+                        + "  activations at batch %d: %s%n  densified batch: %s",
                 bytes(memory.totalBytes()), bytes(memory.weightBytes()), bytes(memory.optimizerBytes()),
-                bytes(memory.activationBytes()), bytes(memory.batchBytes())));
+                current.batchSize(), bytes(memory.activationBytes()), bytes(memory.batchBytes())));
     }
 
     private void showErrors(Map<String, String> messages) {
@@ -507,6 +511,11 @@ public final class DesignerViewModel {
             return String.format(Locale.ROOT, "%.2f GB", count / (double) (1L << 30));
         }
         return String.format(Locale.ROOT, "%.1f MB", count / (double) (1L << 20));
+    }
+
+    private static String sourceName(Dataset dataset) {
+        Path name = dataset.source().getFileName();
+        return name == null ? dataset.release() : name.toString();
     }
 
     private int width() {
@@ -660,8 +669,8 @@ public final class DesignerViewModel {
         return fileMessage.getReadOnlyProperty();
     }
 
-    /** Layer widths from input to output, for the drawing. */
-    public ObservableList<Integer> widths() {
+    /** Dense layer widths from input to output, each labelled (input, activation or layer name, output). */
+    public ObservableList<Bar> widths() {
         return widths;
     }
 }

@@ -8,16 +8,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.encore.app.Bar;
 
 import java.util.List;
 
 /**
- * A small drawing of an autoencoder's layer widths, input to output: one bar per dense layer, its height on a
- * log scale so that a 64-unit coding layer and a 9,742-wide output both show.
+ * A small drawing of an autoencoder's layer widths, input to output: one bar per dense layer, its height
+ * proportional to the square root of the width, so that a 64-unit coding layer and a 9,742-wide output both
+ * show and the bottleneck still reads as one.
  */
 public final class LayerWidthsView extends Region {
     private final Canvas canvas = new Canvas();
-    private List<Integer> widths = List.of();
+    private List<Bar> widths = List.of();
 
     public LayerWidthsView() {
         getChildren().add(canvas);
@@ -27,9 +29,9 @@ public final class LayerWidthsView extends Region {
     }
 
     /** Follows {@code source}. */
-    public void bind(ObservableList<Integer> source) {
+    public void bind(ObservableList<Bar> source) {
         widths = List.copyOf(source);
-        source.addListener((ListChangeListener<Integer>) change -> {
+        source.addListener((ListChangeListener<Bar>) change -> {
             widths = List.copyOf(source);
             draw();
         });
@@ -51,26 +53,29 @@ public final class LayerWidthsView extends Region {
         if (widths.isEmpty() || w <= 0 || h <= 0) {
             return;
         }
-        int max = widths.stream().mapToInt(Integer::intValue).max().orElse(1);
-        double labelSpace = 16;
-        double usable = h - labelSpace - 4;
+        double max = widths.stream().mapToDouble(Bar::value).max().orElse(1);
+        double labelSpace = 30;
+        double usable = h - labelSpace - 6;
         double slot = w / widths.size();
-        double barWidth = Math.min(42, slot * 0.6);
+        double barWidth = Math.min(46, slot * 0.55);
         boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
         Color text = dark ? Color.web("#d8dee9") : Color.web("#2e3440");
-        g.setFont(Font.font(10));
+        Color muted = dark ? Color.web("#9aa5b4") : Color.web("#5b6573");
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < widths.size(); i++) {
-            int units = Math.max(1, widths.get(i));
-            double fraction = Math.log1p(units) / Math.log1p(max);
-            double barHeight = Math.max(3, usable * fraction);
+            double units = Math.max(1, widths.get(i).value());
+            double barHeight = Math.max(3, usable * Math.sqrt(units / max));
             double x = slot * i + (slot - barWidth) / 2;
-            double y = 2 + (usable - barHeight) / 2;
+            double y = 4 + (usable - barHeight) / 2;
             boolean edge = i == 0 || i == widths.size() - 1;
             g.setFill(edge ? Color.web("#88c0d0") : Color.web("#5e81ac"));
             g.fillRoundRect(x, y, barWidth, barHeight, 6, 6);
             g.setFill(text);
-            g.fillText(String.format("%,d", units), slot * i + slot / 2, h - 4);
+            g.setFont(Font.font(11));
+            g.fillText(String.format("%,d", (long) units), slot * i + slot / 2, h - 18);
+            g.setFill(muted);
+            g.setFont(Font.font(10));
+            g.fillText(widths.get(i).label(), slot * i + slot / 2, h - 5);
         }
     }
 }

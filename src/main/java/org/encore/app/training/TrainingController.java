@@ -15,6 +15,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import javafx.stage.DirectoryChooser;
 import org.encore.app.DesignEntry;
 import org.encore.app.TrainedRun;
@@ -37,6 +40,8 @@ public final class TrainingController {
     private final TrainingViewModel viewModel;
     private final Map<Metric, LineChart<Number, Number>> charts = new EnumMap<>(Metric.class);
     private final List<Runnable> detachSeries = new ArrayList<>();
+    /** Colours readable on both themes; a run keeps its colour on all three charts. */
+    private static final String[] PALETTE = {"#e4572e", "#2e86ab", "#3bb273", "#a259c4", "#f3a712", "#17becf", "#d62728", "#8c564b"};
 
     @FXML private ComboBox<DesignEntry> specBox;
     @FXML private ListView<ModelSpec> queueList;
@@ -51,6 +56,7 @@ public final class TrainingController {
     @FXML private LineChart<Number, Number> r2Chart;
     @FXML private LineChart<Number, Number> mseChart;
     @FXML private LineChart<Number, Number> maeChart;
+    @FXML private FlowPane legendPane;
 
     public TrainingController(TrainingViewModel viewModel) {
         this.viewModel = viewModel;
@@ -102,7 +108,8 @@ public final class TrainingController {
             chart.setAnimated(false);
             chart.setCreateSymbols(false);
             chart.setTitle(metric.label());
-            ((NumberAxis) chart.getXAxis()).setForceZeroInRange(false);
+            chart.setLegendVisible(false);
+            ((NumberAxis) chart.getXAxis()).setAutoRanging(false);
             ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         });
         viewModel.shownRuns().addListener((ListChangeListener<TrainedRun>) change -> redrawSeries());
@@ -142,6 +149,51 @@ public final class TrainingController {
             detachSeries.add(() -> run.history().removeListener(listener));
         }
         all.forEach((metric, series) -> charts.get(metric).getData().setAll(series));
+        colourSeries(all);
+        fitEpochAxes();
+    }
+
+    /** Train solid and validation dashed, in the run's colour, with one legend for the three charts. */
+    private void colourSeries(Map<Metric, List<XYChart.Series<Number, Number>>> all) {
+        legendPane.getChildren().clear();
+        List<TrainedRun> shown = viewModel.shownRuns();
+        for (int i = 0; i < shown.size(); i++) {
+            String colour = PALETTE[Math.max(0, viewModel.runs().indexOf(shown.get(i))) % PALETTE.length];
+            for (List<XYChart.Series<Number, Number>> series : all.values()) {
+                style(series.get(2 * i), "-fx-stroke: " + colour + ";");
+                style(series.get(2 * i + 1), "-fx-stroke: " + colour + "; -fx-stroke-dash-array: 7 5;");
+            }
+            Line swatch = new Line(0, 0, 18, 0);
+            swatch.setStroke(Color.web(colour));
+            swatch.setStrokeWidth(3);
+            Label entry = new Label(shown.get(i).name(), swatch);
+            entry.getStyleClass().add("legend-entry");
+            legendPane.getChildren().add(entry);
+        }
+        Label key = new Label(shown.isEmpty() ? "Train a spec to see its curves" : "solid: train · dashed: validation");
+        key.getStyleClass().add("hint");
+        legendPane.getChildren().add(key);
+    }
+
+    private static void style(XYChart.Series<Number, Number> series, String style) {
+        if (series.getNode() != null) {
+            series.getNode().setStyle(style);
+        }
+    }
+
+    /** Epoch axes from 1 to the longest planned run, whole-epoch ticks, so a run fills in from the left. */
+    private void fitEpochAxes() {
+        int epochs = 2;
+        for (TrainedRun run : viewModel.shownRuns()) {
+            epochs = Math.max(epochs, Math.max(run.spec().epochs(), run.history().size()));
+        }
+        double tick = Math.max(1, Math.ceil(epochs / 10.0));
+        for (LineChart<Number, Number> chart : charts.values()) {
+            NumberAxis axis = (NumberAxis) chart.getXAxis();
+            axis.setLowerBound(1);
+            axis.setUpperBound(epochs);
+            axis.setTickUnit(tick);
+        }
     }
 
     private static void append(XYChart.Series<Number, Number>[] pair, Metric metric, EpochMetrics m) {

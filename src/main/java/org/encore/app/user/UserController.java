@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -25,6 +26,8 @@ import java.util.Locale;
 /** Per-user panel: binds the user picker, rated table, one table per model, blend weights and profile charts. */
 public final class UserController {
     private static final PseudoClass SHARED = PseudoClass.getPseudoClass("shared");
+    private static final double ROW_HEIGHT = 24;
+    private static final double HEADER_HEIGHT = 42;
     private final UserViewModel viewModel;
 
     @FXML private TextField userField;
@@ -102,32 +105,37 @@ public final class UserController {
         table.setId("recommendations-" + list.name().replaceAll("\\W+", "_"));
         TableColumn<RecRow, Integer> rank = new TableColumn<>("#");
         rank.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rank()));
-        rank.setPrefWidth(30);
-        TableColumn<RecRow, String> title = new TableColumn<>("Title");
-        title.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().shared() ? "● " : "") + c.getValue().title()));
-        title.setPrefWidth(170);
-        TableColumn<RecRow, Integer> year = new TableColumn<>("Year");
-        year.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().year()));
-        year.setPrefWidth(48);
-        TableColumn<RecRow, String> genres = new TableColumn<>("Genres");
-        genres.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().genres()));
-        genres.setPrefWidth(110);
+        rank.setMinWidth(32);
+        rank.setPrefWidth(32);
+        rank.setMaxWidth(40);
+        TableColumn<RecRow, String> title = new TableColumn<>("Title (year)");
+        title.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().shared() ? "● " : "") + c.getValue().title()
+                + (c.getValue().year() == null ? "" : " (" + c.getValue().year() + ")")));
+        title.setPrefWidth(150);
         TableColumn<RecRow, String> score = new TableColumn<>("Score");
         score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
-        score.setPrefWidth(52);
-        table.getColumns().setAll(List.of(rank, title, year, genres, score));
+        score.setPrefWidth(56);
+        score.setMinWidth(52);
+        score.setMaxWidth(64);
+        score.getStyleClass().add("score-column");
+        table.getColumns().setAll(List.of(rank, title, score));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(RecRow row, boolean empty) {
                 super.updateItem(row, empty);
                 pseudoClassStateChanged(SHARED, !empty && row != null && row.shared());
+                setTooltip(empty || row == null ? null : new Tooltip(row.title() + "\n" + row.genres()
+                        + (row.shared() ? "\nin " + row.listings() + " lists" : "")));
             }
         });
         table.getItems().setAll(list.rows());
-        table.setPrefWidth(420);
-        table.setMinWidth(300);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setFixedCellSize(ROW_HEIGHT);
+        // exactly the rows of the list: no empty rows, the rest of the height goes to the profile charts
+        table.setPrefHeight(ROW_HEIGHT * list.rows().size() + HEADER_HEIGHT);
+        table.setMinHeight(ROW_HEIGHT * 4);
+        table.setMinWidth(170);
+        table.setPrefWidth(230);
         Label caption = new Label(list.name());
         caption.getStyleClass().add("section");
         VBox box = new VBox(4, caption, table);
@@ -139,8 +147,11 @@ public final class UserController {
         weightsBox.getChildren().clear();
         for (ModelWeight model : viewModel.models()) {
             Label name = new Label(model.run().name());
-            name.setMinWidth(120);
+            name.setMinWidth(60);
+            name.setPrefWidth(90);
             Slider slider = new Slider(0, 1, model.weight());
+            slider.setPrefWidth(150);
+            slider.setMinWidth(90);
             slider.valueProperty().bindBidirectional(model.weightProperty());
             HBox.setHgrow(slider, Priority.ALWAYS);
             Label value = new Label();

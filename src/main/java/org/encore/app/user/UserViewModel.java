@@ -208,7 +208,7 @@ public final class UserViewModel {
 
     private static String scoreText(RowScorer scorer, double score) {
         if (scorer instanceof RankingOnly) {
-            return String.format(Locale.ROOT, "%.3f", score);
+            return String.format(Locale.ROOT, "%.2f", score);
         }
         return String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(score, scorer.valueScale()));
     }

@@ -1,0 +1,122 @@
+package org.encore.app;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.encore.data.AtomicFiles;
+import org.encore.model.ModelSpec;
+import org.encore.model.Presets;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+
+/**
+ * Not a test: a tour that opens the workbench on sample-data, trains the four presets, and writes a screenshot
+ * of every view in that trained state to assets/screenshots. Run it under Xvfb (see assets/screenshots/README.md).
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Files.createDirectories(out);
+        Path runs = Files.createTempDirectory("encore-tour-runs");
+        AppPreferences preferences = new AppPreferences(Preferences.userRoot().node("org/encore/workbench-tour"));
+        preferences.clear();
+        preferences.setWindowSize(1440, 900);
+        CompletableFuture<WorkbenchWindow> started = new CompletableFuture<>();
+        Platform.startup(() -> {
+            WorkbenchWindow window = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, runs);
+            window.show();
+            window.mainViewModel().open(AppDirs.sampleData());
+            started.complete(window);
+        });
+        WorkbenchWindow window = started.get(60, TimeUnit.SECONDS);
+        waitUntil(() -> window.workbench().dataset() != null, 60);
+
+        onFx(() -> {
+            for (ModelSpec preset : Presets.all()) {
+                window.trainingViewModel().enqueue(preset.withEpochs(epochs).withUsersFraction(0.3));
+            }
+            window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
+            window.trainingViewModel().trainQueue();
+        });
+        waitUntil(() -> !window.trainingViewModel().runningProperty().get()
+                && window.workbench().runs().stream().allMatch(r -> r.model() != null), 900);
+
+        onFx(() -> {
+            window.workbench().viewProperty().set(Workbench.DATASET_VIEW);
+            TableView<?> movies = (TableView<?>) window.scene().lookup("#moviesTable");
+            movies.getSelectionModel().select(0);
+        });
+        shoot(window, out.resolve("dataset.png"));
+        onFx(() -> {
+            window.workbench().viewProperty().set(Workbench.DESIGNER_VIEW);
+            window.designerViewModel().selectedProperty().set(3);
+            window.designerViewModel().selectedLayerProperty().set(2);
+        });
+        shoot(window, out.resolve("designer.png"));
+        onFx(() -> window.workbench().viewProperty().set(Workbench.TRAINING_VIEW));
+        shoot(window, out.resolve("training.png"));
+        onFx(() -> window.workbench().showUser(window.workbench().dataset().ratings().users().idAt(7)));
+        shoot(window, out.resolve("per-user.png"));
+        onFx(() -> {
+            window.mainViewModel().darkThemeProperty().set(true);
+            window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
+        });
+        shoot(window, out.resolve("training-dark.png"));
+        onFx(() -> window.workbench().viewProperty().set(Workbench.USER_VIEW));
+        shoot(window, out.resolve("per-user-dark.png"));
+        onFx(() -> {
+            window.mainViewModel().darkThemeProperty().set(false);
+            window.close();
+        });
+        preferences.clear();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void shoot(WorkbenchWindow window, Path file) throws Exception {
+        Thread.sleep(700);
+        CompletableFuture<WritableImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> image.complete(window.scene().snapshot(null)));
+        WritableImage shot = image.get(30, TimeUnit.SECONDS);
+        AtomicFiles.write(file, stream -> ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", stream));
+        System.out.println("wrote " + file);
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                action.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            CompletableFuture<Boolean> check = new CompletableFuture<>();
+            Platform.runLater(() -> check.complete(condition.getAsBoolean()));
+            if (check.get(30, TimeUnit.SECONDS)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("timed out after " + seconds + " s");
+    }
+}

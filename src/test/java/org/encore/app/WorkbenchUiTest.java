@@ -1,0 +1,250 @@
+package org.encore.app;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.encore.app.user.RatedRow;
+import org.encore.app.user.RecRow;
+import org.encore.data.Dataset;
+import org.encore.model.Presets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The workbench driven headless (Monocle) through one window shared by the ordered tests: it starts on
+ * sample-data, every view shows content, the designer's estimate follows an edit, a 2-epoch run draws on all
+ * three charts, the per-user panel never recommends a rated movie, and a bad dataset keeps the old one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchUiTest {
+    private static final Path SAMPLE = Path.of("sample-data").toAbsolutePath();
+    private static final FxRobot ROBOT = new FxRobot();
+    private static WorkbenchWindow window;
+
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void startWorkbench() throws Exception {
+        assumeTrue(Files.isRegularFile(SAMPLE.resolve("ratings.csv")), "sample-data/ is missing: the UI tests start on it");
+        System.setProperty("encore.home", SAMPLE.getParent().toString());
+        AppPreferences preferences = new AppPreferences(Preferences.userRoot().node("org/encore/workbench-uitest"));
+        preferences.clear();
+        // inside Monocle's default 1280x800 headless screen
+        preferences.setWindowSize(1200, 760);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        window = FxToolkit.setupFixture(() -> {
+            WorkbenchWindow w = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"));
+            w.show();
+            w.openInitial(null);
+            return w;
+        });
+        waitFor(60, () -> window.workbench().dataset() != null);
+    }
+
+    @AfterAll
+    static void closeWorkbench() throws Exception {
+        if (window != null) {
+            FxToolkit.setupFixture(() -> {
+                window.close();
+                window.stage().hide();
+            });
+        }
+    }
+
+    @Test
+    @Order(1)
+    void startsOnTheSampleDataAndEveryViewShowsItsContent() {
+        assertEquals(SAMPLE, window.workbench().dataset().source().toAbsolutePath());
+        assertTrue(text("#datasetLabel").contains("1,000 users"), text("#datasetLabel"));
+        fx(() -> window.stage().requestFocus());
+        ROBOT.clickOn("#datasetLabel");
+
+        ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, tabs().getSelectionModel().getSelectedIndex());
+        assertFalse(ROBOT.lookup("#moviesTable").queryAs(TableView.class).getItems().isEmpty());
+        assertFalse(ROBOT.lookup("#usersTable").queryAs(TableView.class).getItems().isEmpty());
+        for (String chart : List.of("#histogramChart", "#perUserChart", "#perMovieChart", "#genreChart", "#decadeChart")) {
+            assertTrue(points(ROBOT.lookup(chart).queryAs(BarChart.class)) > 0, chart + " has no bars");
+        }
+
+        ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, tabs().getSelectionModel().getSelectedIndex());
+        assertEquals(4, ROBOT.lookup("#specList").queryAs(ListView.class).getItems().size());
+        assertFalse(ROBOT.lookup("#layerList").queryAs(ListView.class).getItems().isEmpty());
+        assertTrue(text("#parametersLabel").startsWith("Parameters: "), text("#parametersLabel"));
+
+        ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, tabs().getSelectionModel().getSelectedIndex());
+        assertTrue(ROBOT.lookup("#r2Chart").query().isVisible());
+
+        ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, tabs().getSelectionModel().getSelectedIndex());
+        assertTrue(ROBOT.lookup("#ratedTable").query().isVisible());
+    }
+
+    @Test
+    @Order(2)
+    void editingAPresetUpdatesTheEstimate() {
+        fx(() -> {
+            window.workbench().viewProperty().set(Workbench.DESIGNER_VIEW);
+            window.designerViewModel().selectedProperty().set(0);
+            window.designerViewModel().selectedLayerProperty().set(0);
+        });
+        String before = text("#parametersLabel");
+        ROBOT.doubleClickOn("#unitsField").eraseText(4).write("2048");
+        WaitForAsyncUtils.waitForFxEvents();
+        String after = text("#parametersLabel");
+        assertNotEquals(before, after);
+        assertTrue(after.matches("Parameters: [0-9,]+"), after);
+
+        ROBOT.doubleClickOn("#learningRateField").eraseText(10).write("-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text("#learningRateError").contains("must be > 0"), text("#learningRateError"));
+        fx(() -> window.designerViewModel().resetToPreset());
+        assertEquals(before, text("#parametersLabel"));
+    }
+
+    @Test
+    @Order(3)
+    void aTwoEpochRunAddsPointsToAllThreeCharts() throws Exception {
+        fx(() -> {
+            window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
+            window.trainingViewModel().enqueue(Presets.model4().withEpochs(2));
+        });
+        ROBOT.clickOn("#trainButton");
+        waitFor(180, () -> !window.trainingViewModel().runningProperty().get()
+                && !window.workbench().runs().isEmpty() && window.workbench().runs().get(0).model() != null);
+        for (String chart : List.of("#r2Chart", "#mseChart", "#maeChart")) {
+            LineChart<?, ?> line = ROBOT.lookup(chart).queryAs(LineChart.class);
+            assertEquals(2, line.getData().size(), chart + ": a train and a validation series");
+            for (XYChart.Series<?, ?> series : line.getData()) {
+                assertEquals(2, series.getData().size(), chart + " " + series.getName() + ": one point per epoch");
+            }
+        }
+        assertTrue(window.workbench().runs().get(0).statusProperty().get().contains("saved"),
+                window.workbench().runs().get(0).statusProperty().get());
+    }
+
+    @Test
+    @Order(4)
+    void thePerUserPanelShowsRatedAndRecommendedMoviesWithoutOverlap() {
+        fx(() -> window.workbench().viewProperty().set(Workbench.DATASET_VIEW));
+        fx(() -> ROBOT.lookup("#usersTable").queryAs(TableView.class).getSelectionModel().select(0));
+        ROBOT.clickOn("Show in per-user panel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Workbench.USER_VIEW, tabs().getSelectionModel().getSelectedIndex());
+
+        @SuppressWarnings("unchecked")
+        List<RatedRow> rated = ROBOT.lookup("#ratedTable").queryAs(TableView.class).getItems();
+        assertFalse(rated.isEmpty());
+        Set<Integer> ratedIds = new HashSet<>();
+        rated.forEach(r -> ratedIds.add(r.movieId()));
+        Set<TableView<RecRow>> tables = ROBOT.lookup(".recommendations").queryAllAs(castTable());
+        assertFalse(tables.isEmpty(), "a list per trained model");
+        for (TableView<RecRow> table : tables) {
+            assertEquals(10, table.getItems().size());
+            for (RecRow row : table.getItems()) {
+                assertFalse(ratedIds.contains(row.movieId()), "rated movie " + row.title() + " recommended");
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aBadDatasetShowsTheErrorAndKeepsTheOldOne() throws Exception {
+        Path bad = temp.resolve("bad");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,10,4.0,964982703\n1,oops,4.0,964982703\n");
+        Files.writeString(bad.resolve("movies.csv"), "movieId,title,genres\n10,Heat (1995),Action\n");
+        Dataset before = window.workbench().dataset();
+        fx(() -> window.mainViewModel().open(bad));
+        waitFor(30, () -> ROBOT.lookup("#errorDialog").tryQuery().isPresent());
+        DialogPane dialog = ROBOT.lookup("#errorDialog").queryAs(DialogPane.class);
+        assertTrue(dialog.getContentText().contains("ratings.csv"), dialog.getContentText());
+        assertTrue(dialog.getContentText().contains("3"), "names the line: " + dialog.getContentText());
+        assertSame(before, window.workbench().dataset());
+        assertTrue(text("#datasetLabel").contains("1,000 users"));
+        fx(() -> ((Window) dialog.getScene().getWindow()).hide());
+    }
+
+    private static TabPane tabs() {
+        return ROBOT.lookup(".views").queryAs(TabPane.class);
+    }
+
+    private static String text(String query) {
+        return ROBOT.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private static int points(XYChart<?, ?> chart) {
+        return chart.getData().stream().mapToInt(s -> s.getData().size()).sum();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<TableView<RecRow>> castTable() {
+        return (Class) TableView.class;
+    }
+
+    private static void fx(Runnable action) {
+        try {
+            WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            Boolean result = WaitForAsyncUtils.asyncFx(condition).get();
+            return result;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static Node node(String query) {
+        return ROBOT.lookup(query).query();
+    }
+
+    static void runLater(Runnable action) {
+        Platform.runLater(action);
+    }
+}

@@ -1,0 +1,99 @@
+package org.encore.app.dataset;
+
+import org.encore.app.Bar;
+import org.encore.app.TestDatasets;
+import org.encore.app.Workbench;
+import org.encore.data.Dataset;
+import org.encore.data.DatasetStatistics;
+import org.encore.data.RatingMatrix;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatasetViewModelTest {
+    private final Workbench workbench = new Workbench();
+    private DatasetViewModel viewModel;
+    private Dataset dataset;
+
+    @BeforeEach
+    void open() {
+        viewModel = new DatasetViewModel(workbench);
+        dataset = TestDatasets.small();
+        workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+    }
+
+    @Test
+    void theMoviesTableListsEveryMovieWithItsRatingCountAndMean() {
+        assertEquals(TestDatasets.MOVIES, viewModel.movies().size());
+        assertEquals(dataset.ratings().ratingCount(), viewModel.movies().stream().mapToInt(MovieRow::ratings).sum());
+        MovieRow first = viewModel.movies().stream().filter(r -> r.id() == 10).findFirst().orElseThrow();
+        RatingMatrix m = dataset.ratings();
+        int column = m.movies().indexOf(10);
+        double sum = 0;
+        int count = 0;
+        for (int p = 0; p < m.ratingCount(); p++) {
+            if (m.columnAt(p) == column) {
+                sum += m.ratingAt(p);
+                count++;
+            }
+        }
+        assertEquals(count, first.ratings());
+        assertEquals(sum / count, first.mean(), 1e-5);
+        assertEquals(TestDatasets.USERS, viewModel.users().size());
+    }
+
+    @Test
+    void searchGenreAndYearFiltersCombine() {
+        viewModel.searchProperty().set("film 1");
+        // Film 1, Film 10 .. Film 19
+        assertEquals(11, viewModel.movies().size());
+        viewModel.genreProperty().set("Comedy");
+        assertTrue(viewModel.movies().stream().allMatch(r -> r.movie().genres().contains("Comedy") && r.title().startsWith("Film 1")));
+        viewModel.searchProperty().set("");
+        viewModel.genreProperty().set(DatasetViewModel.ALL_GENRES);
+        viewModel.yearFromProperty().set("1960");
+        viewModel.yearToProperty().set("1969");
+        assertEquals(5, viewModel.movies().size(), "1960, 1962, ... 1968");
+        assertEquals("5 of 40 movies", viewModel.filterSummaryProperty().get());
+        viewModel.yearToProperty().set("not a year");
+        assertEquals(TestDatasets.MOVIES - 5 - 1, viewModel.movies().size(), "from 1960 on, the undated movie left out");
+    }
+
+    @Test
+    void theChartsHoldTheDatasetsDistributions() {
+        assertEquals(dataset.ratings().ratingCount(), viewModel.ratingHistogram().stream().mapToDouble(Bar::value).sum(), 1e-9);
+        assertEquals(TestDatasets.USERS, viewModel.ratingsPerUser().stream().mapToDouble(Bar::value).sum(), 1e-9);
+        assertEquals(List.of(new Bar("8–15", TestDatasets.USERS)), List.copyOf(viewModel.ratingsPerUser()), "every user rated 12 movies");
+        assertEquals(TestDatasets.GENRES.length, viewModel.moviesPerGenre().size());
+        assertTrue(viewModel.moviesPerDecade().stream().anyMatch(b -> b.label().equals("1950s") && b.value() == 5));
+    }
+
+    @Test
+    void selectingAMovieShowsItsRatingDistribution() {
+        MovieRow row = viewModel.movies().get(0);
+        viewModel.selectMovie(row);
+        assertEquals(10, viewModel.selectedMovieRatings().size(), "half stars 0.5 .. 5");
+        assertEquals(row.ratings(), viewModel.selectedMovieRatings().stream().mapToDouble(Bar::value).sum(), 1e-9);
+        assertTrue(viewModel.selectedMovieTitleProperty().get().startsWith(row.movie().displayTitle()));
+    }
+
+    @Test
+    void aUserCanBeSentToThePerUserPanel() {
+        UserRow user = viewModel.users().get(5);
+        viewModel.showInUserPanel(user);
+        assertEquals(user.id(), workbench.requestedUserProperty().get());
+        assertEquals(Workbench.USER_VIEW, workbench.viewProperty().get());
+    }
+
+    @Test
+    void logBinsDoubleInWidth() {
+        assertEquals(List.of(new Bar("0", 1), new Bar("1", 1), new Bar("2–3", 2), new Bar("4–7", 1), new Bar("8–15", 1)),
+                LogBins.of(new int[] {1, 2, 3, 4, 8, 0}));
+        assertEquals(List.of(new Bar("4–7", 1), new Bar("8–15", 0), new Bar("16–31", 2)), LogBins.of(new int[] {5, 20, 31}),
+                "empty bins between the smallest and largest stay, those below the smallest go");
+    }
+}

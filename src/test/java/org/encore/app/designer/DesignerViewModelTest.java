@@ -1,0 +1,172 @@
+package org.encore.app.designer;
+
+import org.encore.app.Bar;
+import org.encore.app.TestDatasets;
+import org.encore.app.Workbench;
+import org.encore.data.Dataset;
+import org.encore.data.DatasetStatistics;
+import org.encore.model.LayerSpec;
+import org.encore.model.MemoryEstimate;
+import org.encore.model.ModelSpec;
+import org.encore.model.Presets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DesignerViewModelTest {
+    private final Workbench workbench = new Workbench();
+    private DesignerViewModel viewModel;
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void setUp() {
+        viewModel = new DesignerViewModel(workbench);
+        viewModel.selectedProperty().set(0);
+        viewModel.selectedLayerProperty().set(0);
+    }
+
+    private static String parameters(ModelSpec spec, int width) {
+        return String.format(Locale.ROOT, "Parameters: %,d", MemoryEstimate.of(spec, width).parameters());
+    }
+
+    @Test
+    void thePresetsAreListedAndTheEstimateUsesTheDefaultWidthWithoutADataset() {
+        assertEquals(Presets.NAMES, viewModel.designs().stream().map(d -> d.name()).toList());
+        assertEquals(parameters(Presets.model1(), DesignerViewModel.DEFAULT_WIDTH), viewModel.parametersProperty().get());
+        assertTrue(viewModel.estimateProperty().get().startsWith("Training memory"));
+    }
+
+    @Test
+    void editingUnitsUpdatesTheSpecAndTheEstimateLive() {
+        viewModel.layerUnitsProperty().set("2048");
+        ModelSpec edited = viewModel.specProperty().get();
+        assertEquals(2048, ((LayerSpec.Dense) edited.layers().get(0)).units());
+        assertEquals(edited, workbench.designs().get(0).spec());
+        assertEquals(parameters(edited, DesignerViewModel.DEFAULT_WIDTH), viewModel.parametersProperty().get());
+        int n = DesignerViewModel.DEFAULT_WIDTH;
+        assertEquals(List.of(new Bar("input", n), new Bar("selu", 2048), new Bar("sigmoid", 512), new Bar("coding", 512),
+                new Bar("selu", 512), new Bar("output", n)), List.copyOf(viewModel.widths()));
+    }
+
+    @Test
+    void theEstimateFollowsTheOpenDatasetsWidth() {
+        Dataset dataset = TestDatasets.small();
+        workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        assertEquals(parameters(Presets.model1(), TestDatasets.MOVIES), viewModel.parametersProperty().get());
+    }
+
+    @Test
+    void problemsAreReportedBesideTheirFields() {
+        viewModel.learningRateProperty().set("-1");
+        assertTrue(viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get().contains("must be > 0"));
+        assertFalse(viewModel.validProperty().get());
+        viewModel.learningRateProperty().set("abc");
+        assertEquals("a number is expected", viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get());
+        viewModel.learningRateProperty().set("0.001");
+        assertEquals("", viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get());
+        assertTrue(viewModel.validProperty().get());
+
+        viewModel.layerUnitsProperty().set("0");
+        assertTrue(viewModel.errorProperty(DesignerViewModel.LAYER_UNITS).get().contains("must be > 0"));
+        viewModel.selectedLayerProperty().set(2);
+        viewModel.layerRateProperty().set("1.5");
+        assertTrue(viewModel.errorProperty(DesignerViewModel.LAYER_RATE).get().contains("[0, 1)"));
+        assertTrue(viewModel.errorProperty(DesignerViewModel.LAYERS).get().contains("layer 1 units"),
+                "a problem of a layer not selected is listed under the stack");
+        viewModel.epochsProperty().set("0");
+        assertTrue(viewModel.errorProperty(DesignerViewModel.EPOCHS).get().contains(">= 1"));
+        viewModel.nameProperty().set("model2");
+        assertTrue(viewModel.errorProperty(DesignerViewModel.NAME).get().contains("another spec"));
+    }
+
+    @Test
+    void typingIsUndoneInOneStepAndRedone() {
+        viewModel.layerUnitsProperty().set("2");
+        viewModel.layerUnitsProperty().set("20");
+        viewModel.layerUnitsProperty().set("204");
+        viewModel.layerUnitsProperty().set("2048");
+        viewModel.epochsProperty().set("5");
+        viewModel.undo();
+        assertEquals(30, viewModel.specProperty().get().epochs());
+        assertEquals("2048", viewModel.layerUnitsProperty().get());
+        viewModel.undo();
+        assertEquals(Presets.model1(), viewModel.specProperty().get());
+        assertEquals("1024", viewModel.layerUnitsProperty().get());
+        assertFalse(viewModel.canUndoProperty().get());
+        viewModel.redo();
+        viewModel.redo();
+        assertEquals(5, viewModel.specProperty().get().epochs());
+        assertEquals(2048, ((LayerSpec.Dense) viewModel.specProperty().get().layers().get(0)).units());
+    }
+
+    @Test
+    void theLayerStackCanBeEdited() {
+        int before = viewModel.layers().size();
+        viewModel.addDropout();
+        assertEquals(before + 1, viewModel.layers().size());
+        assertInstanceOf(LayerSpec.Dropout.class, viewModel.layers().get(1));
+        assertEquals(1, viewModel.selectedLayerProperty().get());
+        viewModel.moveLayer(-1);
+        assertInstanceOf(LayerSpec.Dropout.class, viewModel.layers().get(0));
+        viewModel.removeLayer();
+        viewModel.addDense();
+        assertEquals(before + 1, viewModel.layers().size());
+        assertEquals(256, ((LayerSpec.Dense) viewModel.layers().get(viewModel.selectedLayerProperty().get())).units());
+        viewModel.undo();
+        viewModel.undo();
+        viewModel.undo();
+        viewModel.undo();
+        assertEquals(Presets.model1().layers(), viewModel.specProperty().get().layers());
+    }
+
+    @Test
+    void duplicateRenameDeleteAndResetToPreset() {
+        viewModel.duplicate();
+        assertEquals(5, viewModel.designs().size());
+        assertEquals("model1 copy", viewModel.specProperty().get().name());
+        viewModel.rename("wide");
+        viewModel.layerUnitsProperty().set("4096");
+        assertEquals("wide", viewModel.designs().get(1).name());
+        viewModel.resetToPreset();
+        assertEquals(Presets.model1().withName("wide"), viewModel.specProperty().get());
+        viewModel.delete();
+        assertEquals(Presets.NAMES, viewModel.designs().stream().map(d -> d.name()).toList());
+        viewModel.undo();
+        assertEquals(5, viewModel.designs().size());
+    }
+
+    @Test
+    void aSavedSpecLoadsBackAsANewEntry() throws Exception {
+        viewModel.epochsProperty().set("3");
+        Path file = temp.resolve("mine.json");
+        viewModel.save(file);
+        assertTrue(Files.size(file) > 0);
+        viewModel.load(file);
+        assertEquals(5, viewModel.designs().size());
+        ModelSpec loaded = viewModel.specProperty().get();
+        assertEquals(Presets.model1().withEpochs(3).withName("model1 2"), loaded);
+
+        Files.writeString(temp.resolve("bad.json"), "{\"name\": \"x\", \"layers\": [{\"type\": \"dense\", \"units\": 4, \"activation\": \"nope\"}]}");
+        viewModel.load(temp.resolve("bad.json"));
+        assertEquals(5, viewModel.designs().size());
+        assertTrue(viewModel.fileMessageProperty().get().contains("activation"), viewModel.fileMessageProperty().get());
+    }
+
+    @Test
+    void aValidSpecIsQueuedForTraining() {
+        viewModel.queueForTraining();
+        assertEquals(List.of(Presets.model1()), List.copyOf(workbench.trainingQueue()));
+    }
+}

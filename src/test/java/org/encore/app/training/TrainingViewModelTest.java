@@ -1,0 +1,124 @@
+package org.encore.app.training;
+
+import org.encore.app.TestDatasets;
+import org.encore.app.TrainedRun;
+import org.encore.app.Workbench;
+import org.encore.data.Dataset;
+import org.encore.data.DatasetStatistics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Training without a stage: the queue runs inline on a tiny dataset with a tiny spec. */
+class TrainingViewModelTest {
+    private static final Executor INLINE = Runnable::run;
+    private final Workbench workbench = new Workbench();
+    private TrainingViewModel viewModel;
+
+    @TempDir
+    Path runs;
+
+    @BeforeEach
+    void setUp() {
+        Dataset dataset = TestDatasets.small();
+        workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        viewModel = new TrainingViewModel(workbench, INLINE, INLINE, runs);
+    }
+
+    @Test
+    void eachQueuedSpecIsTrainedWithARecordPerEpochAndSaved() {
+        viewModel.enqueue(TestDatasets.tinySpec("tiny", 3));
+        viewModel.enqueue(TestDatasets.tinySpec("other", 2));
+        List<Integer> epochsSeen = new java.util.ArrayList<>();
+        workbench.runs().addListener((javafx.collections.ListChangeListener<TrainedRun>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(run -> run.history().addListener(
+                        (javafx.collections.ListChangeListener<org.encore.training.EpochMetrics>) c -> {
+                            while (c.next()) {
+                                c.getAddedSubList().forEach(m -> epochsSeen.add(m.epoch()));
+                            }
+                        }));
+            }
+        });
+        viewModel.trainQueue();
+        assertTrue(viewModel.queue().isEmpty());
+        assertFalse(viewModel.runningProperty().get());
+        assertEquals(2, workbench.runs().size());
+        assertEquals(List.of(1, 2, 3, 1, 2), epochsSeen, "every epoch delivered, in order");
+        TrainedRun first = workbench.runs().get(0);
+        assertEquals(3, first.history().size());
+        assertNotNull(first.model());
+        assertTrue(first.statusProperty().get().contains("saved"), first.statusProperty().get());
+        assertTrue(Files.isDirectory(first.runDir()));
+        assertEquals(2, viewModel.savedRuns().size());
+        assertEquals(List.copyOf(workbench.runs()), List.copyOf(viewModel.shownRuns()), "new runs are drawn");
+        assertEquals("Done", viewModel.progressTextProperty().get());
+        assertEquals(1.0, viewModel.progressProperty().get());
+    }
+
+    @Test
+    void withoutADatasetOrAQueueNothingStarts() {
+        viewModel.trainQueue();
+        assertTrue(viewModel.messageProperty().get().contains("queue is empty"));
+        Workbench empty = new Workbench();
+        TrainingViewModel noData = new TrainingViewModel(empty, INLINE, INLINE, runs);
+        noData.enqueue(TestDatasets.tinySpec("tiny", 1));
+        noData.trainQueue();
+        assertEquals("Open a dataset first", noData.messageProperty().get());
+        assertTrue(empty.runs().isEmpty());
+    }
+
+    @Test
+    void theHistoryExportsAsCsvWithALinePerEpoch() throws Exception {
+        viewModel.enqueue(TestDatasets.tinySpec("tiny", 2));
+        viewModel.trainQueue();
+        Path csv = runs.resolve("history.csv");
+        viewModel.exportHistory(workbench.runs().get(0), csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).startsWith("epoch,loss,seconds,samples_per_second,train_mse"));
+        assertTrue(lines.get(2).startsWith("2,"));
+        assertEquals(16, lines.get(1).split(",").length);
+    }
+
+    @Test
+    void aSavedRunReopensWithItsHistoryAndCanBeHidden() {
+        viewModel.enqueue(TestDatasets.tinySpec("tiny", 2));
+        viewModel.trainQueue();
+        TrainedRun trained = workbench.runs().get(0);
+        viewModel.open(viewModel.savedRuns().get(0));
+        assertEquals(2, workbench.runs().size());
+        TrainedRun reopened = workbench.runs().get(1);
+        assertEquals(trained.historySnapshot(), reopened.historySnapshot());
+        assertNotNull(reopened.model());
+        viewModel.shownFlag(trained).set(false);
+        assertEquals(List.of(reopened), List.copyOf(viewModel.shownRuns()));
+    }
+
+    @Test
+    void aRunThatCannotTrainIsMarkedFailedAndTheNextOneStillRuns() {
+        viewModel.enqueue(TestDatasets.tinySpec("broken", 2).withBatchSize(0));
+        viewModel.enqueue(TestDatasets.tinySpec("fine", 1));
+        viewModel.trainQueue();
+        assertEquals("failed", workbench.runs().get(0).statusProperty().get());
+        assertTrue(viewModel.messageProperty().get().contains("batchSize"), viewModel.messageProperty().get());
+        assertEquals(1, workbench.runs().get(1).history().size());
+    }
+
+    @Test
+    void progressSaysEpochBatchAndTimeLeft() {
+        assertEquals("m (1 of 2) · epoch 3/10 · batch 2/4 · 1:30 left",
+                TrainingViewModel.progressLine("m", 1, 2, 3, 10, 2, 4, 30, 0.25));
+        assertEquals("1:01:01", TrainingViewModel.duration(3661));
+    }
+}
