@@ -97,7 +97,6 @@ final class RatingsParser {
      * @return false when a bad line stopped the chunk
      */
     boolean parse(byte[] b, int from, int limit) {
-        final boolean comma = delimiter == Delimiter.COMMA;
         final boolean colons = delimiter == Delimiter.DOUBLE_COLON;
         final byte sep = (byte) delimiter.text.charAt(0);
         final RatingColumns sink = out;
