@@ -113,7 +113,12 @@ final class RatingsReader {
                 }
                 int offset = (int) (pos - windowStart);
                 int n = (int) Math.min(len, window.capacity() - offset);
-                window.get(offset, b, off, n);
+                try {
+                    window.get(offset, b, off, n);
+                } catch (InternalError e) {
+                    // a mapped page vanished: the file was truncated while being read
+                    throw new IOException("the file changed while it was being read", e);
+                }
                 pos += n;
                 return n;
             }
