@@ -229,7 +229,8 @@ final class RatingsReader {
     /** Parses one chunk buffer by buffer; {@code afterBuffer} checks cancellation (and reports progress). */
     private static void parseChunk(ChunkInput in, RatingsParser parser, AtomicLong bytesDone, Runnable afterBuffer)
             throws IOException {
-        byte[] buf = new byte[BUFFER_BYTES + 1];
+        // slack past the data, so that the parser's eight-byte reads never meet the end of the array
+        byte[] buf = new byte[BUFFER_BYTES + 16];
         int carry = 0;
         boolean eof = false;
         while (!eof) {
