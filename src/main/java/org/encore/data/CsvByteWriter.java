@@ -9,6 +9,16 @@ import java.nio.charset.StandardCharsets;
  * lines go out without a String per field. Not thread-safe; does not close the stream it wraps.
  */
 final class CsvByteWriter {
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
     private final OutputStream out;
     private final byte[] buffer;
     private int used;
@@ -27,16 +37,20 @@ final class CsvByteWriter {
     }
 
     void writeBytes(byte[] bytes) throws IOException {
-        if (bytes.length > buffer.length - used) {
+        writeBytes(bytes, 0, bytes.length);
+    }
+
+    void writeBytes(byte[] bytes, int offset, int length) throws IOException {
+        if (length > buffer.length - used) {
             flushBuffer();
-            if (bytes.length > buffer.length) {
-                out.write(bytes);
-                written += bytes.length;
+            if (length > buffer.length) {
+                out.write(bytes, offset, length);
+                written += length;
                 return;
             }
         }
-        System.arraycopy(bytes, 0, buffer, used, bytes.length);
-        used += bytes.length;
+        System.arraycopy(bytes, offset, buffer, used, length);
+        used += length;
     }
 
     void writeAscii(String text) throws IOException {
@@ -55,17 +69,40 @@ final class CsvByteWriter {
         if (buffer.length - used < 20) {
             flushBuffer();
         }
-        int digits = 1;
-        for (long v = value / 10; v != 0; v /= 10) {
-            digits++;
-        }
+        // Digits go right to left into the free room (int arithmetic while the value fits: much faster than long).
+        int digits = digits(value);
         int at = used + digits;
         long v = value;
-        do {
-            buffer[--at] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        } while (v != 0);
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int pair = (int) (v - q * 100);
+            v = q;
+            buffer[--at] = DIGIT_ONES[pair];
+            buffer[--at] = DIGIT_TENS[pair];
+        }
+        int i = (int) v;
+        while (i >= 100) {
+            int q = i / 100;
+            int pair = i - q * 100;
+            i = q;
+            buffer[--at] = DIGIT_ONES[pair];
+            buffer[--at] = DIGIT_TENS[pair];
+        }
+        buffer[--at] = DIGIT_ONES[i];
+        if (i >= 10) {
+            buffer[--at] = DIGIT_TENS[i];
+        }
         used += digits;
+    }
+
+    private static int digits(long value) {
+        int digits = 1;
+        long limit = 10;
+        while (digits < 19 && value >= limit) {
+            digits++;
+            limit *= 10;
+        }
+        return digits;
     }
 
     /** Writes a CSV field, quoted (with "" for a quote) when it holds a comma, a quote or a line break. */

@@ -1,6 +1,7 @@
 package org.encore.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -234,7 +235,7 @@ public final class DatasetStatistics {
             return new Spread(0, 0, 0, 0);
         }
         int[] sorted = counts.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         long sum = 0;
         for (int c : sorted) {
             sum += c;

@@ -3,17 +3,25 @@ package org.encore.data;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes a MovieLens-format release ({@code ratings.csv}, {@code movies.csv}) with planted structure.
@@ -37,8 +45,8 @@ public final class SyntheticGenerator {
     static final String NO_GENRES = "(no genres listed)";
 
     /** Ratings are dated between these instants (ml-32m's range, roughly). */
-    static final long FIRST_RATING = LocalDate.of(1996, 1, 1).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
-    static final long LAST_RATING = LocalDate.of(2023, 10, 12).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
+    static final long FIRST_RATING = LocalDate.of(1996, 1, 1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
+    static final long LAST_RATING = LocalDate.of(2023, 10, 12).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
     static final int LAST_YEAR = 2023;
     private static final long DAY = 86_400L;
 
@@ -93,12 +101,12 @@ public final class SyntheticGenerator {
                 year = Movie.NO_YEAR;
             }
             Collections.sort(genres);
-            movies[m] = new Movie(ids[m], title, year, new java.util.LinkedHashSet<>(genres));
+            movies[m] = new Movie(ids[m], title, year, new LinkedHashSet<>(genres));
             genreFields[m] = genres.isEmpty() ? NO_GENRES : String.join("|", genres);
             quality[m] = (float) (gaussian(rng) * QUALITY_SD);
             if (year != Movie.NO_YEAR) {
                 int lastDay = year >= LAST_YEAR ? 200 : 330;
-                earliestRating[m] = LocalDate.of(year, 1, 1).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC)
+                earliestRating[m] = LocalDate.of(year, 1, 1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC)
                         + rng.nextInt(lastDay) * DAY;
             } else {
                 earliestRating[m] = Long.MIN_VALUE;
@@ -209,18 +217,91 @@ public final class SyntheticGenerator {
     void writeRatings(CsvByteWriter w, ProgressListener progress, CancellationToken cancel) throws IOException {
         w.writeAscii("userId,movieId,rating,timestamp\n");
         int n = movies.length;
-        int[] seenBy = new int[n];
-        int[] chosen = new int[settings.maxRatingsPerUser()];
         byte[][] idText = new byte[n][];
         for (int m = 0; m < n; m++) {
             idText[m] = (movies[m].id() + ",").getBytes(StandardCharsets.US_ASCII);
         }
+        // Users are independent (each has its own random stream), so blocks of them are made on all cores and
+        // written in order: the bytes do not depend on the thread count. A few blocks in flight bound the memory.
+        int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        int blocks = (settings.users() + USERS_PER_BLOCK - 1) / USERS_PER_BLOCK;
+        ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(n, settings.maxRatingsPerUser()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "encore-generator");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
         long done = 0;
-        for (int u = 0; u < settings.users(); u++) {
-            if ((u & 255) == 0) {
+        try {
+            int next = 0;
+            while (next < blocks || !pending.isEmpty()) {
+                while (next < blocks && pending.size() < 2 * threads) {
+                    int from = next * USERS_PER_BLOCK;
+                    int to = Math.min(settings.users(), from + USERS_PER_BLOCK);
+                    pending.add(pool.submit(() -> makeBlock(from, to, idText, scratch.get())));
+                    next++;
+                }
                 cancel.throwIfCancelled();
+                Block block = pending.poll().get();
+                w.writeBytes(block.bytes(), 0, block.length());
+                done += block.ratings();
                 progress.progress(done, settings.ratings());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while generating ratings", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("generating ratings failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final int USERS_PER_BLOCK = 512;
+    private static final int MAX_THREADS = 8;
+
+    /** Per-thread work arrays: which movies the current user has picked (by stamp), and the picks. */
+    private static final class Scratch {
+        final int[] seenBy;
+        final int[] chosen;
+
+        Scratch(int movies, int maxPerUser) {
+            seenBy = new int[movies];
+            chosen = new int[maxPerUser];
+        }
+    }
+
+    /** The CSV lines of some users. */
+    private record Block(byte[] bytes, int length, long ratings) {
+    }
+
+    /** A byte sink whose array is handed over without a copy. */
+    private static final class ByteSink extends ByteArrayOutputStream {
+        ByteSink(int size) {
+            super(size);
+        }
+
+        Block toBlock(long ratings) {
+            return new Block(buf, count, ratings);
+        }
+    }
+
+    private Block makeBlock(int fromUser, int toUser, byte[][] idText, Scratch scratch) throws IOException {
+        long ratings = 0;
+        for (int u = fromUser; u < toUser; u++) {
+            ratings += ratingsPerUser[u];
+        }
+        ByteSink sink = new ByteSink((int) Math.min(Integer.MAX_VALUE - 16, ratings * 30 + 64));
+        CsvByteWriter w = new CsvByteWriter(sink, 1 << 16);
+        int n = movies.length;
+        int[] seenBy = scratch.seenBy;
+        int[] chosen = scratch.chosen;
+        for (int u = fromUser; u < toUser; u++) {
             UserProfile user = profile(u);
             SplittableRandom rng = user.rng;
             int count = ratingsPerUser[u];
@@ -265,9 +346,9 @@ public final class SyntheticGenerator {
                 w.writeLong(time);
                 w.writeByte('\n');
             }
-            done += count;
         }
-        progress.progress(done, settings.ratings());
+        w.flush();
+        return sink.toBlock(ratings);
     }
 
     private static final class UserProfile {
@@ -305,7 +386,7 @@ public final class SyntheticGenerator {
         double[] weight = new double[users];
         double sum = 0;
         for (int u = 0; u < users; u++) {
-            weight[u] = StrictMath.exp(1.25 * gaussian(rng));
+            weight[u] = StrictMath.exp(1.45 * gaussian(rng));
             sum += weight[u];
         }
         long extra = s.ratings() - (long) users * floor;
@@ -411,7 +492,7 @@ public final class SyntheticGenerator {
         Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
         double[] popularity = new double[n];
         for (int rank = 0; rank < n; rank++) {
-            popularity[order[rank]] = 1.0 / StrictMath.pow(rank + 10, 0.9);
+            popularity[order[rank]] = 1.0 / StrictMath.pow(rank + 30, 1.15);
         }
         return popularity;
     }
@@ -435,17 +516,49 @@ public final class SyntheticGenerator {
         return v < lo ? lo : Math.min(v, hi);
     }
 
-    /** Standard normal by the polar method, from the stream's doubles only (its algorithm is fixed, so bytes are). */
+    /**
+     * Standard normal from one uniform draw, by interpolating a table of normal quantiles: fast, and the same on
+     * every JVM (the table is computed with StrictMath). Tails are cut at about 3.8 sd, which synthetic noise does
+     * not miss.
+     */
     static double gaussian(SplittableRandom rng) {
-        double x;
-        double y;
-        double s;
-        do {
-            x = 2 * rng.nextDouble() - 1;
-            y = 2 * rng.nextDouble() - 1;
-            s = x * x + y * y;
-        } while (s >= 1 || s == 0);
-        return x * Math.sqrt(-2 * StrictMath.log(s) / s);
+        double x = rng.nextDouble() * QUANTILE_STEPS;
+        int i = (int) x;
+        return QUANTILES[i] + (x - i) * (QUANTILES[i + 1] - QUANTILES[i]);
+    }
+
+    private static final int QUANTILE_STEPS = 4096;
+    private static final double[] QUANTILES = new double[QUANTILE_STEPS + 1];
+
+    static {
+        for (int i = 1; i < QUANTILE_STEPS; i++) {
+            QUANTILES[i] = inverseNormal((double) i / QUANTILE_STEPS);
+        }
+        QUANTILES[0] = inverseNormal(1.0 / (4 * QUANTILE_STEPS));
+        QUANTILES[QUANTILE_STEPS] = -QUANTILES[0];
+    }
+
+    /** Acklam's rational approximation of the normal quantile function (relative error below 1.2e-9). */
+    static double inverseNormal(double p) {
+        final double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
+        final double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                6.680131188771972e+01, -1.328068155288572e+01};
+        final double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
+        final double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                3.754408661907416e+00};
+        final double low = 0.02425;
+        if (p < low || p > 1 - low) {
+            double q = StrictMath.sqrt(-2 * StrictMath.log(p < low ? p : 1 - p));
+            double x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+            return p < low ? x : -x;
+        }
+        double q = p - 0.5;
+        double r = q * q;
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 
     /** SplitMix64 finaliser of seed and salt: independent streams for movies, activity and each user. */

@@ -41,7 +41,8 @@ class SyntheticGeneratorTest {
 
     @Test
     void sameSeedWritesTheSameBytesAndAnotherSeedDiffers(@TempDir Path dir) throws IOException {
-        GeneratorSettings settings = new GeneratorSettings(120, 300, 6_000, 5, 900, 20);
+        // more users than one block of the parallel writer, so block order is exercised too
+        GeneratorSettings settings = new GeneratorSettings(1_100, 300, 25_000, 5, 900, 20);
         new SyntheticGenerator(settings).writeTo(dir.resolve("a"), ProgressListener.NONE, CancellationToken.none());
         new SyntheticGenerator(settings).writeTo(dir.resolve("b"), ProgressListener.NONE, CancellationToken.none());
         new SyntheticGenerator(settings.withSeed(6)).writeTo(dir.resolve("c"), ProgressListener.NONE, CancellationToken.none());
@@ -239,6 +240,24 @@ class SyntheticGeneratorTest {
                 }
             }
         }
+    }
+
+    @Test
+    void cancellingStopsTheRunAndLeavesNoRatingsFile(@TempDir Path dir) {
+        CancellationToken cancel = new CancellationToken();
+        ProgressListener cancelAtFirstProgress = (done, total) -> cancel.cancel();
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> new SyntheticGenerator(new GeneratorSettings(3_000, 300, 60_000, 1, 900, 20)).writeTo(dir, cancelAtFirstProgress, cancel));
+        assertFalse(Files.exists(dir.resolve("ratings.csv")), "an unfinished ratings file is never left behind");
+    }
+
+    @Test
+    void progressReachesTheTotal(@TempDir Path dir) throws IOException {
+        long[] last = new long[2];
+        new SyntheticGenerator(new GeneratorSettings(700, 300, 20_000, 1, 900, 20))
+                .writeTo(dir, (done, total) -> { last[0] = done; last[1] = total; }, CancellationToken.none());
+        assertEquals(20_000, last[0]);
+        assertEquals(20_000, last[1]);
     }
 
     @Test
