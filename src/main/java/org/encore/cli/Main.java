@@ -15,7 +15,9 @@ public final class Main {
 
     /** Every sub-command, in the order the usage lists them. */
     static List<Command> commands() {
-        return List.of();
+        return List.of(
+                new RecommendCommand(),
+                new EvaluateCommand());
     }
 
     public static void main(String[] args) {
