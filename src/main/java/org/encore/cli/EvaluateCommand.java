@@ -1,5 +1,6 @@
 package org.encore.cli;
 
+import org.encore.data.AtomicFiles;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
@@ -40,13 +41,13 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return "evaluate --data PATH [--models model1,model2,model3,model4|SPEC.json|RUN_DIR,...|none] "
                 + "[--baselines popular,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
-                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--json]";
+                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--json] [--json-out FILE]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "models", "baselines", "epochs", "seed", "ease-lambda",
-                "validation-fraction", "test-fraction", "min-ratings"), List.of("json", "ease-ratings"));
+                "validation-fraction", "test-fraction", "min-ratings", "json-out"), List.of("json", "ease-ratings"));
         long seed = a.longValue("seed", 42);
         Integer epochs = a.has("epochs") ? a.integer("epochs", 0) : null;
         if (epochs != null && epochs < 1) {
@@ -111,6 +112,9 @@ public final class EvaluateCommand implements Command {
                 epochs, true);
         EvaluationReport report = evaluator.run(request, Evaluator.dl4j(epochPrinter(err)), err::println,
                 CancellationToken.none());
+        if (a.has("json-out")) {
+            AtomicFiles.writeString(Path.of(a.required("json-out")), report.toJson().toPrettyString() + System.lineSeparator());
+        }
         if (a.flag("json")) {
             out.println(report.toJson().toString());
         } else {
