@@ -162,6 +162,13 @@ class WorkbenchUiTest {
         }
         assertTrue(window.workbench().runs().get(0).statusProperty().get().contains("saved"),
                 window.workbench().runs().get(0).statusProperty().get());
+
+        Path export = temp.resolve("export");
+        fx(() -> window.trainingController().exportTo(export));
+        for (String png : List.of("r2.png", "mse.png", "mae.png")) {
+            assertTrue(Files.size(export.resolve(png)) > 1000, png + " written");
+        }
+        assertEquals(3, Files.readAllLines(export.resolve("model4-history.csv")).size(), "header and two epochs");
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class DesignerController {
     @FXML private Label seedError;
     @FXML private Label parametersLabel;
     @FXML private Label estimateLabel;
+    @FXML private Label fitsLabel;
     @FXML private Button queueButton;
 
     public DesignerController(DesignerViewModel viewModel) {
@@ -159,6 +160,7 @@ public final class DesignerController {
         seedError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.SEED));
         parametersLabel.textProperty().bind(viewModel.parametersProperty());
         estimateLabel.textProperty().bind(viewModel.estimateProperty());
+        fitsLabel.textProperty().bind(viewModel.fitsProperty());
         queueButton.disableProperty().bind(viewModel.validProperty().not());
     }
 

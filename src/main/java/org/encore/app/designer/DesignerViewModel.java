@@ -29,6 +29,8 @@ import org.encore.model.Presets;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
+import org.encore.training.Trainer;
+import org.encore.training.TrainingException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,6 +93,7 @@ public final class DesignerViewModel {
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper(this, "parameters", "");
+    private final ReadOnlyStringWrapper fits = new ReadOnlyStringWrapper(this, "fits", "");
     private final ReadOnlyStringWrapper widthText = new ReadOnlyStringWrapper(this, "widthText", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(this, "canReset");
@@ -120,6 +123,7 @@ public final class DesignerViewModel {
         layerRate.addListener(edited(LAYER_RATE));
         layerActivation.addListener(edited("layer.activation"));
         workbench.datasetProperty().addListener((obs, old, dataset) -> refreshEstimate());
+        workbench.backendReadyProperty().addListener((obs, old, ready) -> refreshEstimate());
         selected.set(designs.isEmpty() ? -1 : 0);
     }
 
@@ -491,6 +495,7 @@ public final class DesignerViewModel {
         valid.set(problems.isEmpty());
         if (!problems.isEmpty()) {
             parameters.set("Parameters: —");
+            fits.set("");
             estimate.set("Fix the marked fields to see the estimate");
             return;
         }
@@ -500,6 +505,20 @@ public final class DesignerViewModel {
                         + "  activations at batch %d: %s%n  densified batch: %s",
                 bytes(memory.totalBytes()), bytes(memory.weightBytes()), bytes(memory.optimizerBytes()),
                 current.batchSize(), bytes(memory.activationBytes()), bytes(memory.batchBytes())));
+        fits.set(fitsText(current, width));
+    }
+
+    /** The trainer's own memory check, once the native libraries it reads are loaded (never forced here). */
+    private String fitsText(ModelSpec current, int width) {
+        if (!workbench.backendReadyProperty().get()) {
+            return "";
+        }
+        try {
+            Trainer.checkFits(current, width);
+            return "Fits this process's memory limits";
+        } catch (TrainingException e) {
+            return e.getMessage();
+        }
     }
 
     private void showErrors(Map<String, String> messages) {
@@ -643,6 +662,11 @@ public final class DesignerViewModel {
 
     public ReadOnlyStringProperty parametersProperty() {
         return parameters.getReadOnlyProperty();
+    }
+
+    /** Whether the spec fits the memory limits (empty until ND4J is loaded), or the refusal with its figures. */
+    public ReadOnlyStringProperty fitsProperty() {
+        return fits.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty widthTextProperty() {

@@ -165,6 +165,15 @@ class DesignerViewModelTest {
     }
 
     @Test
+    void theTrainersMemoryCheckIsShownOnceTheBackendIsLoaded() {
+        assertEquals("", viewModel.fitsProperty().get(), "nothing native is touched before the backend is loaded");
+        workbench.markBackendReady();
+        assertEquals("Fits this process's memory limits", viewModel.fitsProperty().get());
+        viewModel.batchSizeProperty().set("100000000");
+        assertTrue(viewModel.fitsProperty().get().startsWith("not enough memory"), viewModel.fitsProperty().get());
+    }
+
+    @Test
     void aValidSpecIsQueuedForTraining() {
         viewModel.queueForTraining();
         assertEquals(List.of(Presets.model1()), List.copyOf(workbench.trainingQueue()));
