@@ -47,7 +47,7 @@ public final class WorkbenchWindow {
         datasetViewModel = new DatasetViewModel(workbench);
         designerViewModel = new DesignerViewModel(workbench);
         trainingViewModel = new TrainingViewModel(workbench, executor, ui, runsDir);
-        userViewModel = new UserViewModel(workbench, new Random());
+        userViewModel = new UserViewModel(workbench, new Random(), executor, ui);
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);
         Map<Class<?>, Object> controllers = Map.of(

@@ -173,12 +173,14 @@ class WorkbenchUiTest {
 
     @Test
     @Order(4)
-    void thePerUserPanelShowsRatedAndRecommendedMoviesWithoutOverlap() {
+    void thePerUserPanelShowsRatedAndRecommendedMoviesWithoutOverlap() throws Exception {
         fx(() -> window.workbench().viewProperty().set(Workbench.DATASET_VIEW));
         fx(() -> ROBOT.lookup("#usersTable").queryAs(TableView.class).getSelectionModel().select(0));
         ROBOT.clickOn("Show in per-user panel");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Workbench.USER_VIEW, tabs().getSelectionModel().getSelectedIndex());
+        // the lists are computed on the background executor
+        waitFor(30, () -> ROBOT.lookup(".recommendations").tryQuery().isPresent());
 
         @SuppressWarnings("unchecked")
         List<RatedRow> rated = ROBOT.lookup("#ratedTable").queryAs(TableView.class).getItems();

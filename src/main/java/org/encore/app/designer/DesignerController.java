@@ -6,6 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Pane;
@@ -29,6 +30,7 @@ public final class DesignerController {
     @FXML private Button undoButton;
     @FXML private Button redoButton;
     @FXML private Label fileMessage;
+    @FXML private TextArea jsonArea;
     @FXML private ListView<LayerSpec> layerList;
     @FXML private Label layerKindLabel;
     @FXML private TextField unitsField;
@@ -92,6 +94,7 @@ public final class DesignerController {
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
         fileMessage.textProperty().bind(viewModel.fileMessageProperty());
+        jsonArea.textProperty().bind(viewModel.jsonProperty());
 
         layerList.setItems(viewModel.layers());
         layerList.setCellFactory(list -> new ListCell<>() {

@@ -93,6 +93,7 @@ public final class DesignerViewModel {
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper(this, "parameters", "");
+    private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper(this, "json", "");
     private final ReadOnlyStringWrapper fits = new ReadOnlyStringWrapper(this, "fits", "");
     private final ReadOnlyStringWrapper widthText = new ReadOnlyStringWrapper(this, "widthText", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
@@ -455,11 +456,13 @@ public final class DesignerViewModel {
         widthText.set(String.format(Locale.ROOT, "Layer widths; input and output N = %,d %s", width,
                 dataset == null ? "(ml-latest-small's movies; no dataset open)" : "(the movies of " + sourceName(dataset) + ")"));
         if (current == null) {
+            json.set("");
             estimate.set("");
             parameters.set("");
             showErrors(Map.of());
             return;
         }
+        json.set(SpecFiles.toJson(current));
         List<Bar> bars = new ArrayList<>();
         bars.add(new Bar("input", width));
         for (LayerSpec layer : current.layers()) {
@@ -662,6 +665,11 @@ public final class DesignerViewModel {
 
     public ReadOnlyStringProperty parametersProperty() {
         return parameters.getReadOnlyProperty();
+    }
+
+    /** The selected spec as its JSON file would hold it. */
+    public ReadOnlyStringProperty jsonProperty() {
+        return json.getReadOnlyProperty();
     }
 
     /** Whether the spec fits the memory limits (empty until ND4J is loaded), or the refusal with its figures. */

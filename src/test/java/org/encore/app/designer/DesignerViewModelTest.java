@@ -9,6 +9,7 @@ import org.encore.model.LayerSpec;
 import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
+import org.encore.model.SpecFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,7 @@ class DesignerViewModelTest {
         assertEquals(Presets.NAMES, viewModel.designs().stream().map(d -> d.name()).toList());
         assertEquals(parameters(Presets.model1(), DesignerViewModel.DEFAULT_WIDTH), viewModel.parametersProperty().get());
         assertTrue(viewModel.estimateProperty().get().startsWith("Training memory"));
+        assertEquals(SpecFiles.toJson(Presets.model1()), viewModel.jsonProperty().get());
     }
 
     @Test
