@@ -12,14 +12,19 @@ import java.nio.file.Path;
 
 /**
  * One load of a MovieLens source in this JVM, printed as one line of key=value pairs for load-benchmark.sh.
- * Usage: LoadBenchmark SOURCE parse|cache
- *   parse: load without the cache (a cold parse of the text files)
+ * Usage: LoadBenchmark SOURCE parse|parse-again|cache
+ *   parse: load without the cache (a cold parse of the text files) in a fresh JVM
+ *   parse-again: the same, twice in this JVM; the second load is timed (the app opening another dataset)
  *   cache: load through the cache (the script runs it once to write the cache, then again to time the reopen)
  */
 public class LoadBenchmark {
     public static void main(String[] args) throws Exception {
         Path source = Path.of(args[0]);
         boolean useCache = args[1].equals("cache");
+        if (args[1].equals("parse-again")) {
+            MovieLensLoader.load(source, new LoadOptions(false, false), ProgressListener.NONE, CancellationToken.none());
+            System.gc();
+        }
         // The app and the CLI have logging up before any load; start it here too so that it is not timed.
         org.slf4j.LoggerFactory.getLogger(LoadBenchmark.class).debug("load benchmark of {}", source);
         long bytes = Files.size(Files.isDirectory(source) ? source.resolve("ratings.csv") : source);

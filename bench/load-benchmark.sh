@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark for the MovieLens reader (issue 2): a cold parse of ratings.csv into the CSR matrix, and a
-# reopen from the binary cache, each in a fresh JVM capped at -Xmx1500m, RUNS times; prints every run and the
-# best and median of each. Usage: bench/load-benchmark.sh [DATA_DIR] [RUNS]
+# reopen from the binary cache, each in a fresh JVM capped at -Xmx1500m, RUNS times; also a second parse inside
+# one JVM (JIT warm, as when the app opens another dataset). Prints every run and the best and median of each. Usage: bench/load-benchmark.sh [DATA_DIR] [RUNS]
 #   DATA_DIR defaults to /work/bench-data/ml-32m-shape, made with
 #   ./encore generate --out /work/bench-data/ml-32m-shape --shape ml-32m   (about 890 MB; never committed)
 set -euo pipefail
@@ -24,11 +24,16 @@ parse=(); reopen=()
 for i in $(seq "$runs"); do
   line=$(run parse); echo "parse  $i: $line"; parse+=("$(sed 's/.* seconds=\([0-9.]*\).*/\1/' <<<"$line")")
 done
+again=()
+for i in $(seq "$runs"); do
+  line=$(run parse-again); echo "parse again $i: $line"; again+=("$(sed 's/.* seconds=\([0-9.]*\).*/\1/' <<<"$line")")
+done
 line=$(run cache); echo "cache write (parse + write): $line"
 for i in $(seq "$runs"); do
   line=$(run cache); echo "reopen $i: $line"; reopen+=("$(sed 's/.* seconds=\([0-9.]*\).*/\1/' <<<"$line")")
 done
 summary() { printf '%s\n' "${@:2}" | sort -n | awk -v name="$1" '{v[NR]=$1} END {printf "%s: best %.3f s, median %.3f s over %d runs\n", name, v[1], v[int((NR+1)/2)], NR}'; }
 summary "cold parse" "${parse[@]}"
+summary "parse again (warm JVM)" "${again[@]}"
 summary "cache reopen" "${reopen[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -218,7 +218,8 @@ final class DatasetCache {
             return read(channel, key, source, startNanos);
         } catch (NoSuchFileException e) {
             return null;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InternalError e) {
+            // InternalError: a mapped page vanished because the file was truncated while being read
             LOG.warn("Ignoring the damaged cache {} ({}); the source is parsed again", cacheFile, e.toString());
             return null;
         } catch (StaleException e) {

@@ -27,7 +27,6 @@ import java.util.zip.ZipException;
  */
 public final class MovieLensLoader {
     private static final Logger LOG = LoggerFactory.getLogger(MovieLensLoader.class);
-    private static final Pattern YEAR = Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:\\s*[-–]\\s*\\d{0,4})?\\s*\\)\\s*$");
     private static final Pattern README_RELEASE = Pattern.compile("\\((ml-[0-9a-z-]+)\\)");
     /** Release names from the most specific; a folder or zip named with one of them is that release. */
     private static final List<String> KNOWN_RELEASES = List.of("ml-latest-small", "ml-latest", "ml-32m", "ml-25m",
@@ -207,15 +206,17 @@ public final class MovieLensLoader {
         };
     }
 
-    /** Splits "Title (1999)" into title and year and "A|B" into genres. */
+    /**
+     * Splits "Title (1999)" into title and year and "A|B" into genres. A year range "(1975–1979)" gives its first
+     * year; a title with no trailing four-digit year keeps its parentheses and has no year. Written by hand rather
+     * than with a regular expression: a backtracking pattern cost about 8 µs a title, 0.7 s for ml-32m's movies.
+     */
     public static Movie parseMovie(int id, String rawTitle, String rawGenres) {
-        String title = rawTitle.strip();
-        int year = Movie.NO_YEAR;
-        Matcher m = YEAR.matcher(title);
-        if (m.matches() && !m.group(1).isEmpty()) {
-            title = m.group(1);
-            year = Integer.parseInt(m.group(2));
-        }
+        return parseMovie(id, rawTitle, parseGenres(rawGenres));
+    }
+
+    /** "A|B" as a set of genre names; "(no genres listed)" and blank give the empty set. */
+    static Set<String> parseGenres(String rawGenres) {
         Set<String> genres = new LinkedHashSet<>();
         String genreText = rawGenres.strip();
         if (!genreText.isEmpty() && !genreText.equals("(no genres listed)")) {
@@ -225,6 +226,59 @@ public final class MovieLensLoader {
                 }
             }
         }
+        return Set.copyOf(genres);
+    }
+
+    /** As {@link #parseMovie(int, String, String)} with the genres already parsed. */
+    static Movie parseMovie(int id, String rawTitle, Set<String> genres) {
+        String title = rawTitle.strip();
+        int year = Movie.NO_YEAR;
+        int open = title.lastIndexOf('(');
+        if (open > 0 && title.endsWith(")")) {
+            int parsed = yearInParentheses(title, open + 1, title.length() - 1);
+            String before = title.substring(0, open).strip();
+            if (parsed != Movie.NO_YEAR && !before.isEmpty()) {
+                title = before;
+                year = parsed;
+            }
+        }
         return new Movie(id, title, year, genres);
+    }
+
+    /** The year of "1999", "1999 ", "1975-1979", "2006– " between {@code from} and {@code to}; else NO_YEAR. */
+    private static int yearInParentheses(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        if (to - from < 4) {
+            return Movie.NO_YEAR;
+        }
+        int year = 0;
+        for (int i = from; i < from + 4; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Movie.NO_YEAR;
+            }
+            year = year * 10 + (c - '0');
+        }
+        int i = from + 4;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i < to && (text.charAt(i) == '-' || text.charAt(i) == '\u2013')) {
+            i++;
+            while (i < to && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int digits = 0;
+            while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9' && digits < 4) {
+                i++;
+                digits++;
+            }
+            while (i < to && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+        }
+        return i == to ? year : Movie.NO_YEAR;
     }
 }

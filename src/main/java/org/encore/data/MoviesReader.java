@@ -74,6 +74,8 @@ final class MoviesReader {
         String[] lines = decode(bytes).split("\n", -1);
         List<Movie> movies = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
+        // a few thousand distinct genre strings at most: parse each once and share the set
+        java.util.Map<String, Set<String>> genreSets = new java.util.HashMap<>();
         List<String> warnings = new ArrayList<>();
         long skipped = 0;
         for (int i = 0; i < lines.length; i++) {
@@ -87,8 +89,8 @@ final class MoviesReader {
             Movie movie;
             try {
                 movie = switch (layout) {
-                    case CSV -> csvMovie(line);
-                    case DAT -> datMovie(line);
+                    case CSV -> csvMovie(line, genreSets);
+                    case DAT -> datMovie(line, genreSets);
                     case ML100K -> itemMovie(line, genreNames);
                 };
             } catch (IllegalArgumentException e) {
@@ -113,22 +115,24 @@ final class MoviesReader {
         return new Result(movies, skipped, warnings);
     }
 
-    private static Movie csvMovie(String line) {
+    private static Movie csvMovie(String line, java.util.Map<String, Set<String>> genreSets) {
         List<String> fields = splitCsv(line);
         if (fields.size() != 3) {
             throw new IllegalArgumentException("expected 3 fields (movieId,title,genres) but found " + fields.size()
                     + " in " + RatingsParser.quote(line));
         }
-        return MovieLensLoader.parseMovie(movieId(fields.get(0), "movieId", line), fields.get(1), fields.get(2));
+        return MovieLensLoader.parseMovie(movieId(fields.get(0), "movieId", line), fields.get(1),
+                genreSets.computeIfAbsent(fields.get(2), MovieLensLoader::parseGenres));
     }
 
-    private static Movie datMovie(String line) {
+    private static Movie datMovie(String line, java.util.Map<String, Set<String>> genreSets) {
         String[] fields = line.split("::", -1);
         if (fields.length != 3) {
             throw new IllegalArgumentException("expected 3 fields (MovieID::Title::Genres) but found " + fields.length
                     + " in " + RatingsParser.quote(line));
         }
-        return MovieLensLoader.parseMovie(movieId(fields[0], "MovieID", line), fields[1], fields[2]);
+        return MovieLensLoader.parseMovie(movieId(fields[0], "MovieID", line), fields[1],
+                genreSets.computeIfAbsent(fields[2], MovieLensLoader::parseGenres));
     }
 
     private static Movie itemMovie(String line, List<String> genreNames) {
@@ -152,7 +156,7 @@ final class MoviesReader {
                         + RatingsParser.quote(flag) + ", expected 0 or 1, in " + RatingsParser.quote(line));
             }
         }
-        Movie parsed = MovieLensLoader.parseMovie(id, fields[1], "");
+        Movie parsed = MovieLensLoader.parseMovie(id, fields[1], Set.of());
         int year = parsed.year();
         if (year == Movie.NO_YEAR) {
             Matcher date = RELEASE_DATE_YEAR.matcher(fields[2].strip());
@@ -165,16 +169,35 @@ final class MoviesReader {
 
     private static int movieId(String field, String name, String line) {
         String text = field.strip();
-        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
-                || Long.parseLong(text) > Integer.MAX_VALUE) {
+        if (text.isEmpty() || text.length() > 10 || !allDigits(text) || Long.parseLong(text) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(name + " " + RatingsParser.quote(field) + " is not a whole number in "
                     + RatingsParser.quote(line));
         }
         return Integer.parseInt(text);
     }
 
+    private static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Splits one CSV line: fields may be quoted, and {@code ""} inside quotes is one quote. */
     static List<String> splitCsv(String line) {
+        if (line.indexOf('"') < 0) {
+            List<String> plain = new ArrayList<>(4);
+            int start = 0;
+            for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', start)) {
+                plain.add(line.substring(start, comma));
+                start = comma + 1;
+            }
+            plain.add(line.substring(start));
+            return plain;
+        }
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int i = 0;

@@ -97,13 +97,28 @@ final class RatingsParser {
      * @return false when a bad line stopped the chunk
      */
     boolean parse(byte[] b, int from, int limit) {
-        final boolean comma = delimiter == Delimiter.COMMA;
+        int p = from;
+        while (p < limit) {
+            if (out.blockFull()) {
+                out.startBlock();
+            }
+            p = parseIntoBlock(b, p, limit);
+            if (p < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The hot loop: parses lines into the current block until the lines or the block's room run out (a loop exit
+     * rather than a rarely taken branch inside, which would make the JIT compile this method again when first
+     * taken). Returns where it stopped, or -1 when a bad line stopped the chunk.
+     */
+    private int parseIntoBlock(byte[] b, int from, int limit) {
         final boolean colons = delimiter == Delimiter.DOUBLE_COLON;
         final byte sep = (byte) delimiter.text.charAt(0);
         final RatingColumns sink = out;
-        if (sink.blockFull()) {
-            sink.startBlock();
-        }
         int[] users = sink.currentUsers();
         int[] movies = sink.currentMovies();
         byte[] halfStars = sink.currentHalfStars();
@@ -113,7 +128,7 @@ final class RatingsParser {
         int maxMovie = -1;
         long lineCount = lines;
         int p = from;
-        while (p < limit) {
+        while (p < limit && fill < RatingColumns.BLOCK_SIZE) {
             int lineStart = p;
             lineCount++;
             // user id
@@ -130,7 +145,7 @@ final class RatingsParser {
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
                     sink.commit(fill, maxUser, maxMovie);
-                    return false;
+                    return -1;
                 }
                 continue;
             }
@@ -148,7 +163,7 @@ final class RatingsParser {
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
                     sink.commit(fill, maxUser, maxMovie);
-                    return false;
+                    return -1;
                 }
                 continue;
             }
@@ -194,7 +209,7 @@ final class RatingsParser {
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
                     sink.commit(fill, maxUser, maxMovie);
-                    return false;
+                    return -1;
                 }
                 continue;
             }
@@ -222,18 +237,9 @@ final class RatingsParser {
                 p = slowLine(b, lineStart, limit);
                 if (p < 0) {
                     sink.commit(fill, maxUser, maxMovie);
-                    return false;
+                    return -1;
                 }
                 continue;
-            }
-            if (fill == RatingColumns.BLOCK_SIZE) {
-                sink.commit(fill, maxUser, maxMovie);
-                sink.startBlock();
-                users = sink.currentUsers();
-                movies = sink.currentMovies();
-                halfStars = sink.currentHalfStars();
-                times = sink.currentTimes();
-                fill = 0;
             }
             users[fill] = (int) user;
             movies[fill] = (int) movie;
@@ -250,7 +256,7 @@ final class RatingsParser {
         }
         lines = lineCount;
         sink.commit(fill, maxUser, maxMovie);
-        return true;
+        return p;
     }
 
     private static final VarHandle LITTLE_ENDIAN_LONG =

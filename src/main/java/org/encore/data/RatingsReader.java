@@ -113,7 +113,12 @@ final class RatingsReader {
                 }
                 int offset = (int) (pos - windowStart);
                 int n = (int) Math.min(len, window.capacity() - offset);
-                window.get(offset, b, off, n);
+                try {
+                    window.get(offset, b, off, n);
+                } catch (InternalError e) {
+                    // a mapped page vanished: the file was truncated while being read
+                    throw new IOException("the file changed while it was being read", e);
+                }
                 pos += n;
                 return n;
             }
@@ -224,7 +229,8 @@ final class RatingsReader {
     /** Parses one chunk buffer by buffer; {@code afterBuffer} checks cancellation (and reports progress). */
     private static void parseChunk(ChunkInput in, RatingsParser parser, AtomicLong bytesDone, Runnable afterBuffer)
             throws IOException {
-        byte[] buf = new byte[BUFFER_BYTES + 1];
+        // slack past the data, so that the parser's eight-byte reads never meet the end of the array
+        byte[] buf = new byte[BUFFER_BYTES + 16];
         int carry = 0;
         boolean eof = false;
         while (!eof) {
