@@ -16,6 +16,9 @@ public final class Main {
     /** Every sub-command, in the order the usage lists them. */
     static List<Command> commands() {
         return List.of(
+                new GenerateCommand(),
+                new StatsCommand(),
+                new TrainCommand(),
                 new RecommendCommand(),
                 new EvaluateCommand());
     }
