@@ -30,7 +30,7 @@ $FxClassifier = 'win'
 $NativePattern = '\.(so(\.[0-9]+)*|dll|dylib|jnilib|a)$'
 
 function Log([string]$m) { Write-Host "[package] $m" }
-function Die([string]$m) { Write-Error "package: error: $m"; exit 1 }
+function Die([string]$m) { [Console]::Error.WriteLine("package: error: $m"); exit 1 }
 function SizeMb([string]$path) {
   $bytes = if (Test-Path $path -PathType Container) {
     (Get-ChildItem $path -Recurse -File | Measure-Object Length -Sum).Sum
@@ -113,27 +113,37 @@ $sample = Join-Path $Root 'sample-data'
 if (-not (Test-Path $sample -PathType Container)) { Die 'sample-data\ missing at the repository root: the packaged app must bundle it' }
 Copy-Item $sample (Join-Path $inputDir 'sample-data') -Recurse
 
-# 5. Runtime: packaging\jdk-modules.txt plus what jdeps finds (classes unpacked without module-info, since
-#    some DL4J jars carry a module-info that jdeps rejects), plus packaging\javafx-modules.txt.
+# 5. Runtime: packaging\jdk-modules.txt plus what jdeps finds, plus packaging\javafx-modules.txt. jdeps reads
+#    a jar with a module-info as a module, and some DL4J jars list packages they lack there, so those jars are
+#    analysed from a copy without their module-info. Jars of natives only are skipped.
 $listed = ReadModules (Join-Path $Root 'packaging\jdk-modules.txt')
-$classes = Join-Path $Work 'jdeps-classes'
-New-Item -ItemType Directory -Force -Path $classes | Out-Null
+$plain = Join-Path $Work 'jdeps-jars'
+New-Item -ItemType Directory -Force -Path $plain | Out-Null
+$jdepsJars = @()
 foreach ($jar in Get-ChildItem $inputDir -Filter *.jar) {
   $zip = [System.IO.Compression.ZipFile]::OpenRead($jar.FullName)
   try {
-    foreach ($e in $zip.Entries) {
-      if ($e.FullName -like '*.class' -and $e.FullName -notlike '*module-info.class' -and $e.FullName -notlike 'META-INF/versions/*') {
-        $dest = Join-Path $classes ($e.FullName -replace '/', '\')
-        New-Item -ItemType Directory -Force -Path (Split-Path $dest) | Out-Null
-        [System.IO.Compression.ZipFileExtensions]::ExtractToFile($e, $dest, $true)
-      }
-    }
+    $hasClasses = [bool]($zip.Entries | Where-Object { $_.FullName -like '*.class' } | Select-Object -First 1)
+    $hasModuleInfo = [bool]($zip.Entries | Where-Object { $_.FullName -match '(^|/)module-info\.class$' } | Select-Object -First 1)
   } finally { $zip.Dispose() }
+  if (-not $hasClasses) { continue }
+  if ($hasModuleInfo) {
+    $copy = Join-Path $plain $jar.Name
+    Copy-Item $jar.FullName $copy
+    $zip = [System.IO.Compression.ZipFile]::Open($copy, 'Update')
+    try { @($zip.Entries | Where-Object { $_.FullName -match '^(META-INF/versions/[0-9]+/)?module-info\.class$' }) | ForEach-Object { $_.Delete() } }
+    finally { $zip.Dispose() }
+    $jdepsJars += $copy
+  } else { $jdepsJars += $jar.FullName }
 }
-$found = (& "$jbin\jdeps.exe" --ignore-missing-deps --multi-release 17 --print-module-deps $classes 2>$null | Select-Object -Last 1)
-Remove-Item $classes -Recurse -Force
+# Native tools write warnings to stderr; under 'Stop' Windows PowerShell would turn those into errors.
+$ErrorActionPreference = 'Continue'
+$found = (& "$jbin\jdeps.exe" --ignore-missing-deps --multi-release 17 --print-module-deps @jdepsJars 2>$null | Select-Object -Last 1)
+$jdepsExit = $LASTEXITCODE
+$ErrorActionPreference = 'Stop'
+Remove-Item $plain -Recurse -Force
 $modules = $listed
-if ($LASTEXITCODE -eq 0 -and $found) {
+if ($jdepsExit -eq 0 -and $found) {
   $extra = @($found -split ',' | Where-Object { ($listed -split ',') -notcontains $_ })
   if ($extra.Count -gt 0) { Log "jdeps adds JDK modules not in packaging\jdk-modules.txt: $($extra -join ',')"; $modules = "$listed,$($extra -join ',')" }
 } else { Log 'warning: jdeps gave no module list; using packaging\jdk-modules.txt only' }
