@@ -1,7 +1,5 @@
 package org.encore.app;
 
-import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -119,6 +117,11 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, tabs().getSelectionModel().getSelectedIndex());
         assertTrue(ROBOT.lookup("#ratedTable").query().isVisible());
+
+        fx(() -> window.mainViewModel().darkThemeProperty().set(true));
+        assertTrue(window.scene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/assets/themes/dark.css")));
+        fx(() -> window.mainViewModel().darkThemeProperty().set(false));
+        assertTrue(window.scene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/assets/themes/light.css")));
     }
 
     @Test
@@ -247,13 +250,5 @@ class WorkbenchUiTest {
             return result;
         });
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    static Node node(String query) {
-        return ROBOT.lookup(query).query();
-    }
-
-    static void runLater(Runnable action) {
-        Platform.runLater(action);
     }
 }
