@@ -137,7 +137,7 @@ public final class DesignerController {
         drawing.prefWidthProperty().bind(widthsPane.widthProperty());
         drawing.prefHeightProperty().bind(widthsPane.heightProperty());
         widthsPane.getChildren().add(drawing);
-        drawing.bind(viewModel.widths());
+        drawing.bind(viewModel.widths(), viewModel.dropouts());
         widthLabel.textProperty().bind(viewModel.widthTextProperty());
 
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());

@@ -100,6 +100,7 @@ public final class DesignerViewModel {
     private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(this, "canReset");
     private final ReadOnlyStringWrapper fileMessage = new ReadOnlyStringWrapper(this, "fileMessage", "");
     private final ObservableList<Bar> widths = FXCollections.observableArrayList();
+    private final ObservableList<Bar> dropouts = FXCollections.observableArrayList();
     private final UndoHistory<State> history = new UndoHistory<>();
     private boolean updatingFields;
 
@@ -464,13 +465,18 @@ public final class DesignerViewModel {
         }
         json.set(SpecFiles.toJson(current));
         List<Bar> bars = new ArrayList<>();
+        List<Bar> drops = new ArrayList<>();
         bars.add(new Bar("input", width));
         for (LayerSpec layer : current.layers()) {
             if (layer instanceof LayerSpec.Dense dense) {
                 bars.add(new Bar(dense.name() == null ? dense.activation().keras() : dense.name(), dense.units()));
+            } else if (layer instanceof LayerSpec.Dropout dropout) {
+                // a dropout acts on the output of the dense layer drawn last
+                drops.add(new Bar("dropout " + number(dropout.rate()), bars.size() - 1));
             }
         }
         bars.add(new Bar("output", width));
+        dropouts.setAll(drops);
         widths.setAll(bars);
         List<SpecError> problems = SpecValidator.validate(current);
         Map<String, String> messages = new LinkedHashMap<>();
@@ -699,6 +705,11 @@ public final class DesignerViewModel {
 
     public ReadOnlyStringProperty fileMessageProperty() {
         return fileMessage.getReadOnlyProperty();
+    }
+
+    /** Dropout layers for the drawing: label "dropout RATE", value = index in {@link #widths()} of the bar it follows. */
+    public ObservableList<Bar> dropouts() {
+        return dropouts;
     }
 
     /** Dense layer widths from input to output, each labelled (input, activation or layer name, output). */

@@ -60,6 +60,8 @@ class DesignerViewModelTest {
         int n = DesignerViewModel.DEFAULT_WIDTH;
         assertEquals(List.of(new Bar("input", n), new Bar("selu", 2048), new Bar("sigmoid", 512), new Bar("coding", 512),
                 new Bar("selu", 512), new Bar("output", n)), List.copyOf(viewModel.widths()));
+        assertEquals(List.of(new Bar("dropout 0.5", 2), new Bar("dropout 0.5", 3)), List.copyOf(viewModel.dropouts()),
+                "model1 drops after its second dense layer and after the coding layer");
     }
 
     @Test
