@@ -61,10 +61,11 @@ public final class CsrBuilder {
             throw new IllegalArgumentException(total + " ratings are more than one matrix holds (" + MAX_ENTRIES + ")");
         }
         int n = (int) total;
-        int denseLimit = Math.max(DENSE_ID_LIMIT, n);
+        long denseLimit = Math.max(DENSE_ID_LIMIT, n);
         int[] userIdOfKey = null;
         int[] movieIdOfKey = null;
-        if (maxUser >= denseLimit) {
+        // one user-count array per part: bound their total, not each, so many cores cannot multiply it
+        if ((maxUser + 1L) * Math.max(1, parts.size()) > denseLimit) {
             userIdOfKey = remapToRanks(parts, true);
             maxUser = userIdOfKey.length - 1;
         }
