@@ -185,7 +185,8 @@ public final class MainController {
         Alert about = new Alert(Alert.AlertType.INFORMATION);
         about.initOwner(window());
         about.setTitle("About Encore");
-        about.setHeaderText("Encore " + getClass().getPackage().getImplementationVersion());
+        String version = getClass().getPackage().getImplementationVersion();
+        about.setHeaderText("Encore " + (version == null ? "(development build)" : version));
         about.setContentText("A workbench for building, training and comparing autoencoder movie recommenders on MovieLens.\n"
                 + viewModel.backendTextProperty().get());
         about.show();

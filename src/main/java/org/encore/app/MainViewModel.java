@@ -128,7 +128,10 @@ public final class MainViewModel {
         background.execute(() -> {
             String text = BackendInfo.describe();
             backendReady.set(true);
-            ui.execute(() -> backendText.set(text));
+            ui.execute(() -> {
+                backendText.set(text);
+                workbench.markBackendReady();
+            });
         });
     }
 

@@ -1,6 +1,8 @@
 package org.encore.app;
 
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,6 +31,7 @@ public final class Workbench {
     private final ObservableList<TrainedRun> runs = FXCollections.observableArrayList();
     private final ObservableList<ModelSpec> trainingQueue = FXCollections.observableArrayList();
     private final IntegerProperty view = new SimpleIntegerProperty(this, "view", DATASET_VIEW);
+    private final ReadOnlyBooleanWrapper backendReady = new ReadOnlyBooleanWrapper(this, "backendReady");
     private final ReadOnlyIntegerWrapper requestedUser = new ReadOnlyIntegerWrapper(this, "requestedUser", -1);
 
     public Workbench() {
@@ -81,6 +84,15 @@ public final class Workbench {
         requestedUser.set(-1);
         requestedUser.set(userId);
         view.set(USER_VIEW);
+    }
+
+    /** ND4J and its native libraries are loaded (done in the background at start-up). */
+    public ReadOnlyBooleanProperty backendReadyProperty() {
+        return backendReady.getReadOnlyProperty();
+    }
+
+    public void markBackendReady() {
+        backendReady.set(true);
     }
 
     public ReadOnlyIntegerProperty requestedUserProperty() {

@@ -47,7 +47,7 @@ public final class WorkbenchWindow {
         datasetViewModel = new DatasetViewModel(workbench);
         designerViewModel = new DesignerViewModel(workbench);
         trainingViewModel = new TrainingViewModel(workbench, executor, ui, runsDir);
-        userViewModel = new UserViewModel(workbench, new Random());
+        userViewModel = new UserViewModel(workbench, new Random(), executor, ui);
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);
         Map<Class<?>, Object> controllers = Map.of(
@@ -65,12 +65,14 @@ public final class WorkbenchWindow {
         stage.titleProperty().bind(mainViewModel.titleProperty());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        try (InputStream icon = WorkbenchWindow.class.getResourceAsStream("/assets/icons/encore-256.png")) {
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon));
+        for (int size : new int[] {16, 32, 48, 64, 256}) {
+            try (InputStream icon = WorkbenchWindow.class.getResourceAsStream("/assets/icons/encore-" + size + ".png")) {
+                if (icon != null) {
+                    stage.getIcons().add(new Image(icon));
+                }
+            } catch (java.io.IOException ignored) {
+                // an icon is a nicety: the window opens without one
             }
-        } catch (java.io.IOException ignored) {
-            // an icon is a nicety
         }
         stage.setOnCloseRequest(e -> close());
     }

@@ -18,7 +18,9 @@ public final class Main {
         return List.of(
                 new GenerateCommand(),
                 new StatsCommand(),
-                new TrainCommand());
+                new TrainCommand(),
+                new RecommendCommand(),
+                new EvaluateCommand());
     }
 
     public static void main(String[] args) {

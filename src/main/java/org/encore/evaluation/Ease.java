@@ -1,13 +1,10 @@
 package org.encore.evaluation;
 
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas;
 import org.encore.data.RatingMatrix;
 import org.encore.model.RowScorer;
 import org.encore.recommend.RankingOnly;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.inverse.InvertMatrix;
 
 import java.util.Locale;
 
@@ -18,19 +15,20 @@ import java.util.Locale;
  * X is binary by default (rated = 1), as in Steck's paper on implicit feedback; with {@code ratingValued} it holds
  * the scaled ratings. Only the movies that some training user rated take part (the others cannot be learnt; they
  * score −∞ and are never recommended), which also keeps the square matrices as small as the data allows.
- * The matrices are float and live off the Java heap in ND4J; a fit whose three width² float matrices do not fit
- * in ND4J's off-heap limit (or whose Gram matrix does not fit in the heap) is refused with the figures.
+ * B is one float matrix on the heap, inverted in place by OpenBLAS's LAPACK (Cholesky); a fit whose matrix does
+ * not fit in the free heap, or in the native memory limit while LAPACK works, is refused with the figures.
+ * Scoring touches only the rated entries of each row (x is sparse), so it needs no dense matrix product.
  */
 public final class Ease implements RowScorer, RankingOnly {
     private final int width;
     private final int[] activeColumns;
     private final int[] activeIndexOfColumn;
-    private final INDArray weights;
+    private final float[] weights;
     private final double lambda;
     private final boolean ratingValued;
     private final double valueScale;
 
-    private Ease(int width, int[] activeColumns, int[] activeIndexOfColumn, INDArray weights, double lambda,
+    private Ease(int width, int[] activeColumns, int[] activeIndexOfColumn, float[] weights, double lambda,
                  boolean ratingValued, double valueScale) {
         this.width = width;
         this.activeColumns = activeColumns;
@@ -89,40 +87,71 @@ public final class Ease implements RowScorer, RankingOnly {
         for (int i = 0; i < k; i++) {
             gram[i * k + i] += (float) lambda;
         }
-        INDArray g = Nd4j.create(gram, new long[]{k, k}, DataType.FLOAT);
-        gram = null; // let the heap copy go before the inversion
-        INDArray p = InvertMatrix.invert(g, true);
-        float[] diagonalValues = new float[k];
-        for (int i = 0; i < k; i++) {
-            diagonalValues[i] = p.getFloat(i, i);
+        invertSymmetricPositiveDefinite(gram, k);
+        // B_ij = -P_ij / P_jj: divide every column j by its diagonal entry, negate, zero the diagonal (in place)
+        float[] diagonal = new float[k];
+        for (int j = 0; j < k; j++) {
+            diagonal[j] = gram[j * k + j];
         }
-        INDArray diagonal = Nd4j.create(diagonalValues, new long[]{1, k}, DataType.FLOAT);
-        // B_ij = -P_ij / P_jj: divide every column j by its diagonal entry, negate, zero the diagonal
-        p.diviRowVector(diagonal).negi();
         for (int i = 0; i < k; i++) {
-            p.putScalar(i, i, 0f);
+            int base = i * k;
+            for (int j = 0; j < k; j++) {
+                gram[base + j] = -gram[base + j] / diagonal[j];
+            }
+            gram[base + i] = 0f;
         }
-        return new Ease(width, activeColumns, activeIndexOfColumn, p, lambda, ratingValued, valueScale);
+        return new Ease(width, activeColumns, activeIndexOfColumn, gram, lambda, ratingValued, valueScale);
     }
 
-    /** Bytes the fit needs off-heap for {@code items} active movies: the Gram matrix, its inverse and LAPACK work. */
+    /**
+     * Replaces the symmetric positive definite {@code a} (k x k) by its inverse: Cholesky (LAPACK spotrf) then
+     * spotri, in OpenBLAS (multi-threaded, blocked: ND4J's own matrix_inverse op is unblocked and takes minutes
+     * at k = 9,000). Column-major calls on a symmetric matrix need no transposition; spotri fills one triangle,
+     * which is mirrored.
+     */
+    static void invertSymmetricPositiveDefinite(float[] a, int k) {
+        int info = openblas.LAPACKE_spotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', k, a, k);
+        if (info != 0) {
+            throw new IllegalStateException("EASE: X'X + lambda I is not positive definite (LAPACK spotrf info " + info
+                    + "); use a larger lambda");
+        }
+        info = openblas.LAPACKE_spotri(openblas.LAPACK_COL_MAJOR, (byte) 'L', k, a, k);
+        if (info != 0) {
+            throw new IllegalStateException("EASE: inverting X'X + lambda I failed (LAPACK spotri info " + info + ")");
+        }
+        // column-major lower triangle = row-major upper triangle (j >= i); mirror it to the lower one
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                a[j * k + i] = a[i * k + j];
+            }
+        }
+    }
+
+    /**
+     * Bytes the fit needs for {@code items} active movies: the items x items float matrix on the heap (Gram matrix,
+     * inverted and turned into B in place) and a native copy of the same size while LAPACK works on it.
+     */
     public static long bytesNeeded(int items) {
-        return 3L * items * items * Float.BYTES;
+        return 2L * items * items * Float.BYTES;
     }
 
     private static void checkMemory(int k) {
-        long needed = bytesNeeded(k);
-        long offHeapLimit = Pointer.maxBytes();
-        long offHeapFree = offHeapLimit > 0 ? offHeapLimit - Pointer.totalBytes() : Long.MAX_VALUE;
+        long matrixBytes = (long) k * k * Float.BYTES;
         Runtime rt = Runtime.getRuntime();
         long heapFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        long gramBytes = (long) k * k * Float.BYTES;
-        if ((long) k * k > Integer.MAX_VALUE - 8 || needed > offHeapFree || gramBytes > heapFree) {
+        long nativeLimit = Pointer.maxPhysicalBytes();
+        long nativeFree = nativeLimit > 0 ? nativeLimit - Pointer.physicalBytes() - heapFree : Long.MAX_VALUE;
+        if ((long) k * k > Integer.MAX_VALUE - 8 || matrixBytes > heapFree) {
             throw new IllegalStateException(String.format(Locale.ROOT,
-                    "EASE over %,d movies needs 3 x %,d^2 floats = %.2f GB off-heap (free: %.2f GB) and %.2f GB of heap "
-                            + "(free: %.2f GB); use fewer movies (e.g. a minimum-ratings-per-movie filter) or raise "
-                            + "-Xmx / -Dorg.bytedeco.javacpp.maxbytes",
-                    k, k, needed / 1e9, offHeapFree / 1e9, gramBytes / 1e9, heapFree / 1e9));
+                    "EASE over %,d movies needs a %,d x %,d float matrix: %.2f GB of heap (free: %.2f GB) plus as much "
+                            + "native memory while LAPACK inverts it; use fewer movies (e.g. a minimum-ratings-per-movie "
+                            + "filter) or raise -Xmx",
+                    k, k, k, matrixBytes / 1e9, heapFree / 1e9));
+        }
+        if (matrixBytes > nativeFree) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "EASE over %,d movies needs %.2f GB of native memory for LAPACK but only %.2f GB is left under "
+                            + "-Dorg.bytedeco.javacpp.maxphysicalbytes", k, matrixBytes / 1e9, nativeFree / 1e9));
         }
     }
 
@@ -143,7 +172,7 @@ public final class Ease implements RowScorer, RankingOnly {
     public double weight(int fromColumn, int toColumn) {
         int i = activeIndexOfColumn[fromColumn];
         int j = activeIndexOfColumn[toColumn];
-        return i < 0 || j < 0 ? 0 : weights.getDouble(i, j);
+        return i < 0 || j < 0 ? 0 : weights[i * activeColumns.length + j];
     }
 
     @Override
@@ -161,26 +190,28 @@ public final class Ease implements RowScorer, RankingOnly {
         return valueScale;
     }
 
+    /** Scores = x · B, using only the rated entries of each row (rows are sparse; B is dense). */
     @Override
     public void score(float[] inputs, int rows, float[] outputs) {
         int k = activeColumns.length;
-        float[] x = new float[rows * k];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < k; i++) {
-                float v = inputs[r * width + activeColumns[i]];
-                x[r * k + i] = v == 0f ? 0f : ratingValued ? v : 1f;
-            }
-        }
-        float[] s;
-        try (INDArray xs = Nd4j.create(x, new long[]{rows, k}, DataType.FLOAT);
-             INDArray product = xs.mmul(weights)) {
-            s = product.data().asFloat();
-        }
+        float[] s = new float[k];
         for (int r = 0; r < rows; r++) {
             int offset = r * width;
+            java.util.Arrays.fill(s, 0f);
+            for (int c = 0; c < width; c++) {
+                float v = inputs[offset + c];
+                int i = activeIndexOfColumn[c];
+                if (v != 0f && i >= 0) {
+                    float x = ratingValued ? v : 1f;
+                    int base = i * k;
+                    for (int j = 0; j < k; j++) {
+                        s[j] += x * weights[base + j];
+                    }
+                }
+            }
             java.util.Arrays.fill(outputs, offset, offset + width, Float.NEGATIVE_INFINITY);
-            for (int i = 0; i < k; i++) {
-                outputs[offset + activeColumns[i]] = s[r * k + i];
+            for (int j = 0; j < k; j++) {
+                outputs[offset + activeColumns[j]] = s[j];
             }
         }
     }

@@ -189,7 +189,8 @@ public final class Evaluator {
                 }
             }
             String note = "lambda " + formatLambda(best.lambda()) + " chosen by validation NDCG@100 among {"
-                    + String.join(", ", tried) + "}; X " + (request.easeRatingValued() ? "rating-valued" : "binary");
+                    + String.join(", ", tried) + "}; X " + (request.easeRatingValued() ? "rating-valued" : "binary")
+                    + ", " + best.activeItems() + " movies seen in training";
             validation.add(bestValidation.withFit(bestSeconds, note));
             test.add(evaluate(best, split.test()).withFit(bestSeconds, note));
         }

@@ -1,5 +1,6 @@
 package org.encore.app;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TableView;
@@ -12,6 +13,10 @@ import org.encore.model.Presets;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -40,18 +45,35 @@ public final class ScreenshotTour {
             window.mainViewModel().open(AppDirs.sampleData());
             started.complete(window);
         });
+        long launched = System.nanoTime();
         WorkbenchWindow window = started.get(60, TimeUnit.SECONDS);
         waitUntil(() -> window.workbench().dataset() != null, 60);
+        System.out.printf(Locale.ROOT, "sample-data shown %.2f s after the window was built%n", (System.nanoTime() - launched) / 1e9);
+
+        // how smoothly the FX thread keeps rendering: idle first, then while the four presets train
+        PulseGaps idle = new PulseGaps();
+        onFx(() -> {
+            window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
+            idle.start();
+        });
+        Thread.sleep(5000);
+        onFx(idle::stop);
+        System.out.println("FX pulses, idle:           " + idle);
+        PulseGaps training = new PulseGaps();
 
         onFx(() -> {
             for (ModelSpec preset : Presets.all()) {
                 window.trainingViewModel().enqueue(preset.withEpochs(epochs).withUsersFraction(0.3));
             }
-            window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
             window.trainingViewModel().trainQueue();
+            training.start();
         });
+        long trainingStarted = System.nanoTime();
         waitUntil(() -> !window.trainingViewModel().runningProperty().get()
                 && window.workbench().runs().stream().allMatch(r -> r.model() != null), 900);
+        onFx(training::stop);
+        System.out.printf(Locale.ROOT, "trained 4 presets x %d epochs in %.1f s%n", epochs, (System.nanoTime() - trainingStarted) / 1e9);
+        System.out.println("FX pulses, while training: " + training);
 
         onFx(() -> {
             window.workbench().viewProperty().set(Workbench.DATASET_VIEW);
@@ -83,6 +105,33 @@ public final class ScreenshotTour {
         preferences.clear();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Gaps between FX pulses: a blocked FX thread shows as a long gap. */
+    private static final class PulseGaps extends AnimationTimer {
+        private long last;
+        private long pulses;
+        private long longest;
+        private final List<Long> gaps = new ArrayList<>();
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                long gap = now - last;
+                longest = Math.max(longest, gap);
+                gaps.add(gap);
+            }
+            last = now;
+            pulses++;
+        }
+
+        @Override
+        public String toString() {
+            List<Long> sorted = new ArrayList<>(gaps);
+            Collections.sort(sorted);
+            long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
+            return String.format(Locale.ROOT, "%d pulses, gap p99 %.0f ms, longest %.0f ms", pulses, p99 / 1e6, longest / 1e6);
+        }
     }
 
     private static void shoot(WorkbenchWindow window, Path file) throws Exception {

@@ -1,7 +1,5 @@
 package org.encore.app;
 
-import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -119,6 +117,11 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, tabs().getSelectionModel().getSelectedIndex());
         assertTrue(ROBOT.lookup("#ratedTable").query().isVisible());
+
+        fx(() -> window.mainViewModel().darkThemeProperty().set(true));
+        assertTrue(window.scene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/assets/themes/dark.css")));
+        fx(() -> window.mainViewModel().darkThemeProperty().set(false));
+        assertTrue(window.scene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/assets/themes/light.css")));
     }
 
     @Test
@@ -162,16 +165,25 @@ class WorkbenchUiTest {
         }
         assertTrue(window.workbench().runs().get(0).statusProperty().get().contains("saved"),
                 window.workbench().runs().get(0).statusProperty().get());
+
+        Path export = temp.resolve("export");
+        fx(() -> window.trainingController().exportTo(export));
+        for (String png : List.of("r2.png", "mse.png", "mae.png")) {
+            assertTrue(Files.size(export.resolve(png)) > 1000, png + " written");
+        }
+        assertEquals(3, Files.readAllLines(export.resolve("model4-history.csv")).size(), "header and two epochs");
     }
 
     @Test
     @Order(4)
-    void thePerUserPanelShowsRatedAndRecommendedMoviesWithoutOverlap() {
+    void thePerUserPanelShowsRatedAndRecommendedMoviesWithoutOverlap() throws Exception {
         fx(() -> window.workbench().viewProperty().set(Workbench.DATASET_VIEW));
         fx(() -> ROBOT.lookup("#usersTable").queryAs(TableView.class).getSelectionModel().select(0));
         ROBOT.clickOn("Show in per-user panel");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Workbench.USER_VIEW, tabs().getSelectionModel().getSelectedIndex());
+        // the lists are computed on the background executor
+        waitFor(30, () -> ROBOT.lookup(".recommendations").tryQuery().isPresent());
 
         @SuppressWarnings("unchecked")
         List<RatedRow> rated = ROBOT.lookup("#ratedTable").queryAs(TableView.class).getItems();
@@ -238,13 +250,5 @@ class WorkbenchUiTest {
             return result;
         });
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    static Node node(String query) {
-        return ROBOT.lookup(query).query();
-    }
-
-    static void runLater(Runnable action) {
-        Platform.runLater(action);
     }
 }

@@ -6,6 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Pane;
@@ -29,6 +30,7 @@ public final class DesignerController {
     @FXML private Button undoButton;
     @FXML private Button redoButton;
     @FXML private Label fileMessage;
+    @FXML private TextArea jsonArea;
     @FXML private ListView<LayerSpec> layerList;
     @FXML private Label layerKindLabel;
     @FXML private TextField unitsField;
@@ -59,6 +61,7 @@ public final class DesignerController {
     @FXML private Label seedError;
     @FXML private Label parametersLabel;
     @FXML private Label estimateLabel;
+    @FXML private Label fitsLabel;
     @FXML private Button queueButton;
 
     public DesignerController(DesignerViewModel viewModel) {
@@ -91,6 +94,7 @@ public final class DesignerController {
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
         fileMessage.textProperty().bind(viewModel.fileMessageProperty());
+        jsonArea.textProperty().bind(viewModel.jsonProperty());
 
         layerList.setItems(viewModel.layers());
         layerList.setCellFactory(list -> new ListCell<>() {
@@ -133,7 +137,7 @@ public final class DesignerController {
         drawing.prefWidthProperty().bind(widthsPane.widthProperty());
         drawing.prefHeightProperty().bind(widthsPane.heightProperty());
         widthsPane.getChildren().add(drawing);
-        drawing.bind(viewModel.widths());
+        drawing.bind(viewModel.widths(), viewModel.dropouts());
         widthLabel.textProperty().bind(viewModel.widthTextProperty());
 
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
@@ -159,6 +163,7 @@ public final class DesignerController {
         seedError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.SEED));
         parametersLabel.textProperty().bind(viewModel.parametersProperty());
         estimateLabel.textProperty().bind(viewModel.estimateProperty());
+        fitsLabel.textProperty().bind(viewModel.fitsProperty());
         queueButton.disableProperty().bind(viewModel.validProperty().not());
     }
 

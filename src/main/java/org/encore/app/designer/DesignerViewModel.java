@@ -29,6 +29,8 @@ import org.encore.model.Presets;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
+import org.encore.training.Trainer;
+import org.encore.training.TrainingException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,11 +93,14 @@ public final class DesignerViewModel {
     private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper(this, "parameters", "");
+    private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper(this, "json", "");
+    private final ReadOnlyStringWrapper fits = new ReadOnlyStringWrapper(this, "fits", "");
     private final ReadOnlyStringWrapper widthText = new ReadOnlyStringWrapper(this, "widthText", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(this, "canReset");
     private final ReadOnlyStringWrapper fileMessage = new ReadOnlyStringWrapper(this, "fileMessage", "");
     private final ObservableList<Bar> widths = FXCollections.observableArrayList();
+    private final ObservableList<Bar> dropouts = FXCollections.observableArrayList();
     private final UndoHistory<State> history = new UndoHistory<>();
     private boolean updatingFields;
 
@@ -120,6 +125,7 @@ public final class DesignerViewModel {
         layerRate.addListener(edited(LAYER_RATE));
         layerActivation.addListener(edited("layer.activation"));
         workbench.datasetProperty().addListener((obs, old, dataset) -> refreshEstimate());
+        workbench.backendReadyProperty().addListener((obs, old, ready) -> refreshEstimate());
         selected.set(designs.isEmpty() ? -1 : 0);
     }
 
@@ -451,19 +457,26 @@ public final class DesignerViewModel {
         widthText.set(String.format(Locale.ROOT, "Layer widths; input and output N = %,d %s", width,
                 dataset == null ? "(ml-latest-small's movies; no dataset open)" : "(the movies of " + sourceName(dataset) + ")"));
         if (current == null) {
+            json.set("");
             estimate.set("");
             parameters.set("");
             showErrors(Map.of());
             return;
         }
+        json.set(SpecFiles.toJson(current));
         List<Bar> bars = new ArrayList<>();
+        List<Bar> drops = new ArrayList<>();
         bars.add(new Bar("input", width));
         for (LayerSpec layer : current.layers()) {
             if (layer instanceof LayerSpec.Dense dense) {
                 bars.add(new Bar(dense.name() == null ? dense.activation().keras() : dense.name(), dense.units()));
+            } else if (layer instanceof LayerSpec.Dropout dropout) {
+                // a dropout acts on the output of the dense layer drawn last
+                drops.add(new Bar("dropout " + number(dropout.rate()), bars.size() - 1));
             }
         }
         bars.add(new Bar("output", width));
+        dropouts.setAll(drops);
         widths.setAll(bars);
         List<SpecError> problems = SpecValidator.validate(current);
         Map<String, String> messages = new LinkedHashMap<>();
@@ -491,6 +504,7 @@ public final class DesignerViewModel {
         valid.set(problems.isEmpty());
         if (!problems.isEmpty()) {
             parameters.set("Parameters: —");
+            fits.set("");
             estimate.set("Fix the marked fields to see the estimate");
             return;
         }
@@ -500,6 +514,20 @@ public final class DesignerViewModel {
                         + "  activations at batch %d: %s%n  densified batch: %s",
                 bytes(memory.totalBytes()), bytes(memory.weightBytes()), bytes(memory.optimizerBytes()),
                 current.batchSize(), bytes(memory.activationBytes()), bytes(memory.batchBytes())));
+        fits.set(fitsText(current, width));
+    }
+
+    /** The trainer's own memory check, once the native libraries it reads are loaded (never forced here). */
+    private String fitsText(ModelSpec current, int width) {
+        if (!workbench.backendReadyProperty().get()) {
+            return "";
+        }
+        try {
+            Trainer.checkFits(current, width);
+            return "Fits this process's memory limits";
+        } catch (TrainingException e) {
+            return e.getMessage();
+        }
     }
 
     private void showErrors(Map<String, String> messages) {
@@ -645,6 +673,16 @@ public final class DesignerViewModel {
         return parameters.getReadOnlyProperty();
     }
 
+    /** The selected spec as its JSON file would hold it. */
+    public ReadOnlyStringProperty jsonProperty() {
+        return json.getReadOnlyProperty();
+    }
+
+    /** Whether the spec fits the memory limits (empty until ND4J is loaded), or the refusal with its figures. */
+    public ReadOnlyStringProperty fitsProperty() {
+        return fits.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty widthTextProperty() {
         return widthText.getReadOnlyProperty();
     }
@@ -667,6 +705,11 @@ public final class DesignerViewModel {
 
     public ReadOnlyStringProperty fileMessageProperty() {
         return fileMessage.getReadOnlyProperty();
+    }
+
+    /** Dropout layers for the drawing: label "dropout RATE", value = index in {@link #widths()} of the bar it follows. */
+    public ObservableList<Bar> dropouts() {
+        return dropouts;
     }
 
     /** Dense layer widths from input to output, each labelled (input, activation or layer name, output). */

@@ -20,6 +20,7 @@ import java.util.List;
 public final class LayerWidthsView extends Region {
     private final Canvas canvas = new Canvas();
     private List<Bar> widths = List.of();
+    private List<Bar> dropouts = List.of();
 
     public LayerWidthsView() {
         getChildren().add(canvas);
@@ -28,8 +29,13 @@ public final class LayerWidthsView extends Region {
         setPrefHeight(140);
     }
 
-    /** Follows {@code source}. */
-    public void bind(ObservableList<Bar> source) {
+    /** Follows the dense widths and the dropouts between them (value = index of the bar a dropout follows). */
+    public void bind(ObservableList<Bar> source, ObservableList<Bar> dropoutSource) {
+        dropouts = List.copyOf(dropoutSource);
+        dropoutSource.addListener((ListChangeListener<Bar>) change -> {
+            dropouts = List.copyOf(dropoutSource);
+            draw();
+        });
         widths = List.copyOf(source);
         source.addListener((ListChangeListener<Bar>) change -> {
             widths = List.copyOf(source);
@@ -77,5 +83,17 @@ public final class LayerWidthsView extends Region {
             g.setFont(Font.font(10));
             g.fillText(widths.get(i).label(), slot * i + slot / 2, h - 5);
         }
+        // dropouts: a dashed line between the bar they follow and the next, with the rate
+        g.setStroke(muted);
+        g.setLineWidth(1.5);
+        g.setLineDashes(4, 4);
+        for (Bar dropout : dropouts) {
+            double x = slot * (dropout.value() + 1);
+            g.strokeLine(x, 18, x, usable);
+            g.setFill(muted);
+            g.setFont(Font.font(10));
+            g.fillText(dropout.label().replace("dropout ", "drop "), x, 12);
+        }
+        g.setLineDashes();
     }
 }

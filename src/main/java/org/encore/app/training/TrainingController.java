@@ -77,7 +77,8 @@ public final class TrainingController {
                         spec.name(), spec.epochs(), spec.batchSize(), spec.usersFraction() * 100));
             }
         });
-        trainButton.disableProperty().bind(viewModel.runningProperty().or(Bindings.isEmpty(viewModel.queue())));
+        trainButton.disableProperty().bind(viewModel.runningProperty());
+        trainButton.textProperty().bind(Bindings.when(Bindings.isEmpty(viewModel.queue())).then("Train selected").otherwise("Train queue"));
         pauseButton.disableProperty().bind(viewModel.runningProperty().not());
         pauseButton.textProperty().bind(Bindings.when(viewModel.pausedProperty()).then("Resume").otherwise("Pause"));
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
@@ -242,8 +243,12 @@ public final class TrainingController {
         }
     }
 
+    /** Trains the queue; with an empty queue, the spec picked in the list (so Ctrl+T alone trains something). */
     @FXML
     public void trainQueue() {
+        if (viewModel.queue().isEmpty() && !viewModel.runningProperty().get() && specBox.getValue() != null) {
+            viewModel.enqueue(specBox.getValue().spec());
+        }
         viewModel.trainQueue();
     }
 

@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 
 /**
  * The per-user panel: one user's rated movies beside the top N of every trained model and of a weighted blend,
@@ -43,6 +44,9 @@ public final class UserViewModel {
 
     private final Workbench workbench;
     private final Random random;
+    private final Executor background;
+    private final Executor ui;
+    private long generation;
     private final StringProperty userIdText = new SimpleStringProperty(this, "userIdText", "");
     private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 10);
     private final ObjectProperty<Blend.Mode> blendMode = new SimpleObjectProperty<>(this, "blendMode", Blend.Mode.SCORE);
@@ -57,9 +61,11 @@ public final class UserViewModel {
     private final ObservableList<Bar> recommendedDecades = FXCollections.observableArrayList();
     private int row = -1;
 
-    public UserViewModel(Workbench workbench, Random random) {
+    public UserViewModel(Workbench workbench, Random random, Executor background, Executor ui) {
         this.workbench = workbench;
         this.random = random;
+        this.background = background;
+        this.ui = ui;
         workbench.runs().addListener((ListChangeListener<TrainedRun>) change -> {
             while (change.next()) {
                 for (TrainedRun run : change.getAddedSubList()) {
@@ -142,19 +148,71 @@ public final class UserViewModel {
     }
 
     private void clear(String text) {
+        generation++;
         rated.clear();
         lists.clear();
         List.of(ratedGenres, recommendedGenres, ratedDecades, recommendedDecades).forEach(List::clear);
         summary.set(text);
     }
 
-    /** Recomputes the lists for the current user (cheap: one row per model). */
+    /** What one computation needs, read on the FX thread. */
+    private record Request(long generation, Dataset dataset, int row, int n, List<String> names, List<RowScorer> scorers,
+                           double[] weights, Blend.Mode mode) {
+    }
+
+    /** What it produced, applied on the FX thread unless a newer request has started. */
+    private record Result(long generation, List<RatedRow> rated, List<RecommendationList> lists, List<Bar> ratedGenres,
+                          List<Bar> recommendedGenres, List<Bar> ratedDecades, List<Bar> recommendedDecades, String summary) {
+    }
+
+    /**
+     * Recomputes the lists for the current user in the background (one row per model, but a blend of four
+     * wide models is worth keeping off the FX thread while a weight slider moves); only the newest result shows.
+     */
     public void refresh() {
         Dataset dataset = workbench.dataset();
         if (dataset == null || row < 0) {
             return;
         }
+        List<String> names = new ArrayList<>();
+        List<RowScorer> scorers = new ArrayList<>();
+        double[] weights = new double[models.size()];
+        for (int i = 0; i < models.size(); i++) {
+            names.add(models.get(i).run().name());
+            scorers.add(models.get(i).run().model());
+            weights[i] = models.get(i).weight();
+        }
+        Request request = new Request(++generation, dataset, row, Math.max(1, topN.get()), names, scorers, weights, blendMode.get());
+        background.execute(() -> {
+            Result result;
+            try {
+                result = compute(request);
+            } catch (RuntimeException e) {
+                String text = e.getMessage() == null ? e.toString() : e.getMessage();
+                ui.execute(() -> message.set("Cannot recommend: " + text));
+                return;
+            }
+            ui.execute(() -> apply(result));
+        });
+    }
+
+    private void apply(Result result) {
+        if (result.generation() != generation) {
+            return;
+        }
+        rated.setAll(result.rated());
+        lists.setAll(result.lists());
+        ratedGenres.setAll(result.ratedGenres());
+        recommendedGenres.setAll(result.recommendedGenres());
+        ratedDecades.setAll(result.ratedDecades());
+        recommendedDecades.setAll(result.recommendedDecades());
+        summary.set(result.summary());
+    }
+
+    private static Result compute(Request request) {
+        Dataset dataset = request.dataset();
         RatingMatrix matrix = dataset.ratings();
+        int row = request.row();
         List<RatedMovie> own = Recommender.ratedByUser(matrix, row, Integer.MAX_VALUE);
         List<RatedRow> ratedRows = new ArrayList<>(own.size());
         List<Movie> ratedMovies = new ArrayList<>(own.size());
@@ -163,24 +221,24 @@ public final class UserViewModel {
             ratedMovies.add(movie);
             ratedRows.add(new RatedRow(r.movieId(), movie.title(), movie.hasYear() ? movie.year() : null, genres(movie), r.rating()));
         }
-        rated.setAll(ratedRows);
 
-        int n = Math.max(1, topN.get());
+        int n = request.n();
         Map<String, List<Recommendation>> raw = new LinkedHashMap<>();
         Map<String, RowScorer> scorers = new LinkedHashMap<>();
         List<RowScorer> members = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
-        for (ModelWeight m : models) {
-            raw.put(m.run().name(), Recommender.top(m.run().model(), matrix, row, n));
-            scorers.put(m.run().name(), m.run().model());
-            if (m.weight() > 0) {
-                members.add(m.run().model());
-                weights.add(m.weight());
+        for (int i = 0; i < request.scorers().size(); i++) {
+            RowScorer model = request.scorers().get(i);
+            raw.put(request.names().get(i), Recommender.top(model, matrix, row, n));
+            scorers.put(request.names().get(i), model);
+            if (request.weights()[i] > 0) {
+                members.add(model);
+                weights.add(request.weights()[i]);
             }
         }
         if (members.size() >= 2) {
-            Blend blend = new Blend("blend", members, weights.stream().mapToDouble(Double::doubleValue).toArray(), blendMode.get());
-            String name = "Blend (" + blendMode.get().name().toLowerCase(Locale.ROOT) + ")";
+            Blend blend = new Blend("blend", members, weights.stream().mapToDouble(Double::doubleValue).toArray(), request.mode());
+            String name = "Blend (" + request.mode().name().toLowerCase(Locale.ROOT) + ")";
             raw.put(name, Recommender.top(blend, matrix, row, n));
             scorers.put(name, blend);
         }
@@ -199,11 +257,13 @@ public final class UserViewModel {
             }
             built.add(new RecommendationList(e.getKey(), rows));
         }
-        lists.setAll(built);
-        profiles(ratedMovies, recommendedMovies);
-        summary.set(String.format(Locale.ROOT, "User %d · %,d ratings · mean %.2f · %d model%s", matrix.users().idAt(row),
-                own.size(), own.stream().mapToDouble(RatedMovie::rating).average().orElse(0), models.size(),
-                models.size() == 1 ? "" : "s") + (models.isEmpty() ? " — train or open a run to see recommendations" : ""));
+        int modelCount = request.scorers().size();
+        String summary = String.format(Locale.ROOT, "User %d · %,d ratings · mean %.2f · %d model%s", matrix.users().idAt(row),
+                own.size(), own.stream().mapToDouble(RatedMovie::rating).average().orElse(0), modelCount,
+                modelCount == 1 ? "" : "s") + (modelCount == 0 ? " — train or open a run to see recommendations" : "");
+        List<List<Bar>> profiles = profiles(ratedMovies, recommendedMovies);
+        return new Result(request.generation(), ratedRows, built, profiles.get(0), profiles.get(1), profiles.get(2),
+                profiles.get(3), summary);
     }
 
     private static String scoreText(RowScorer scorer, double score) {
@@ -213,7 +273,8 @@ public final class UserViewModel {
         return String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(score, scorer.valueScale()));
     }
 
-    private void profiles(List<Movie> ratedMovies, List<Movie> recommendedMovies) {
+    /** Rated genres, recommended genres, rated decades, recommended decades: percent of movies. */
+    private static List<List<Bar>> profiles(List<Movie> ratedMovies, List<Movie> recommendedMovies) {
         Map<String, Double> ratedShare = genreShares(ratedMovies);
         Map<String, Double> recShare = genreShares(recommendedMovies);
         // the genres that matter most to either side, largest first
@@ -222,15 +283,16 @@ public final class UserViewModel {
         recShare.forEach((g, v) -> combined.merge(g, v, Double::sum));
         List<String> top = combined.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(PROFILE_GENRES).map(Map.Entry::getKey).toList();
-        ratedGenres.setAll(top.stream().map(g -> new Bar(g, ratedShare.getOrDefault(g, 0.0))).toList());
-        recommendedGenres.setAll(top.stream().map(g -> new Bar(g, recShare.getOrDefault(g, 0.0))).toList());
+        List<Bar> ratedGenreBars = top.stream().map(g -> new Bar(g, ratedShare.getOrDefault(g, 0.0))).toList();
+        List<Bar> recommendedGenreBars = top.stream().map(g -> new Bar(g, recShare.getOrDefault(g, 0.0))).toList();
         Map<Integer, Double> ratedDec = decadeShares(ratedMovies);
         Map<Integer, Double> recDec = decadeShares(recommendedMovies);
         TreeMap<Integer, Boolean> decades = new TreeMap<>();
         ratedDec.keySet().forEach(d -> decades.put(d, true));
         recDec.keySet().forEach(d -> decades.put(d, true));
-        ratedDecades.setAll(decades.keySet().stream().map(d -> new Bar(d + "s", ratedDec.getOrDefault(d, 0.0))).toList());
-        recommendedDecades.setAll(decades.keySet().stream().map(d -> new Bar(d + "s", recDec.getOrDefault(d, 0.0))).toList());
+        return List.of(ratedGenreBars, recommendedGenreBars,
+                decades.keySet().stream().map(d -> new Bar(d + "s", ratedDec.getOrDefault(d, 0.0))).toList(),
+                decades.keySet().stream().map(d -> new Bar(d + "s", recDec.getOrDefault(d, 0.0))).toList());
     }
 
     /** Percent of the movies having each genre. */

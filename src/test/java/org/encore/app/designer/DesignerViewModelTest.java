@@ -9,6 +9,7 @@ import org.encore.model.LayerSpec;
 import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
+import org.encore.model.SpecFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,7 @@ class DesignerViewModelTest {
         assertEquals(Presets.NAMES, viewModel.designs().stream().map(d -> d.name()).toList());
         assertEquals(parameters(Presets.model1(), DesignerViewModel.DEFAULT_WIDTH), viewModel.parametersProperty().get());
         assertTrue(viewModel.estimateProperty().get().startsWith("Training memory"));
+        assertEquals(SpecFiles.toJson(Presets.model1()), viewModel.jsonProperty().get());
     }
 
     @Test
@@ -58,6 +60,8 @@ class DesignerViewModelTest {
         int n = DesignerViewModel.DEFAULT_WIDTH;
         assertEquals(List.of(new Bar("input", n), new Bar("selu", 2048), new Bar("sigmoid", 512), new Bar("coding", 512),
                 new Bar("selu", 512), new Bar("output", n)), List.copyOf(viewModel.widths()));
+        assertEquals(List.of(new Bar("dropout 0.5", 2), new Bar("dropout 0.5", 3)), List.copyOf(viewModel.dropouts()),
+                "model1 drops after its second dense layer and after the coding layer");
     }
 
     @Test
@@ -162,6 +166,15 @@ class DesignerViewModelTest {
         viewModel.load(temp.resolve("bad.json"));
         assertEquals(5, viewModel.designs().size());
         assertTrue(viewModel.fileMessageProperty().get().contains("activation"), viewModel.fileMessageProperty().get());
+    }
+
+    @Test
+    void theTrainersMemoryCheckIsShownOnceTheBackendIsLoaded() {
+        assertEquals("", viewModel.fitsProperty().get(), "nothing native is touched before the backend is loaded");
+        workbench.markBackendReady();
+        assertEquals("Fits this process's memory limits", viewModel.fitsProperty().get());
+        viewModel.batchSizeProperty().set("100000000");
+        assertTrue(viewModel.fitsProperty().get().startsWith("not enough memory"), viewModel.fitsProperty().get());
     }
 
     @Test

@@ -34,7 +34,7 @@ class UserViewModelTest {
     void setUp() {
         Dataset dataset = TestDatasets.small();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
-        viewModel = new UserViewModel(workbench, new Random(1));
+        viewModel = new UserViewModel(workbench, new Random(1), Runnable::run, Runnable::run);
     }
 
     private void trainTwoModels() {

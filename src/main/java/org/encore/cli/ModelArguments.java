@@ -1,0 +1,72 @@
+package org.encore.cli;
+
+import org.encore.data.Dataset;
+import org.encore.evaluation.Ease;
+import org.encore.evaluation.MostPopular;
+import org.encore.model.ModelSpec;
+import org.encore.model.RowScorer;
+import org.encore.training.TrainedModel;
+import org.encore.training.TrainingException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** Shared parsing of model lists and numbers for the recommend and evaluate commands. */
+final class ModelArguments {
+    private ModelArguments() {
+    }
+
+    /** Splits "a,b , c" into trimmed non-empty items. */
+    static List<String> items(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static double[] numbers(String option, String commaSeparated) throws UsageException {
+        List<String> items = items(commaSeparated);
+        double[] values = new double[items.size()];
+        for (int i = 0; i < values.length; i++) {
+            try {
+                values[i] = Double.parseDouble(items.get(i));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + option + " expects comma-separated numbers, got '" + items.get(i) + "'");
+            }
+        }
+        if (values.length == 0) {
+            throw new UsageException("--" + option + " needs at least one number");
+        }
+        return values;
+    }
+
+    /**
+     * A model for the recommend command: a run folder, or the baseline "popular" / "ease" fitted on every user of
+     * the dataset.
+     */
+    static RowScorer scorer(String item, Dataset dataset) throws IOException, TrainingException {
+        int[] allUsers = IntStream.range(0, dataset.ratings().userCount()).toArray();
+        switch (item) {
+            case "popular":
+                return MostPopular.fit(dataset.ratings(), allUsers, ModelSpec.REFERENCE_SCALE);
+            case "ease":
+                return Ease.fit(dataset.ratings(), allUsers, 300, false, ModelSpec.REFERENCE_SCALE);
+            default:
+                Path dir = Path.of(item);
+                if (!Files.isDirectory(dir)) {
+                    throw new IOException("model '" + item + "' is not a run folder (nor 'popular' or 'ease')");
+                }
+                return TrainedModel.load(dir, dataset);
+        }
+    }
+
+    static List<RowScorer> scorers(List<String> items, Dataset dataset) throws IOException, TrainingException {
+        List<RowScorer> list = new ArrayList<>();
+        for (String item : items) {
+            list.add(scorer(item, dataset));
+        }
+        return list;
+    }
+}

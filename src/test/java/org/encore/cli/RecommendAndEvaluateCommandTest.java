@@ -1,0 +1,173 @@
+package org.encore.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.encore.data.CancellationToken;
+import org.encore.data.Dataset;
+import org.encore.data.Movie;
+import org.encore.data.MovieLensLoader;
+import org.encore.data.RatingMatrix;
+import org.encore.model.LayerSpec;
+import org.encore.model.Presets;
+import org.encore.model.ModelSpec;
+import org.encore.testutil.TinyData;
+import org.encore.training.TrainedModel;
+import org.encore.training.Trainer;
+import org.encore.training.TrainingListener;
+import org.encore.training.TrainingPlan;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecommendAndEvaluateCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static Path data;
+
+    @BeforeAll
+    static void writeDataset() throws Exception {
+        Dataset synthetic = TinyData.groups(150, 45, 5);
+        data = dir.resolve("data");
+        Files.createDirectories(data);
+        RatingMatrix m = synthetic.ratings();
+        StringBuilder ratings = new StringBuilder("userId,movieId,rating,timestamp\n");
+        for (int row = 0; row < m.userCount(); row++) {
+            for (int p = m.rowStart(row); p < m.rowEnd(row); p++) {
+                ratings.append(m.users().idAt(row)).append(',').append(m.movies().idAt(m.columnAt(p))).append(',')
+                        .append(m.ratingAt(p)).append(',').append(m.timestampAt(p)).append('\n');
+            }
+        }
+        Files.writeString(data.resolve("ratings.csv"), ratings);
+        StringBuilder movies = new StringBuilder("movieId,title,genres\n");
+        for (Movie movie : synthetic.movies()) {
+            movies.append(movie.id()).append(",").append(movie.title()).append(" (").append(movie.year()).append("),")
+                    .append(String.join("|", movie.genres())).append('\n');
+        }
+        Files.writeString(data.resolve("movies.csv"), movies);
+    }
+
+    @Test
+    void recommendPrintsTheRatedListAndEachModelsListWithoutRatedMovies() throws Exception {
+        Result r = run("recommend", "--data", data.toString(), "--model", "popular,ease", "--user", "7", "--top", "5", "--json");
+        assertEquals(0, r.status, r.err);
+        JsonNode root = JSON.readTree(r.out);
+        assertEquals(7, root.get("user").asInt());
+        Set<Integer> rated = new HashSet<>();
+        Dataset dataset = MovieLensLoader.load(data);
+        int row = dataset.ratings().users().indexOf(7);
+        for (int p = dataset.ratings().rowStart(row); p < dataset.ratings().rowEnd(row); p++) {
+            rated.add(dataset.ratings().movies().idAt(dataset.ratings().columnAt(p)));
+        }
+        assertEquals(Math.min(5, rated.size()), root.get("rated").size());
+        List<String> names = new ArrayList<>();
+        for (JsonNode model : root.get("models")) {
+            names.add(model.get("name").asText());
+            assertEquals(5, model.get("recommendations").size());
+            for (JsonNode item : model.get("recommendations")) {
+                assertTrue(!rated.contains(item.get("movieId").asInt()), "rated movie recommended by " + model.get("name"));
+                assertTrue(item.has("title") && item.has("year") && item.has("genres"));
+            }
+        }
+        assertEquals(List.of("popular", "ease(l=300)", "blend"), names);
+    }
+
+    @Test
+    void recommendSideBySideShowsTitlesAndPercentScoresOfATrainedRun() throws Exception {
+        Dataset dataset = MovieLensLoader.load(data);
+        ModelSpec spec = tiny();
+        TrainedModel model = new Trainer(spec, dataset.ratings(), TrainingPlan.reference(spec, dataset.ratings()))
+                .train(new TrainingListener() { }, CancellationToken.none());
+        Path run = dir.resolve("run-tiny");
+        model.save(run, dataset);
+        Result r = run("recommend", "--data", data.toString(), "--model", run + ",popular", "--weights", "3,1",
+                "--user", "12", "--top", "4");
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("rated by the user"), r.out);
+        assertTrue(r.out.contains("tiny (% of 5 stars)"), r.out);
+        assertTrue(r.out.contains("0.75 x tiny + 0.25 x popular") || r.out.contains("3.00 x tiny + 1.00 x popular"), r.out);
+        assertTrue(r.out.matches("(?s).*\\d+%.*"), "percent scores shown: " + r.out);
+        assertTrue(r.out.contains("Film "), r.out);
+    }
+
+    @Test
+    void recommendForAnUnknownUserNamesIt() throws Exception {
+        Result r = run("recommend", "--data", data.toString(), "--model", "popular", "--user", "99999");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("user 99999 is not in"), r.err);
+    }
+
+    @Test
+    void recommendWithTheWrongNumberOfWeightsIsAUsageError() throws Exception {
+        Result r = run("recommend", "--data", data.toString(), "--model", "popular,ease", "--weights", "1", "--user", "1");
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("--weights has 1 numbers for 2 models"), r.err);
+    }
+
+    @Test
+    void evaluateBaselinesPrintsOneJsonObjectWithTheRequiredRows() throws Exception {
+        Result r = run("evaluate", "--data", data.toString(), "--models", "none", "--baselines", "popular,ease",
+                "--ease-lambda", "5,50", "--seed", "3", "--json");
+        assertEquals(0, r.status, r.err);
+        JsonNode root = JSON.readTree(r.out);
+        assertEquals(3, root.get("seed").asInt());
+        assertEquals(2, root.get("rows").size());
+        assertEquals("popular", root.get("rows").get(0).get("name").asText());
+        assertTrue(root.get("rows").get(1).get("name").asText().startsWith("ease"));
+        for (JsonNode row : root.get("rows")) {
+            for (String field : List.of("name", "ndcg100", "recall20", "recall50", "rmse", "mae", "coverage20", "meanPopularity")) {
+                assertTrue(row.has(field), field);
+            }
+        }
+        assertTrue(root.get("split").get("testUsers").asInt() > 0);
+    }
+
+    @Test
+    void evaluateTrainsAPresetOnTheTrainingUsersAndPrintsATable() throws Exception {
+        Result r = run("evaluate", "--data", data.toString(), "--models", "model4", "--epochs", "1",
+                "--baselines", "popular", "--seed", "1");
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("| model4"), r.out);
+        assertTrue(r.out.contains("| popular"), r.out);
+        assertTrue(r.out.contains("strong generalisation"), r.out);
+        assertTrue(r.err.contains("epoch 1"), r.err);
+    }
+
+    @Test
+    void evaluateRefusesAnUnknownModelOrBaseline() throws Exception {
+        assertEquals(2, run("evaluate", "--data", data.toString(), "--models", "model9").status);
+        assertEquals(2, run("evaluate", "--data", data.toString(), "--baselines", "random").status);
+    }
+
+    /** A small spec so that the test trains in seconds. */
+    private static ModelSpec tiny() {
+        ModelSpec base = Presets.model4();
+        return base.withName("tiny").withEpochs(2).withUsersFraction(1.0).withLayers(List.of(
+                LayerSpec.dense(16, org.encore.model.Activation.SELU), LayerSpec.dense(8, org.encore.model.Activation.SELU, "coding"),
+                LayerSpec.dense(16, org.encore.model.Activation.SELU)));
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
