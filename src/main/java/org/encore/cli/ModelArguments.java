@@ -18,6 +18,9 @@ import java.util.stream.IntStream;
 
 /** Shared parsing of model lists and numbers for the recommend and evaluate commands. */
 final class ModelArguments {
+    /** EASE's lambda when none is given: the value chosen on ml-latest-small's validation users (bench/evaluation.md). */
+    static final double DEFAULT_EASE_LAMBDA = 200;
+
     private ModelArguments() {
     }
 
@@ -43,20 +46,29 @@ final class ModelArguments {
     }
 
     /**
-     * A model for the recommend command: a run folder, or the baseline "popular" / "ease" fitted on every user of
-     * the dataset.
+     * A model for the recommend command: a run folder, or a baseline fitted on every user of the dataset:
+     * "popular", "ease" (lambda {@value #DEFAULT_EASE_LAMBDA}) or "ease:LAMBDA".
      */
     static RowScorer scorer(String item, Dataset dataset) throws IOException, TrainingException {
         int[] allUsers = IntStream.range(0, dataset.ratings().userCount()).toArray();
+        if (item.startsWith("ease:")) {
+            double lambda;
+            try {
+                lambda = Double.parseDouble(item.substring("ease:".length()));
+            } catch (NumberFormatException e) {
+                throw new IOException("model '" + item + "': expected ease:LAMBDA with a number above 0");
+            }
+            return Ease.fit(dataset.ratings(), allUsers, lambda, false, ModelSpec.REFERENCE_SCALE);
+        }
         switch (item) {
             case "popular":
                 return MostPopular.fit(dataset.ratings(), allUsers, ModelSpec.REFERENCE_SCALE);
             case "ease":
-                return Ease.fit(dataset.ratings(), allUsers, 300, false, ModelSpec.REFERENCE_SCALE);
+                return Ease.fit(dataset.ratings(), allUsers, DEFAULT_EASE_LAMBDA, false, ModelSpec.REFERENCE_SCALE);
             default:
                 Path dir = Path.of(item);
                 if (!Files.isDirectory(dir)) {
-                    throw new IOException("model '" + item + "' is not a run folder (nor 'popular' or 'ease')");
+                    throw new IOException("model '" + item + "' is not a run folder (nor popular, ease or ease:LAMBDA)");
                 }
                 return TrainedModel.load(dir, dataset);
         }

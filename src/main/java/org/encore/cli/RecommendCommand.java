@@ -34,7 +34,7 @@ public final class RecommendCommand implements Command {
 
     @Override
     public String usage() {
-        return "recommend --data PATH --model RUN_DIR|popular|ease[,...] [--weights w1,w2...] [--mode score|rank] --user ID [--top N] [--json]";
+        return "recommend --data PATH --model RUN_DIR|popular|ease[:LAMBDA][,...] [--weights w1,w2...] [--mode score|rank] --user ID [--top N] [--json]";
     }
 
     @Override

@@ -20,8 +20,8 @@ import java.util.List;
 public record EvaluationRequest(List<ModelSpec> specs, List<RowScorer> loaded, boolean popular, boolean ease,
                                 double[] easeLambdas, boolean easeRatingValued, Integer epochs,
                                 boolean referenceBlend) {
-    /** Lambdas tried by default: around Steck's ML-20M value, scaled for smaller data. */
-    public static final double[] DEFAULT_EASE_LAMBDAS = {100, 300, 1000};
+    /** Lambdas tried by default, around Steck's ML-20M value (500); ml-latest-small's validation users pick 200. */
+    public static final double[] DEFAULT_EASE_LAMBDAS = {50, 100, 200, 500, 1000};
 
     public EvaluationRequest {
         specs = List.copyOf(specs);

@@ -63,7 +63,7 @@ class RecommendAndEvaluateCommandTest {
 
     @Test
     void recommendPrintsTheRatedListAndEachModelsListWithoutRatedMovies() throws Exception {
-        Result r = run("recommend", "--data", data.toString(), "--model", "popular,ease", "--user", "7", "--top", "5", "--json");
+        Result r = run("recommend", "--data", data.toString(), "--model", "popular,ease:50", "--user", "7", "--top", "5", "--json");
         assertEquals(0, r.status, r.err);
         JsonNode root = JSON.readTree(r.out);
         assertEquals(7, root.get("user").asInt());
@@ -83,7 +83,7 @@ class RecommendAndEvaluateCommandTest {
                 assertTrue(item.has("title") && item.has("year") && item.has("genres"));
             }
         }
-        assertEquals(List.of("popular", "ease(l=300)", "blend"), names);
+        assertEquals(List.of("popular", "ease(l=50)", "blend"), names);
     }
 
     @Test
@@ -109,6 +109,16 @@ class RecommendAndEvaluateCommandTest {
         Result r = run("recommend", "--data", data.toString(), "--model", "popular", "--user", "99999");
         assertEquals(1, r.status);
         assertTrue(r.err.contains("user 99999 is not in"), r.err);
+    }
+
+    @Test
+    void recommendNamesAModelItCannotOpen() throws Exception {
+        Result r = run("recommend", "--data", data.toString(), "--model", "ease:abc", "--user", "7");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("ease:abc"), r.err);
+        Result missing = run("recommend", "--data", data.toString(), "--model", dir.resolve("no-such-run").toString(), "--user", "7");
+        assertEquals(1, missing.status);
+        assertTrue(missing.err.contains("no-such-run") && missing.err.contains("not a run folder"), missing.err);
     }
 
     @Test
