@@ -3,6 +3,7 @@ package org.encore.app;
 import javafx.application.Application;
 import org.encore.cli.Main;
 import org.encore.cli.UsageException;
+import org.encore.training.NativeMemoryLimits;
 
 import java.util.List;
 import java.util.logging.Level;
@@ -34,6 +35,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // before any ND4J class loads: JavaCPP reads its off-heap limits once, at first use
+        NativeMemoryLimits.applyFromMachine();
         if (args.length > 0 && !args[0].startsWith("--")) {
             Main.main(args);
             return;
