@@ -1,5 +1,6 @@
 package org.encore.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface LayerSpec permits LayerSpec.Dense, LayerSpec.Dropout {
 
     /** Keras {@code Dense(units, activation)}; {@code name} is optional (e.g. "coding" for the latent layer). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Dense(int units, Activation activation, String name) implements LayerSpec {
         public Dense(int units, Activation activation) {
             this(units, activation, null);
