@@ -17,7 +17,9 @@ mkdir -p "$OUT"
 
 mvn -B -o -q -DskipTests package >/dev/null
 mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="target/classes:$(cat "$OUT/classpath.txt")"
+# A private copy of the classes, so that rebuilding the project during a run cannot change what is measured.
+rm -rf "$OUT/classes" && cp -r target/classes "$OUT/classes"
+CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
 export OMP_NUM_THREADS=$THREADS
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
