@@ -43,7 +43,7 @@ public class FitBreakdown {
                 Nd4j.getEnvironment().maxMasterThreads(), java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim());
         for (boolean sparse : new boolean[]{false, true}) {
             MultiLayerNetwork net = NetworkFactory.build(spec, width, sparse);
-            String tag = sparse ? "sparse" : "dense";
+            String tag = sparse ? "optimized" : "plain DL4J";
             time(tag + " whole fit step", () -> net.fit(x, x));
             net.initGradientsView();
             Layer first = net.getLayer(0);

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
-VARIANTS=${2:-gemm,dense,sparse,trainer}
+VARIANTS=${2:-gemm,dense,optimized,trainer}
 DATA=${ENCORE_BENCH_DATA:-../shared/movielens/ml-latest-small}
 OUT=${ENCORE_BENCH_OUT:-/tmp/encore-bench}
 THREADS=${THREADS:-$(nproc)}
