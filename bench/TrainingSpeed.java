@@ -45,7 +45,7 @@ public class TrainingSpeed {
         List<String> variants = Arrays.asList(args[2].split(","));
         Files.createDirectories(outDir);
         List<Workload> workloads = new ArrayList<>();
-        workloads.add(new Workload("ml-latest-small", MovieLensLoader.load(dataDir).ratings(), 4));
+        workloads.add(new Workload("ml-latest-small", MovieLensLoader.load(dataDir).ratings(), 3));
         workloads.add(new Workload("synthetic-20000", synthetic(), 1));
         for (Workload w : workloads) {
             exportCsr(w, outDir.resolve(w.name() + ".csr"));

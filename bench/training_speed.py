@@ -10,7 +10,7 @@ import time
 import numpy as np
 import torch
 
-WORKLOADS = [("ml-latest-small", 4), ("synthetic-20000", 1)]
+WORKLOADS = [("ml-latest-small", 3), ("synthetic-20000", 1)]
 BATCH = 512
 SCALE = 0.2
 
