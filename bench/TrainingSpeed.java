@@ -112,6 +112,14 @@ public class TrainingSpeed {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** CPU seconds used by this process so far, all threads (ND4J's OpenMP threads included). */
+    static double cpuSeconds() {
+        return OS.getProcessCpuTime() / 1e9;
+    }
+
     static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
@@ -151,6 +159,7 @@ public class TrainingSpeed {
         long densifyNanos = 0;
         long fitNanos = 0;
         long started = 0;
+        double cpuStarted = 0;
         String loadBefore = "";
         for (int epoch = 0; epoch <= w.epochs(); epoch++) {
             if (epoch == 1) { // epoch 0 warms up the JIT and the workspaces
@@ -158,6 +167,7 @@ public class TrainingSpeed {
                 fitNanos = 0;
                 loadBefore = load();
                 started = System.nanoTime();
+                cpuStarted = cpuSeconds();
             }
             shuffle(order, shuffle);
             for (int from = 0; from < order.length; from += batch) {
@@ -174,9 +184,10 @@ public class TrainingSpeed {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpu = cpuSeconds() - cpuStarted;
         report(optimized ? "encore-optimized-layers" : "dl4j-dense", w, net.numParams(), (long) order.length * w.epochs(),
-                seconds, String.format(Locale.ROOT, ",\"densify_s\":%.3f,\"fit_s\":%.3f,\"score\":%.6f",
-                        densifyNanos / 1e9, fitNanos / 1e9, net.score()), loadBefore);
+                seconds, String.format(Locale.ROOT, ",\"densify_s\":%.3f,\"fit_s\":%.3f,\"score\":%.6f,\"cpu_s\":%.3f,\"samples_per_cpu_s\":%.1f",
+                        densifyNanos / 1e9, fitNanos / 1e9, net.score(), cpu, (double) order.length * w.epochs() / cpu), loadBefore);
     }
 
     /** The real Trainer (optimized layers by default), with its per-epoch metric pass over train and validation. */

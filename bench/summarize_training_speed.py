@@ -5,6 +5,13 @@ import sys
 from collections import defaultdict
 
 runs = defaultdict(list)
+
+
+def cpu_column(rs):
+    values = [r["samples_per_cpu_s"] for r in rs if "samples_per_cpu_s" in r]
+    return f"{statistics.median(values):,.0f}" if values else "-"
+
+
 gemm = defaultdict(list)
 loads = []
 with open(sys.argv[1]) as f:
@@ -16,13 +23,13 @@ with open(sys.argv[1]) as f:
         runs[(r["variant"], r["width"], r["users"])].append(r)
         loads += [r["load_before"], r["load_after"]]
 
-print("| framework / variant | width | users | batch | samples/s best | samples/s median | GFLOP/s best | GFLOP/s median | runs |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| framework / variant | width | users | batch | samples/s best | samples/s median | GFLOP/s best | GFLOP/s median | samples per CPU-s (median) | runs |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for (variant, width, users), rs in sorted(runs.items(), key=lambda kv: (kv[0][1], -max(r["samples_per_s"] for r in kv[1]))):
     sps = [r["samples_per_s"] for r in rs]
     gf = [r["gflops"] for r in rs]
     print(f"| {variant} | {width:,} | {users:,} | {rs[0]['batch']} | {max(sps):,.0f} | {statistics.median(sps):,.0f} "
-          f"| {max(gf):.0f} | {statistics.median(gf):.0f} | {len(rs)} |")
+          f"| {max(gf):.0f} | {statistics.median(gf):.0f} | {cpu_column(rs)} | {len(rs)} |")
 print()
 for (framework, width), values in sorted(gemm.items()):
     print(f"sgemm [512 x {width}] x [{width} x 1024], {framework}: best {max(values):.0f} GFLOP/s, "
