@@ -13,10 +13,14 @@ def cpu_column(rs):
 
 
 gemm = defaultdict(list)
+paired = []
 loads = []
 with open(sys.argv[1]) as f:
     for line in f:
         r = json.loads(line)
+        if r["variant"] == "paired":
+            paired.append(r)
+            continue
         if r["variant"] == "sgemm":
             gemm[(r["framework"], r["width"])].append(r["gflops"])
             continue
@@ -36,3 +40,7 @@ for (framework, width), values in sorted(gemm.items()):
           f"median {statistics.median(values):.0f} ({len(values)} runs)")
 if loads:
     print(f"load average (1 min) during the runs: min {min(loads):.1f}, median {statistics.median(loads):.1f}, max {max(loads):.1f}")
+for r in paired:
+    print(f"paired plain DL4J vs Encore layers, width {r['width']:,}: speed-up median {r['speedup_wall_median']:.2f}x wall, "
+          f"{r['speedup_cpu_median']:.2f}x CPU over {r['rounds']} alternating epoch pairs (wall {r['speedup_wall']}, "
+          f"CPU {r['speedup_cpu']})")
