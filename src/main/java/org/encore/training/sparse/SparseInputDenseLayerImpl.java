@@ -165,9 +165,10 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
         int[] columns = x.columnIndices;
         float[] values = x.values;
         forEachBlock(nOut, (k0, kw) -> {
-            float[] block = new float[kw * nIn];
+            float[] block = scratch(0, BLOCK * nIn);
             weights.get((long) k0 * nIn, block, 0, kw * nIn); // W is 'f': columns k0.. are contiguous
-            float[] interleaved = new float[nIn * BLOCK];
+            // Slots t >= kw of the last, narrower block hold stale values; their sums are never written out.
+            float[] interleaved = scratch(1, nIn * BLOCK);
             for (int t = 0; t < kw; t++) {
                 for (int j = 0, from = t * nIn; j < nIn; j++) {
                     interleaved[j * BLOCK + t] = block[from + j];
@@ -206,7 +207,7 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
         int[] rowIndices = x.rowIndicesByColumn();
         float[] values = x.valuesByColumn();
         forEachBlock(nOut, (k0, kw) -> {
-            float[] block = new float[kw * nIn];
+            float[] block = scratch(0, BLOCK * nIn);
             for (int j = 0; j < nIn; j++) {
                 float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
                 for (int q = columnPointers[j], end = columnPointers[j + 1]; q < end; q++) {
@@ -256,6 +257,17 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
 
     static int paddedWidth(int nOut) {
         return (nOut + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
+    /** Per-thread work arrays, reused across blocks and steps (two per thread, grown on demand). */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+
+    private static float[] scratch(int slot, int length) {
+        float[][] arrays = SCRATCH.get();
+        if (arrays[slot].length < length) {
+            arrays[slot] = new float[length];
+        }
+        return arrays[slot];
     }
 
     private interface ColumnBlock {
