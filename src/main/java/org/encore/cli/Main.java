@@ -15,7 +15,10 @@ public final class Main {
 
     /** Every sub-command, in the order the usage lists them. */
     static List<Command> commands() {
-        return List.of();
+        return List.of(
+                new GenerateCommand(),
+                new StatsCommand(),
+                new TrainCommand());
     }
 
     public static void main(String[] args) {

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum LossType {
     /** Mean squared error over every cell of the row, rated and unrated alike (the reference). */
     MSE("mse"),
-    /** Mean squared error over rated cells only, as rating-prediction autoencoders use. */
+    /**
+     * Squared error over rated cells only, as rating-prediction autoencoders use (unrated cells get no gradient).
+     * Computed with DL4J's per-output label mask, so the reported loss is that sum divided by all cells of the batch.
+     */
     MASKED_MSE("masked_mse");
 
     private final String id;

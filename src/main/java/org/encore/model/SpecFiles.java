@@ -95,7 +95,13 @@ public final class SpecFiles {
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             return cause.getMessage();
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "unknown field (not part of a spec)";
+        }
         String message = e.getOriginalMessage();
+        if (message.startsWith("Cannot map `null` into type")) {
+            return "is missing or null (expected a number)";
+        }
         int cut = message.indexOf(" (for ");
         if (cut < 0) {
             cut = message.indexOf("\n");

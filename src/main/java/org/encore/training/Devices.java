@@ -1,5 +1,6 @@
 package org.encore.training;
 
+import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ public final class Devices {
     }
 
     static boolean isCpuBackend() {
-        return !Nd4j.getBackend().getClass().getName().toLowerCase(java.util.Locale.ROOT).contains("cuda");
+        return Nd4j.getEnvironment().isCPU();
     }
 
     /** "CPU", or the GPU name ND4J's environment reports (falling back to "GPU (CUDA)"). */
@@ -26,9 +27,9 @@ public final class Devices {
         }
         try {
             Properties info = Nd4j.getExecutioner().getEnvironmentInformation();
-            Object devices = info.get("cuda.devicesInformation");
+            Object devices = info.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY);
             if (devices instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
-                Object name = first.get("cuda.deviceName");
+                Object name = first.get(Nd4jEnvironment.CUDA_DEVICE_NAME_KEY);
                 if (name != null) {
                     return name.toString();
                 }

@@ -96,12 +96,16 @@ final class RunFolder {
         ObjectMapper mapper = SpecFiles.mapper();
         Manifest manifest;
         try {
-            manifest = mapper.readValue(read(runDir, MANIFEST), Manifest.class);
+            // format and version first, so that a newer layout is named as such rather than as unknown fields
+            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(read(runDir, MANIFEST));
+            if (tree == null || !tree.isObject() || !FORMAT.equals(tree.path("format").asText())
+                    || tree.path("version").asInt(-1) != VERSION) {
+                throw new TrainingException(runDir.resolve(MANIFEST) + ": not an Encore run of format " + FORMAT
+                        + " version " + VERSION + (tree != null && tree.has("version") ? " (found version " + tree.get("version") + ")" : ""));
+            }
+            manifest = mapper.treeToValue(tree, Manifest.class);
         } catch (JsonProcessingException e) {
             throw new TrainingException(runDir.resolve(MANIFEST) + " is not a valid run manifest: " + e.getOriginalMessage());
-        }
-        if (manifest == null || !FORMAT.equals(manifest.format()) || manifest.version() != VERSION) {
-            throw new TrainingException(runDir.resolve(MANIFEST) + ": not an Encore run of format " + FORMAT + " version " + VERSION);
         }
         ModelSpec spec;
         try {

@@ -27,7 +27,9 @@ public final class TrainedModel implements RowScorer {
     private final int[] validationUserIds;
     private final List<EpochMetrics> history;
     private final String device;
-    private final java.util.Map<Integer, INDArray> inputs = new java.util.HashMap<>();
+    /** Reused input arrays: one of SCORE_BATCH rows and one for the last partial batch seen. */
+    private INDArray fullBatch;
+    private INDArray partialBatch;
 
     TrainedModel(ModelSpec spec, MultiLayerNetwork network, int width, TrainingPlan plan, RatingMatrix matrix,
                  List<EpochMetrics> history, String device) {
@@ -108,10 +110,23 @@ public final class TrainedModel implements RowScorer {
         }
         for (int from = 0; from < rows; from += SCORE_BATCH) {
             int count = Math.min(SCORE_BATCH, rows - from);
-            INDArray target = inputs.computeIfAbsent(count, n -> HostArrays.matrix(n, width));
+            INDArray target = inputArray(count);
             INDArray batch = HostArrays.load(inputsRowMajor, from * width, target);
             predictInto(network, batch, outputs, from * width);
         }
+    }
+
+    private INDArray inputArray(int rows) {
+        if (rows == SCORE_BATCH) {
+            if (fullBatch == null) {
+                fullBatch = HostArrays.matrix(rows, width);
+            }
+            return fullBatch;
+        }
+        if (partialBatch == null || partialBatch.size(0) != rows) {
+            partialBatch = HostArrays.matrix(rows, width);
+        }
+        return partialBatch;
     }
 
     /** Forward pass in inference mode, copying the output straight out of DL4J's workspace into {@code out}. */

@@ -39,9 +39,9 @@ public final class Trainer {
     private boolean restoreBest = true;
 
     public Trainer(ModelSpec spec, RatingMatrix matrix, TrainingPlan plan) {
-        this.spec = spec;
-        this.matrix = matrix;
-        this.plan = plan;
+        this.spec = java.util.Objects.requireNonNull(spec, "spec");
+        this.matrix = java.util.Objects.requireNonNull(matrix, "matrix");
+        this.plan = java.util.Objects.requireNonNull(plan, "plan");
     }
 
     /**
@@ -73,9 +73,14 @@ public final class Trainer {
             events.runFinished("failed: " + message);
             throw new TrainingException(message);
         }
+        String badRow = firstRowOutside(plan, matrix.userCount());
+        if (badRow != null) {
+            events.runFinished("failed: " + badRow);
+            throw new TrainingException(badRow);
+        }
         int width = matrix.movieCount();
         try {
-            checkMemory(MemoryEstimate.of(spec, width), spec.batchSize(), width);
+            checkFits(spec, width);
         } catch (TrainingException e) {
             events.runFinished("failed: " + e.getMessage());
             throw e;
@@ -179,6 +184,18 @@ public final class Trainer {
         return model;
     }
 
+    /** A message naming the first plan row that is not a row of the matrix, or null. */
+    private static String firstRowOutside(TrainingPlan plan, int users) {
+        for (int[] rows : new int[][]{plan.trainRows(), plan.validationRows()}) {
+            for (int row : rows) {
+                if (row < 0 || row >= users) {
+                    return "the plan names user row " + row + " but the matrix has rows 0.." + (users - 1);
+                }
+            }
+        }
+        return null;
+    }
+
     /** Metrics of {@code rows} in inference mode, batched; null when cancelled. */
     private SplitMetrics evaluate(MultiLayerNetwork network, int[] rows, BatchBuffers buffers, CancellationToken token) {
         RegressionMetrics metrics = new RegressionMetrics(matrix.movieCount());
@@ -220,6 +237,14 @@ public final class Trainer {
     }
 
     /**
+     * Whether training {@code spec} at {@code width} movie columns fits this process's memory limits now; throws
+     * with the figures when it does not (the same check {@link #train} makes first). For a designer's live preview.
+     */
+    public static void checkFits(ModelSpec spec, int width) throws TrainingException {
+        checkMemory(MemoryEstimate.of(spec, width), spec.batchSize(), width);
+    }
+
+    /**
      * Refuses a run whose estimate does not fit: the off-heap part against JavaCPP's limits
      * ({@link Pointer#maxBytes()}, {@link Pointer#maxPhysicalBytes()}), the Java batch buffers against the heap.
      */
@@ -234,17 +259,17 @@ public final class Trainer {
         long heapFree = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         List<String> problems = new ArrayList<>();
         if (offHeapNeeded > offHeapFree) {
-            problems.add("needs " + MemoryEstimate.bytes(offHeapNeeded) + " off-heap but ND4J may still allocate "
-                    + MemoryEstimate.bytes(offHeapFree) + " (-Dorg.bytedeco.javacpp.maxbytes=" + MemoryEstimate.bytes(maxBytes) + ")");
+            problems.add("needs " + MemoryEstimate.bytes(offHeapNeeded) + " off-heap but only " + MemoryEstimate.bytes(offHeapFree)
+                    + " of ND4J's off-heap limit of " + MemoryEstimate.bytes(maxBytes) + " is free (-Dorg.bytedeco.javacpp.maxbytes)");
         }
         if (offHeapNeeded + heapNeeded > physicalFree) {
             problems.add("needs " + MemoryEstimate.bytes(offHeapNeeded + heapNeeded) + " of memory but only "
-                    + MemoryEstimate.bytes(physicalFree) + " is left under -Dorg.bytedeco.javacpp.maxphysicalbytes="
-                    + MemoryEstimate.bytes(maxPhysical));
+                    + MemoryEstimate.bytes(physicalFree) + " of the process limit of " + MemoryEstimate.bytes(maxPhysical)
+                    + " is left (-Dorg.bytedeco.javacpp.maxphysicalbytes)");
         }
         if (heapNeeded > heapFree) {
-            problems.add("needs " + MemoryEstimate.bytes(heapNeeded) + " of Java heap for batch buffers but "
-                    + MemoryEstimate.bytes(heapFree) + " is free (-Xmx " + MemoryEstimate.bytes(runtime.maxMemory()) + ")");
+            problems.add("needs " + MemoryEstimate.bytes(heapNeeded) + " of Java heap for batch buffers but only "
+                    + MemoryEstimate.bytes(heapFree) + " of " + MemoryEstimate.bytes(runtime.maxMemory()) + " is free (-Xmx)");
         }
         if (!problems.isEmpty()) {
             throw new TrainingException("not enough memory to train at width " + width + " and batch " + batchSize + ": "

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -164,5 +165,73 @@ class TrainerTest {
         TrainingException e = assertThrows(TrainingException.class,
                 () -> new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).train(null, null));
         assertTrue(e.getMessage().contains("lower learning rate"), e.getMessage());
+    }
+
+    /** No dropout and one batch per epoch: the next epoch's DL4J loss is the loss of this epoch's final weights. */
+    private static ModelSpec deterministicOneBatchSpec(org.encore.model.LossType loss) {
+        return new ModelSpec("one-batch", List.of(
+                org.encore.model.LayerSpec.dense(24, org.encore.model.Activation.SELU),
+                org.encore.model.LayerSpec.dense(24, org.encore.model.Activation.TANH)),
+                org.encore.model.OptimizerSpec.adam(3e-3), loss, 1000, 4, 1.0, 0.2, 11, 0.2);
+    }
+
+    @Test
+    void theMetricPassAgreesWithTheTrainingLoss() throws TrainingException {
+        List<EpochMetrics> history = train(deterministicOneBatchSpec(org.encore.model.LossType.MSE));
+        for (int i = 0; i + 1 < history.size(); i++) {
+            assertEquals(history.get(i).train().mse(), history.get(i + 1).loss(), 1e-6 * history.get(i).train().mse() + 1e-9);
+        }
+    }
+
+    @Test
+    void maskedMseTrainsOnRatedCellsOnly() throws TrainingException {
+        ModelSpec spec = deterministicOneBatchSpec(org.encore.model.LossType.MASKED_MSE);
+        List<EpochMetrics> history = train(spec);
+        TrainingPlan plan = TrainingPlan.reference(spec, MATRIX);
+        long rated = 0;
+        for (int row : plan.trainRows()) {
+            rated += MATRIX.rowLength(row);
+        }
+        double cells = (double) plan.trainRows().length * MATRIX.movieCount();
+        for (int i = 0; i + 1 < history.size(); i++) {
+            // DL4J's masked MSE: squared error summed over rated cells, divided by all cells
+            double ratedSquaredError = Math.pow(history.get(i).train().ratedRmse() * spec.valueScale(), 2) * rated;
+            assertEquals(ratedSquaredError / cells, history.get(i + 1).loss(), 1e-5 * history.get(i + 1).loss());
+        }
+        assertTrue(history.get(3).train().ratedRmse() < history.get(0).train().ratedRmse());
+    }
+
+    @Test
+    void aRunThatDoesNotFitInMemoryIsRefusedWithTheFigures() {
+        int width = 2_000_000;
+        int[] movieIds = java.util.stream.IntStream.range(1, width + 1).toArray();
+        RatingMatrix huge = new RatingMatrix(new int[]{0, 1, 2}, new int[]{0, width - 1}, new float[]{4f, 3f}, new long[2],
+                new org.encore.data.IdIndex(new int[]{1, 2}), new org.encore.data.IdIndex(movieIds));
+        ModelSpec spec = org.encore.model.Presets.model1().withUsersFraction(1.0);
+        AtomicReference<String> finished = new AtomicReference<>();
+        TrainingException e = assertThrows(TrainingException.class, () -> new Trainer(spec, huge, TrainingPlan.reference(spec, huge))
+                .train(new TrainingListener() {
+                    @Override
+                    public void runFinished(String message) {
+                        finished.set(message);
+                    }
+                }, null));
+        assertTrue(e.getMessage().startsWith("not enough memory to train at width 2000000 and batch 512"), e.getMessage());
+        assertTrue(e.getMessage().contains("3,075,051,136 parameters"), "names the parameter count: " + e.getMessage());
+        assertTrue(e.getMessage().contains("GB"), e.getMessage());
+        assertTrue(finished.get().startsWith("failed: not enough memory"));
+        assertThrows(TrainingException.class, () -> Trainer.checkFits(spec, width));
+        assertDoesNotThrow(() -> Trainer.checkFits(spec, 9_742), "model1 on ml-latest-small fits the test JVM");
+    }
+
+    @Test
+    void anInvalidSpecIsRefusedBeforeTraining() {
+        ModelSpec spec = SyntheticRatings.smallSpec().withBatchSize(0);
+        TrainingException e = assertThrows(TrainingException.class,
+                () -> new Trainer(spec, MATRIX, new TrainingPlan(new int[]{0, 1}, new int[]{2})).train(null, null));
+        assertTrue(e.getMessage().contains("batchSize: must be >= 1"), e.getMessage());
+        TrainingException outside = assertThrows(TrainingException.class, () -> new Trainer(SyntheticRatings.smallSpec(), MATRIX,
+                new TrainingPlan(new int[]{0, 1}, new int[]{MATRIX.userCount()})).train(null, null));
+        assertTrue(outside.getMessage().contains("user row 120"), outside.getMessage());
     }
 }

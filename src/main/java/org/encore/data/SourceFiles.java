@@ -1,0 +1,284 @@
+package org.encore.data;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * The files of a MovieLens release, in a folder or inside a downloaded {@code .zip} (read in place, never
+ * unpacked). Files are found by name in the folder itself, in its only sub-folder, or in the zip's top folder.
+ */
+final class SourceFiles implements Closeable {
+
+    /** The three file layouts MovieLens has used. */
+    enum Layout {
+        CSV("ratings.csv", "movies.csv", RatingsParser.Delimiter.COMMA),
+        DAT("ratings.dat", "movies.dat", RatingsParser.Delimiter.DOUBLE_COLON),
+        ML100K("u.data", "u.item", RatingsParser.Delimiter.TAB);
+
+        final String ratingsFile;
+        final String moviesFile;
+        final RatingsParser.Delimiter delimiter;
+
+        Layout(String ratingsFile, String moviesFile, RatingsParser.Delimiter delimiter) {
+            this.ratingsFile = ratingsFile;
+            this.moviesFile = moviesFile;
+            this.delimiter = delimiter;
+        }
+    }
+
+    private final Path source;
+    private final Path folder;
+    private final ZipFile zip;
+    private final String zipPrefix;
+    private final Map<String, ZipEntry> zipEntries;
+    private final Layout layout;
+    private final String containerName;
+
+    private SourceFiles(Path source, Path folder, ZipFile zip, String zipPrefix, Map<String, ZipEntry> zipEntries,
+                        Layout layout, String containerName) {
+        this.source = source;
+        this.folder = folder;
+        this.zip = zip;
+        this.zipPrefix = zipPrefix;
+        this.zipEntries = zipEntries;
+        this.layout = layout;
+        this.containerName = containerName;
+    }
+
+    static SourceFiles open(Path source) throws IOException, DataFormatException {
+        if (Files.isDirectory(source)) {
+            return openFolder(source);
+        }
+        if (!Files.exists(source)) {
+            throw new DataFormatException(source.toString(), 0, "no such file or folder");
+        }
+        if (Files.isRegularFile(source) && isZip(source)) {
+            return openZip(source);
+        }
+        String name = source.getFileName() == null ? "" : source.getFileName().toString();
+        for (Layout layout : Layout.values()) {
+            if (name.equals(layout.ratingsFile) && source.toAbsolutePath().getParent() != null) {
+                return openFolder(source.toAbsolutePath().getParent());
+            }
+        }
+        throw new DataFormatException(source.toString(), 0,
+                "not a MovieLens release: expected a folder, a .zip or a ratings file (ratings.csv, ratings.dat, u.data)");
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        if (file.getFileName().toString().toLowerCase().endsWith(".zip")) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
+        }
+    }
+
+    private static SourceFiles openFolder(Path dir) throws IOException, DataFormatException {
+        Layout layout = layoutIn(dir);
+        Path folder = dir;
+        if (layout == null) {
+            List<Path> candidates = new ArrayList<>();
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
+                for (Path child : children) {
+                    if (layoutIn(child) != null) {
+                        candidates.add(child);
+                    }
+                }
+            }
+            if (candidates.size() == 1) {
+                folder = candidates.get(0);
+                layout = layoutIn(folder);
+            } else {
+                throw unknownLayout(dir.toString(), listing(dir));
+            }
+        }
+        return new SourceFiles(dir, folder, null, null, null, layout, folder.getFileName() == null ? ""
+                : folder.getFileName().toString());
+    }
+
+    private static Layout layoutIn(Path dir) {
+        for (Layout layout : Layout.values()) {
+            if (Files.isRegularFile(dir.resolve(layout.ratingsFile))) {
+                return layout;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                names.add(child.getFileName().toString() + (Files.isDirectory(child) ? "/" : ""));
+            }
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
+    private static DataFormatException unknownLayout(String where, List<String> found) {
+        String shown = found.isEmpty() ? "nothing" : String.join(", ", found.subList(0, Math.min(found.size(), 12)))
+                + (found.size() > 12 ? ", ..." : "");
+        return new DataFormatException(where, 0, "unknown layout: no ratings file (ratings.csv, ratings.dat or u.data) "
+                + "here or in one sub-folder; found " + shown);
+    }
+
+    private static SourceFiles openZip(Path file) throws IOException, DataFormatException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw new DataFormatException(file.toString(), 0,
+                    "not a readable zip archive (truncated or corrupt download?): " + e.getMessage(), e);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(file.toString(), 0, "no such file", e);
+        }
+        try {
+            Map<String, ZipEntry> entries = new LinkedHashMap<>();
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                if (!entry.isDirectory()) {
+                    entries.put(entry.getName(), entry);
+                }
+            }
+            String bestPrefix = null;
+            Layout bestLayout = null;
+            for (String name : entries.keySet()) {
+                for (Layout layout : Layout.values()) {
+                    if (name.equals(layout.ratingsFile) || name.endsWith("/" + layout.ratingsFile)) {
+                        String prefix = name.substring(0, name.length() - layout.ratingsFile.length());
+                        if (bestPrefix == null || depth(prefix) < depth(bestPrefix)) {
+                            bestPrefix = prefix;
+                            bestLayout = layout;
+                        }
+                    }
+                }
+            }
+            if (bestPrefix == null) {
+                TreeSet<String> names = new TreeSet<>(entries.keySet());
+                String shown = names.isEmpty() ? "no files" : String.join(", ", new ArrayList<>(names).subList(0,
+                        Math.min(names.size(), 12))) + (names.size() > 12 ? ", ..." : "");
+                throw new DataFormatException(file.toString(), 0,
+                        "the zip holds no ratings file (ratings.csv, ratings.dat or u.data); it holds " + shown);
+            }
+            Map<String, ZipEntry> inFolder = new LinkedHashMap<>();
+            for (Map.Entry<String, ZipEntry> e : entries.entrySet()) {
+                String name = e.getKey();
+                if (name.startsWith(bestPrefix) && name.indexOf('/', bestPrefix.length()) < 0) {
+                    inFolder.put(name.substring(bestPrefix.length()), e.getValue());
+                }
+            }
+            String container = bestPrefix.isEmpty() ? stripZip(file.getFileName().toString())
+                    : bestPrefix.substring(0, bestPrefix.length() - 1).replaceAll(".*/", "");
+            return new SourceFiles(file, null, zip, bestPrefix, inFolder, bestLayout, container);
+        } catch (DataFormatException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    private static String stripZip(String name) {
+        return name.toLowerCase().endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    private static int depth(String prefix) {
+        return (int) prefix.chars().filter(c -> c == '/').count();
+    }
+
+    Path source() {
+        return source;
+    }
+
+    Layout layout() {
+        return layout;
+    }
+
+    boolean isZip() {
+        return zip != null;
+    }
+
+    /** The folder's name, or the zip's top folder (or file) name: "ml-latest-small", "ml-10M100K" ... */
+    String containerName() {
+        return containerName;
+    }
+
+    boolean has(String name) {
+        return zip != null ? zipEntries.containsKey(name) : Files.isRegularFile(folder.resolve(name));
+    }
+
+    /** The file as a path, or null inside a zip. */
+    Path path(String name) {
+        return zip != null ? null : folder.resolve(name);
+    }
+
+    /** How messages name a file: its path, or "archive.zip!/top/name" inside a zip. */
+    String displayName(String name) {
+        return zip != null ? source + "!/" + zipPrefix + name : folder.resolve(name).toString();
+    }
+
+    long size(String name) throws IOException {
+        if (zip != null) {
+            return Math.max(0, zipEntries.get(name).getSize());
+        }
+        return Files.size(folder.resolve(name));
+    }
+
+    InputStream open(String name) throws IOException {
+        if (zip != null) {
+            return zip.getInputStream(zipEntries.get(name));
+        }
+        return Files.newInputStream(folder.resolve(name));
+    }
+
+    byte[] readAll(String name) throws IOException, DataFormatException {
+        try (InputStream in = open(name)) {
+            return in.readAllBytes();
+        } catch (ZipException | java.io.EOFException e) {
+            throw corruptEntry(name, e);
+        }
+    }
+
+    DataFormatException corruptEntry(String name, IOException cause) {
+        return new DataFormatException(displayName(name), 0,
+                "the zip entry is truncated or corrupt (incomplete download?): " + cause.getMessage(), cause);
+    }
+
+    /** The files whose identity keys the cache: the zip itself, or the files of the layout in the folder. */
+    List<Path> identityFiles() {
+        if (zip != null) {
+            return List.of(source);
+        }
+        List<Path> files = new ArrayList<>();
+        for (String name : List.of(layout.ratingsFile, layout.moviesFile, "u.genre")) {
+            if (Files.isRegularFile(folder.resolve(name))) {
+                files.add(folder.resolve(name));
+            }
+        }
+        return files;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (zip != null) {
+            zip.close();
+        }
+    }
+}

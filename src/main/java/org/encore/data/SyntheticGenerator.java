@@ -1,0 +1,458 @@
+package org.encore.data;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a MovieLens-format release ({@code ratings.csv}, {@code movies.csv}) with planted structure.
+ * <p>
+ * Every user belongs to one of the {@link TasteGroup#PLANTED} groups. A movie's affinity to a group mixes how many
+ * of its genres the group likes with how close its year is to the group's era. Users mostly pick movies of high
+ * affinity (weighted by a long-tailed popularity) and rate them by affinity plus a user bias, a movie quality and
+ * noise, in half stars. Activity (ratings per user) is log-normal with a floor of
+ * {@link GeneratorSettings#minRatingsPerUser()}; the total is exactly {@link GeneratorSettings#ratings()}.
+ * <p>
+ * The same settings give the same bytes: movies come from one seeded stream, each user from a stream of its own
+ * (seed and user index), so users are generated and written one at a time in bounded memory.
+ */
+public final class SyntheticGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(SyntheticGenerator.class);
+
+    static final List<TasteGroup> GROUPS = TasteGroup.PLANTED;
+    static final List<String> ALL_GENRES = List.of("Action", "Adventure", "Animation", "Children", "Comedy", "Crime",
+            "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "IMAX", "Musical", "Mystery", "Romance", "Sci-Fi",
+            "Thriller", "War", "Western");
+    static final String NO_GENRES = "(no genres listed)";
+
+    /** Ratings are dated between these instants (ml-32m's range, roughly). */
+    static final long FIRST_RATING = LocalDate.of(1996, 1, 1).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
+    static final long LAST_RATING = LocalDate.of(2023, 10, 12).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
+    static final int LAST_YEAR = 2023;
+    private static final long DAY = 86_400L;
+
+    // Rating model: mean = BASE + SPREAD * affinity + user bias + movie quality, plus Gaussian noise.
+    private static final double BASE = 2.35;
+    private static final double SPREAD = 2.1;
+    private static final double USER_BIAS_SD = 0.3;
+    private static final double QUALITY_SD = 0.3;
+    private static final double NOISE_SD = 0.55;
+    /** Picking weight = popularity x exp(PICK * affinity): users mostly watch what suits them. */
+    private static final double PICK = 3.0;
+    private static final double WHOLE_STAR_USERS = 0.25;
+    private static final int TRIES_BEFORE_PROBING = 24;
+
+    private static final byte[][] RATING_TEXT = new byte[11][];
+
+    static {
+        for (int half = 1; half <= 10; half++) {
+            RATING_TEXT[half] = ((half / 2) + (half % 2 == 0 ? ".0" : ".5")).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private final GeneratorSettings settings;
+    private final Movie[] movies;
+    private final String[] genreFields;
+    private final float[][] affinity;
+    private final float[] quality;
+    private final long[] earliestRating;
+    private final double[][] pickCumulative;
+    private final int[] ratingsPerUser;
+    private final double[] groupCumulative;
+
+    /** The outcome of {@link #writeTo}. */
+    public record Result(int users, int movies, long ratings, long ratingsBytes, long moviesBytes, long millis) {
+    }
+
+    public SyntheticGenerator(GeneratorSettings settings) {
+        this.settings = settings;
+        int n = settings.movies();
+        SplittableRandom rng = new SplittableRandom(mix(settings.seed(), 0x6d6f76696573L));
+        int[] ids = movieIds(rng, n, settings.maxMovieId());
+        movies = new Movie[n];
+        genreFields = new String[n];
+        quality = new float[n];
+        earliestRating = new long[n];
+        TitleMaker titles = new TitleMaker();
+        for (int m = 0; m < n; m++) {
+            List<String> genres = new ArrayList<>();
+            int year = movieGenresAndYear(rng, genres);
+            String title = titles.next(rng);
+            if (rng.nextDouble() < 0.015) {
+                year = Movie.NO_YEAR;
+            }
+            Collections.sort(genres);
+            movies[m] = new Movie(ids[m], title, year, new java.util.LinkedHashSet<>(genres));
+            genreFields[m] = genres.isEmpty() ? NO_GENRES : String.join("|", genres);
+            quality[m] = (float) (gaussian(rng) * QUALITY_SD);
+            if (year != Movie.NO_YEAR) {
+                int lastDay = year >= LAST_YEAR ? 200 : 330;
+                earliestRating[m] = LocalDate.of(year, 1, 1).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC)
+                        + rng.nextInt(lastDay) * DAY;
+            } else {
+                earliestRating[m] = Long.MIN_VALUE;
+            }
+        }
+        double[] popularity = popularity(rng, n);
+        affinity = new float[GROUPS.size()][n];
+        pickCumulative = new double[GROUPS.size()][n];
+        for (int g = 0; g < GROUPS.size(); g++) {
+            double sum = 0;
+            for (int m = 0; m < n; m++) {
+                affinity[g][m] = (float) affinity(GROUPS.get(g), movies[m]);
+                sum += popularity[m] * StrictMath.exp(PICK * affinity[g][m]);
+                pickCumulative[g][m] = sum;
+            }
+        }
+        groupCumulative = new double[GROUPS.size()];
+        double shares = 0;
+        for (int g = 0; g < GROUPS.size(); g++) {
+            shares += GROUPS.get(g).share();
+            groupCumulative[g] = shares;
+        }
+        ratingsPerUser = activity(settings);
+    }
+
+    public GeneratorSettings settings() {
+        return settings;
+    }
+
+    /** The movies of movies.csv, in id order. */
+    public List<Movie> movies() {
+        return List.of(movies);
+    }
+
+    /** Index in {@link TasteGroup#PLANTED} of the group of user {@code userId} (1-based, as written). */
+    public int groupOfUser(int userId) {
+        return profile(userId - 1).group;
+    }
+
+    /** How many ratings user {@code userId} gets. */
+    public int ratingsOfUser(int userId) {
+        return ratingsPerUser[userId - 1];
+    }
+
+    /**
+     * How well a movie suits a group, 0..1: 0.7 x the share of its genres the group likes + 0.3 x how close its
+     * year is to the group's era (1 inside, fading to 0 twelve years away; 0.3 without a year).
+     */
+    public static double affinity(TasteGroup group, Movie movie) {
+        double genreMatch = 0;
+        if (!movie.genres().isEmpty()) {
+            int liked = 0;
+            for (String genre : movie.genres()) {
+                if (group.likesGenre(genre)) {
+                    liked++;
+                }
+            }
+            genreMatch = (double) liked / movie.genres().size();
+        }
+        double eraMatch;
+        if (!movie.hasYear()) {
+            eraMatch = 0.3;
+        } else if (group.coversYear(movie.year())) {
+            eraMatch = 1;
+        } else {
+            int distance = movie.year() < group.fromYear() ? group.fromYear() - movie.year() : movie.year() - group.toYear();
+            eraMatch = Math.max(0, 1 - distance / 12.0);
+        }
+        return 0.7 * genreMatch + 0.3 * eraMatch;
+    }
+
+    /** Writes ratings.csv and movies.csv into {@code dir} (created if needed), each atomically. */
+    public Result writeTo(Path dir, ProgressListener progress, CancellationToken cancel) throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(dir);
+        long[] moviesBytes = new long[1];
+        AtomicFiles.write(dir.resolve("movies.csv"), out -> {
+            CsvByteWriter w = new CsvByteWriter(out, 1 << 16);
+            writeMovies(w);
+            w.flush();
+            moviesBytes[0] = w.bytesWritten();
+        });
+        long[] ratingsBytes = new long[1];
+        AtomicFiles.write(dir.resolve("ratings.csv"), out -> {
+            CsvByteWriter w = new CsvByteWriter(out, 1 << 20);
+            writeRatings(w, progress, cancel);
+            w.flush();
+            ratingsBytes[0] = w.bytesWritten();
+        });
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        LOG.info("generated {} ratings of {} users on {} movies in {} ms", settings.ratings(), settings.users(),
+                settings.movies(), millis);
+        return new Result(settings.users(), settings.movies(), settings.ratings(), ratingsBytes[0], moviesBytes[0], millis);
+    }
+
+    void writeMovies(CsvByteWriter w) throws IOException {
+        w.writeAscii("movieId,title,genres\n");
+        for (int m = 0; m < movies.length; m++) {
+            w.writeLong(movies[m].id());
+            w.writeByte(',');
+            w.writeField(movies[m].displayTitle());
+            w.writeByte(',');
+            w.writeAscii(genreFields[m]);
+            w.writeByte('\n');
+        }
+    }
+
+    void writeRatings(CsvByteWriter w, ProgressListener progress, CancellationToken cancel) throws IOException {
+        w.writeAscii("userId,movieId,rating,timestamp\n");
+        int n = movies.length;
+        int[] seenBy = new int[n];
+        int[] chosen = new int[settings.maxRatingsPerUser()];
+        byte[][] idText = new byte[n][];
+        for (int m = 0; m < n; m++) {
+            idText[m] = (movies[m].id() + ",").getBytes(StandardCharsets.US_ASCII);
+        }
+        long done = 0;
+        for (int u = 0; u < settings.users(); u++) {
+            if ((u & 255) == 0) {
+                cancel.throwIfCancelled();
+                progress.progress(done, settings.ratings());
+            }
+            UserProfile user = profile(u);
+            SplittableRandom rng = user.rng;
+            int count = ratingsPerUser[u];
+            double[] cumulative = pickCumulative[user.group];
+            double total = cumulative[n - 1];
+            int stamp = u + 1;
+            for (int k = 0; k < count; k++) {
+                int pick = -1;
+                for (int tries = 0; tries < TRIES_BEFORE_PROBING && pick < 0; tries++) {
+                    int m = firstAbove(cumulative, rng.nextDouble() * total);
+                    if (seenBy[m] != stamp) {
+                        pick = m;
+                    }
+                }
+                if (pick < 0) {
+                    // Heavy users exhaust their favourites: take the next unseen movie from a random place.
+                    pick = rng.nextInt(n);
+                    while (seenBy[pick] == stamp) {
+                        pick = pick + 1 == n ? 0 : pick + 1;
+                    }
+                }
+                seenBy[pick] = stamp;
+                chosen[k] = pick;
+            }
+            Arrays.sort(chosen, 0, count);
+            float[] groupAffinity = affinity[user.group];
+            byte[] userText = (Integer.toString(u + 1) + ",").getBytes(StandardCharsets.US_ASCII);
+            for (int k = 0; k < count; k++) {
+                int m = chosen[k];
+                double mean = BASE + SPREAD * groupAffinity[m] + user.bias + quality[m];
+                double value = mean + gaussian(rng) * NOISE_SD;
+                int half = user.wholeStars ? 2 * (int) Math.round(clamp(value, 1, 5)) : (int) Math.round(clamp(value, 0.5, 5) * 2);
+                long time = user.firstRating + (long) (rng.nextDouble() * (user.lastRating - user.firstRating));
+                if (time < earliestRating[m]) {
+                    long room = Math.min(LAST_RATING - earliestRating[m], 3 * 365 * DAY);
+                    time = earliestRating[m] + (long) (rng.nextDouble() * room);
+                }
+                w.writeBytes(userText);
+                w.writeBytes(idText[m]);
+                w.writeBytes(RATING_TEXT[half]);
+                w.writeByte(',');
+                w.writeLong(time);
+                w.writeByte('\n');
+            }
+            done += count;
+        }
+        progress.progress(done, settings.ratings());
+    }
+
+    private static final class UserProfile {
+        SplittableRandom rng;
+        int group;
+        double bias;
+        boolean wholeStars;
+        long firstRating;
+        long lastRating;
+    }
+
+    private UserProfile profile(int userIndex) {
+        UserProfile p = new UserProfile();
+        p.rng = new SplittableRandom(mix(settings.seed(), 0x7573657273L + userIndex));
+        double g = p.rng.nextDouble() * groupCumulative[groupCumulative.length - 1];
+        p.group = 0;
+        while (p.group < groupCumulative.length - 1 && g >= groupCumulative[p.group]) {
+            p.group++;
+        }
+        p.bias = gaussian(p.rng) * USER_BIAS_SD;
+        p.wholeStars = p.rng.nextDouble() < WHOLE_STAR_USERS;
+        p.firstRating = FIRST_RATING + (long) (p.rng.nextDouble() * (LAST_RATING - 30 * DAY - FIRST_RATING));
+        // Most users rate in a burst; some keep coming back for years.
+        long span = (long) (-StrictMath.log(1 - p.rng.nextDouble()) * 400 * DAY);
+        p.lastRating = Math.min(LAST_RATING, p.firstRating + DAY + span);
+        return p;
+    }
+
+    /** Ratings per user: the floor plus a log-normal share of the rest, capped, summing exactly to the total. */
+    private static int[] activity(GeneratorSettings s) {
+        SplittableRandom rng = new SplittableRandom(mix(s.seed(), 0x6163746976L));
+        int users = s.users();
+        int floor = s.minRatingsPerUser();
+        int cap = s.maxRatingsPerUser();
+        double[] weight = new double[users];
+        double sum = 0;
+        for (int u = 0; u < users; u++) {
+            weight[u] = StrictMath.exp(1.25 * gaussian(rng));
+            sum += weight[u];
+        }
+        long extra = s.ratings() - (long) users * floor;
+        int[] counts = new int[users];
+        long assigned = 0;
+        for (int u = 0; u < users; u++) {
+            long share = (long) Math.floor(extra * (weight[u] / sum));
+            counts[u] = (int) Math.min(cap, floor + share);
+            assigned += counts[u];
+        }
+        long remaining = s.ratings() - assigned;
+        for (long attempts = 4 * remaining + 16; remaining > 0 && attempts > 0; attempts--) {
+            int u = rng.nextInt(users);
+            if (counts[u] < cap) {
+                counts[u]++;
+                remaining--;
+            }
+        }
+        for (int u = 0; remaining > 0; u = (u + 1) % users) {
+            int add = (int) Math.min(remaining, cap - counts[u]);
+            counts[u] += add;
+            remaining -= add;
+        }
+        return counts;
+    }
+
+    /** {@code n} distinct sorted ids in 1..maxId, the first 1 and the last maxId, spread like MovieLens's gaps. */
+    private static int[] movieIds(SplittableRandom rng, int n, int maxId) {
+        if (n == maxId) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i + 1;
+            }
+            return all;
+        }
+        // Partial Fisher-Yates over 2..maxId-1, then add both ends.
+        int[] pool = new int[maxId - 2];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = i + 2;
+        }
+        int take = n - 2;
+        for (int i = 0; i < take; i++) {
+            int j = i + rng.nextInt(pool.length - i);
+            int t = pool[i];
+            pool[i] = pool[j];
+            pool[j] = t;
+        }
+        int[] ids = new int[n];
+        System.arraycopy(pool, 0, ids, 1, take);
+        ids[0] = 1;
+        ids[n - 1] = maxId;
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    /** Genres into {@code genres}; returns the year. Most movies are made for one group's taste. */
+    private static int movieGenresAndYear(SplittableRandom rng, List<String> genres) {
+        double kind = rng.nextDouble();
+        if (kind < 0.02) {
+            return globalYear(rng);
+        }
+        if (kind < 0.17) {
+            int count = 1 + rng.nextInt(3);
+            while (genres.size() < count) {
+                addOnce(genres, ALL_GENRES.get(rng.nextInt(ALL_GENRES.size())));
+            }
+            return globalYear(rng);
+        }
+        TasteGroup home = GROUPS.get(rng.nextInt(GROUPS.size()));
+        int own = 1 + (rng.nextDouble() < 0.45 ? 1 : 0);
+        while (genres.size() < own) {
+            addOnce(genres, home.genres().get(rng.nextInt(home.genres().size())));
+        }
+        if (rng.nextDouble() < 0.3) {
+            addOnce(genres, ALL_GENRES.get(rng.nextInt(ALL_GENRES.size())));
+        }
+        if (rng.nextDouble() < 0.75) {
+            return home.fromYear() + rng.nextInt(home.toYear() - home.fromYear() + 1);
+        }
+        return globalYear(rng);
+    }
+
+    /** Recent years are the most common, as in MovieLens; a tail reaches back to 1915. */
+    private static int globalYear(SplittableRandom rng) {
+        int back = (int) (-StrictMath.log(1 - rng.nextDouble()) * 20);
+        return Math.max(1915, LAST_YEAR - back);
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    /** Long-tailed (Zipf-like) popularity; lower ids (older catalogue entries) tend to be the popular ones. */
+    private static double[] popularity(SplittableRandom rng, int n) {
+        double[] key = new double[n];
+        Integer[] order = new Integer[n];
+        for (int m = 0; m < n; m++) {
+            key[m] = rng.nextDouble() * (0.2 + (double) m / n);
+            order[m] = m;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
+        double[] popularity = new double[n];
+        for (int rank = 0; rank < n; rank++) {
+            popularity[order[rank]] = 1.0 / StrictMath.pow(rank + 10, 0.9);
+        }
+        return popularity;
+    }
+
+    /** First index whose cumulative weight exceeds {@code x}. */
+    private static int firstAbove(double[] cumulative, double x) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > x) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : Math.min(v, hi);
+    }
+
+    /** Standard normal by the polar method, from the stream's doubles only (its algorithm is fixed, so bytes are). */
+    static double gaussian(SplittableRandom rng) {
+        double x;
+        double y;
+        double s;
+        do {
+            x = 2 * rng.nextDouble() - 1;
+            y = 2 * rng.nextDouble() - 1;
+            s = x * x + y * y;
+        } while (s >= 1 || s == 0);
+        return x * Math.sqrt(-2 * StrictMath.log(s) / s);
+    }
+
+    /** SplitMix64 finaliser of seed and salt: independent streams for movies, activity and each user. */
+    static long mix(long seed, long salt) {
+        long z = seed * 0x9E3779B97F4A7C15L + salt * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

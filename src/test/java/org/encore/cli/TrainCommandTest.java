@@ -1,0 +1,132 @@
+package org.encore.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.encore.data.Dataset;
+import org.encore.data.MovieLensLoader;
+import org.encore.model.Activation;
+import org.encore.model.LayerSpec;
+import org.encore.model.LossType;
+import org.encore.model.ModelSpec;
+import org.encore.model.OptimizerSpec;
+import org.encore.model.SpecFiles;
+import org.encore.training.TrainedModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainCommandTest {
+    @TempDir
+    static Path dir;
+    private static Path data;
+    private static Path specFile;
+
+    /** A small MovieLens-format folder: 80 users x 25 movies, about a third rated. */
+    @BeforeAll
+    static void writeDataset() throws Exception {
+        data = dir.resolve("data");
+        Files.createDirectories(data);
+        StringBuilder ratings = new StringBuilder("userId,movieId,rating,timestamp\n");
+        Random random = new Random(1);
+        for (int user = 1; user <= 80; user++) {
+            for (int movie = 1; movie <= 25; movie++) {
+                if (random.nextInt(3) == 0) {
+                    ratings.append(user).append(',').append(movie * 3).append(',')
+                            .append(movie % 4 == user % 4 ? "4.5" : "2.0").append(',').append(1_000_000 + movie).append('\n');
+                }
+            }
+        }
+        Files.writeString(data.resolve("ratings.csv"), ratings);
+        StringBuilder movies = new StringBuilder("movieId,title,genres\n");
+        for (int movie = 1; movie <= 25; movie++) {
+            movies.append(movie * 3).append(",Film ").append(movie).append(" (1999),Drama\n");
+        }
+        Files.writeString(data.resolve("movies.csv"), movies);
+        specFile = dir.resolve("tiny.json");
+        SpecFiles.write(specFile, new ModelSpec("tiny", List.of(LayerSpec.dense(16, Activation.SELU),
+                LayerSpec.dropout(0.2), LayerSpec.dense(16, Activation.SELU)),
+                OptimizerSpec.adam(1e-3), LossType.MSE, 16, 5, 1.0, 0.2, 3, 0.2));
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jsonModePrintsOneObjectPerEpochAndWritesALoadableRun() throws Exception {
+        Path runDir = dir.resolve("run-json");
+        Result r = run("train", "--data", data.toString(), "--model", specFile.toString(), "--out", runDir.toString(),
+                "--epochs", "2", "--json");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode line = mapper.readTree(lines.get(i));
+            assertEquals(i + 1, line.get("epoch").asInt());
+            for (String split : List.of("train", "validation")) {
+                for (String metric : List.of("mse", "mae", "r2", "r2Flat", "ratedRmse", "ratedMae")) {
+                    assertTrue(line.get(split).get(metric).isNumber(), split + "." + metric + " in " + line);
+                }
+            }
+            assertTrue(line.get("seconds").asDouble() > 0);
+        }
+        Dataset dataset = MovieLensLoader.load(data);
+        TrainedModel model = TrainedModel.load(runDir, dataset);
+        assertEquals(2, model.history().size());
+        assertEquals("tiny", model.name());
+    }
+
+    @Test
+    void textModePrintsAHeaderALinePerEpochAndWhereTheRunWent() {
+        Path runDir = dir.resolve("run-text");
+        Result r = run("train", "--data", data.toString(), "--model", "model4", "--out", runDir.toString(),
+                "--epochs", "2", "--users-fraction", "1", "--seed", "5", "--batch", "32");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("model4 on "), r.out());
+        assertTrue(r.out().contains("64 train / 16 validation users"), r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("epoch")).count(), r.out());
+        assertTrue(r.out().contains("run saved to " + runDir), r.out());
+        assertTrue(Files.exists(runDir.resolve("manifest.json")));
+    }
+
+    @Test
+    void badCommandLinesAreUsageErrors() {
+        assertEquals(2, run("train", "--data", data.toString(), "--model", "model1").status(), "missing --out");
+        Result unknownModel = run("train", "--data", data.toString(), "--model", "model9", "--out", dir.resolve("x").toString());
+        assertEquals(2, unknownModel.status());
+        assertTrue(unknownModel.err().contains("'model9' is neither"), unknownModel.err());
+        assertEquals(2, run("train", "--data", data.toString(), "--model", "model1", "--out", "o", "--epochs", "two").status());
+    }
+
+    @Test
+    void anInvalidSpecIsADataErrorNamingTheField() throws Exception {
+        Result zeroEpochs = run("train", "--data", data.toString(), "--model", "model1", "--out", dir.resolve("y").toString(),
+                "--epochs", "0");
+        assertEquals(1, zeroEpochs.status());
+        assertTrue(zeroEpochs.err().contains("epochs: must be >= 1, got 0"), zeroEpochs.err());
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(specFile).replace("\"selu\"", "\"gelu\""));
+        Result badFile = run("train", "--data", data.toString(), "--model", bad.toString(), "--out", dir.resolve("z").toString());
+        assertEquals(1, badFile.status());
+        assertTrue(badFile.err().contains("layers[0].activation") && badFile.err().contains("unknown activation 'gelu'"), badFile.err());
+    }
+}

@@ -1,0 +1,83 @@
+package org.encore.training;
+
+import org.encore.model.ModelSpec;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RegressionMetricsTest {
+
+    /**
+     * 3 samples x 3 columns. Column 0: labels 1, 0, 0.5 (mean 0.5, SStot 0.5), predictions 0.8, 0.1, 0.5 -> SSres 0.05,
+     * R2 0.9. Column 1: labels 0, 0.2, 0.4 (mean 0.2, SStot 0.08), predictions 0.1, 0.2, 0.2 -> SSres 0.05, R2 0.375.
+     * Column 2: labels all 0 (no variance) -> counts 0 whatever the predictions. Keras R2Score = (0.9 + 0.375 + 0) / 3.
+     */
+    private static final float[] LABELS = {1f, 0f, 0f, 0f, 0.2f, 0f, 0.5f, 0.4f, 0f};
+    private static final float[] PREDICTIONS = {0.8f, 0.1f, 0.3f, 0.1f, 0.2f, 0f, 0.5f, 0.2f, -0.1f};
+
+    @Test
+    void kerasR2AveragesPerColumnR2AndCountsZeroVarianceColumnsAsZero() {
+        RegressionMetrics metrics = new RegressionMetrics(3);
+        metrics.add(LABELS, PREDICTIONS, 3);
+        SplitMetrics m = metrics.result(0.2);
+        assertEquals((0.9 + 0.375 + 0.0) / 3, m.r2(), 1e-6);
+    }
+
+    @Test
+    void mseMaeAndFlatR2OverAllCells() {
+        RegressionMetrics metrics = new RegressionMetrics(3);
+        metrics.add(LABELS, PREDICTIONS, 3);
+        SplitMetrics m = metrics.result(0.2);
+        double sse = 0, sae = 0, sum = 0;
+        for (int i = 0; i < 9; i++) {
+            double e = PREDICTIONS[i] - LABELS[i];
+            sse += e * e;
+            sae += Math.abs(e);
+            sum += LABELS[i];
+        }
+        double mean = sum / 9, sst = 0;
+        for (float y : LABELS) {
+            sst += (y - mean) * (y - mean);
+        }
+        assertEquals(sse / 9, m.mse(), 1e-7);
+        assertEquals(sae / 9, m.mae(), 1e-7);
+        assertEquals(1 - sse / sst, m.r2Flat(), 1e-6);
+    }
+
+    @Test
+    void ratedErrorsCoverOnlyNonZeroLabelsInStars() {
+        RegressionMetrics metrics = new RegressionMetrics(3);
+        metrics.add(LABELS, PREDICTIONS, 3);
+        SplitMetrics m = metrics.result(0.2);
+        // rated cells: (1 vs .8), (.2 vs .2), (.5 vs .5), (.4 vs .2): errors .2, 0, 0, .2 scaled -> 1, 0, 0, 1 stars
+        assertEquals(Math.sqrt(2.0 / 4), m.ratedRmse(), 1e-6);
+        assertEquals(2.0 / 4, m.ratedMae(), 1e-6);
+    }
+
+    @Test
+    void batchesAccumulateToTheSameResultAsOnePass() {
+        RegressionMetrics whole = new RegressionMetrics(3);
+        whole.add(LABELS, PREDICTIONS, 3);
+        RegressionMetrics parts = new RegressionMetrics(3);
+        parts.add(java.util.Arrays.copyOfRange(LABELS, 0, 3), java.util.Arrays.copyOfRange(PREDICTIONS, 0, 3), 1);
+        parts.add(java.util.Arrays.copyOfRange(LABELS, 3, 9), java.util.Arrays.copyOfRange(PREDICTIONS, 3, 9), 2);
+        SplitMetrics a = whole.result(ModelSpec.REFERENCE_SCALE);
+        SplitMetrics b = parts.result(ModelSpec.REFERENCE_SCALE);
+        assertEquals(a.mse(), b.mse(), 1e-12);
+        assertEquals(a.r2(), b.r2(), 1e-12);
+        assertEquals(a.r2Flat(), b.r2Flat(), 1e-12);
+        assertEquals(3, parts.samples());
+    }
+
+    @Test
+    void aPerfectReconstructionScoresOne() {
+        RegressionMetrics metrics = new RegressionMetrics(3);
+        metrics.add(LABELS, LABELS, 3);
+        SplitMetrics m = metrics.result(0.2);
+        assertEquals(0, m.mse());
+        assertEquals(2.0 / 3, m.r2(), 1e-12, "two varying columns score 1, the constant column 0");
+        assertEquals(1.0, m.r2Flat(), 1e-12);
+        assertTrue(Double.isNaN(new RegressionMetrics(3).result(0.2).mse()), "no samples: NaN, not 0");
+    }
+}
