@@ -29,7 +29,8 @@ import java.util.Random;
  *
  * Usage: java -cp CLASSPATH bench/TrainingSpeed.java DATA_DIR OUT_DIR VARIANTS
  *   DATA_DIR  ml-latest-small folder; OUT_DIR  where the shared CSR files are written (for PyTorch);
- *   VARIANTS  comma list of: gemm, dense, sparse, trainer
+ *   VARIANTS  comma list of: gemm, dense (plain DL4J layers), optimized (Encore's layers), trainer (the full Trainer),
+ *             paired (plain and optimized networks alternating epoch by epoch in one JVM; median of the ratios)
  */
 public class TrainingSpeed {
     static final int SYNTHETIC_USERS = 2000;
@@ -45,8 +46,8 @@ public class TrainingSpeed {
         List<String> variants = Arrays.asList(args[2].split(","));
         Files.createDirectories(outDir);
         List<Workload> workloads = new ArrayList<>();
-        workloads.add(new Workload("ml-latest-small", MovieLensLoader.load(dataDir).ratings(), 6));
-        workloads.add(new Workload("synthetic-20000", synthetic(), 2));
+        workloads.add(new Workload("ml-latest-small", MovieLensLoader.load(dataDir).ratings(), 3));
+        workloads.add(new Workload("synthetic-20000", synthetic(), 1));
         for (Workload w : workloads) {
             exportCsr(w, outDir.resolve(w.name() + ".csr"));
         }
@@ -56,8 +57,9 @@ public class TrainingSpeed {
                 switch (variant) {
                     case "gemm" -> gemm(w.matrix().movieCount(), spec.batchSize());
                     case "dense" -> fitLoop(w, spec, false);
-                    case "sparse" -> fitLoop(w, spec, true);
+                    case "optimized" -> fitLoop(w, spec, true);
                     case "trainer" -> trainer(w, spec);
+                    case "paired" -> paired(w, spec, 5);
                     default -> throw new IllegalArgumentException("unknown variant " + variant);
                 }
             }
@@ -112,6 +114,14 @@ public class TrainingSpeed {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** CPU seconds used by this process so far, all threads (ND4J's OpenMP threads included). */
+    static double cpuSeconds() {
+        return OS.getProcessCpuTime() / 1e9;
+    }
+
     static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
@@ -137,11 +147,11 @@ public class TrainingSpeed {
     }
 
     /** Encore's network, fitted batch by batch as the Trainer does, without the per-epoch metric pass. */
-    static void fitLoop(Workload w, ModelSpec spec, boolean sparse) {
+    static void fitLoop(Workload w, ModelSpec spec, boolean optimized) {
         RatingMatrix m = w.matrix();
         int width = m.movieCount();
         int batch = spec.batchSize();
-        MultiLayerNetwork net = NetworkFactory.build(spec, width, sparse);
+        MultiLayerNetwork net = NetworkFactory.build(spec, width, optimized);
         float scale = (float) spec.valueScale();
         int[] order = new int[m.userCount()];
         Arrays.setAll(order, i -> i);
@@ -151,6 +161,7 @@ public class TrainingSpeed {
         long densifyNanos = 0;
         long fitNanos = 0;
         long started = 0;
+        double cpuStarted = 0;
         String loadBefore = "";
         for (int epoch = 0; epoch <= w.epochs(); epoch++) {
             if (epoch == 1) { // epoch 0 warms up the JIT and the workspaces
@@ -158,6 +169,7 @@ public class TrainingSpeed {
                 fitNanos = 0;
                 loadBefore = load();
                 started = System.nanoTime();
+                cpuStarted = cpuSeconds();
             }
             shuffle(order, shuffle);
             for (int from = 0; from < order.length; from += batch) {
@@ -174,12 +186,79 @@ public class TrainingSpeed {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        report(sparse ? "encore-sparse-first-layer" : "dl4j-dense", w, net.numParams(), (long) order.length * w.epochs(),
-                seconds, String.format(Locale.ROOT, ",\"densify_s\":%.3f,\"fit_s\":%.3f,\"score\":%.6f",
-                        densifyNanos / 1e9, fitNanos / 1e9, net.score()), loadBefore);
+        double cpu = cpuSeconds() - cpuStarted;
+        report(optimized ? "encore-optimized-layers" : "dl4j-dense", w, net.numParams(), (long) order.length * w.epochs(),
+                seconds, String.format(Locale.ROOT, ",\"densify_s\":%.3f,\"fit_s\":%.3f,\"score\":%.6f,\"cpu_s\":%.3f,\"samples_per_cpu_s\":%.1f",
+                        densifyNanos / 1e9, fitNanos / 1e9, net.score(), cpu, (double) order.length * w.epochs() / cpu), loadBefore);
     }
 
-    /** The real Trainer (sparse first layer by default), with its per-epoch metric pass over train and validation. */
+    /**
+     * Plain DL4J and Encore's layers alternating epoch by epoch (order swapped every round) in one JVM, so that both
+     * see the same load; reports the median of the per-round speed-ups in wall and in process CPU time.
+     */
+    static void paired(Workload w, ModelSpec spec, int rounds) {
+        RatingMatrix m = w.matrix();
+        int width = m.movieCount();
+        MultiLayerNetwork[] nets = {NetworkFactory.build(spec, width, false), NetworkFactory.build(spec, width, true)};
+        float[] dense = new float[spec.batchSize() * width];
+        java.util.Map<Integer, INDArray> arrays = new java.util.HashMap<>();
+        int[] order = new int[m.userCount()];
+        Arrays.setAll(order, i -> i);
+        for (MultiLayerNetwork net : nets) {
+            epoch(net, m, order, spec, dense, arrays); // warm-up
+        }
+        double[] wallRatio = new double[rounds];
+        double[] cpuRatio = new double[rounds];
+        double[][] wall = new double[2][rounds];
+        double[][] cpu = new double[2][rounds];
+        String loadBefore = load();
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                int which = (r % 2 == 0) ? k : 1 - k;
+                double c0 = cpuSeconds();
+                long t0 = System.nanoTime();
+                epoch(nets[which], m, order, spec, dense, arrays);
+                wall[which][r] = (System.nanoTime() - t0) / 1e9;
+                cpu[which][r] = cpuSeconds() - c0;
+            }
+            wallRatio[r] = wall[0][r] / wall[1][r];
+            cpuRatio[r] = cpu[0][r] / cpu[1][r];
+        }
+        System.out.printf(Locale.ROOT, "{\"framework\":\"dl4j\",\"variant\":\"paired\",\"dataset\":\"%s\",\"width\":%d,\"users\":%d,"
+                        + "\"rounds\":%d,\"speedup_wall_median\":%.2f,\"speedup_cpu_median\":%.2f,\"speedup_wall\":%s,\"speedup_cpu\":%s,"
+                        + "\"plain_epoch_s\":%s,\"optimized_epoch_s\":%s,\"load_before\":%s,\"load_after\":%s}%n",
+                w.name(), width, m.userCount(), rounds, median(wallRatio), median(cpuRatio), json(wallRatio), json(cpuRatio),
+                json(wall[0]), json(wall[1]), loadBefore, load());
+    }
+
+    static void epoch(MultiLayerNetwork net, RatingMatrix m, int[] order, ModelSpec spec, float[] dense,
+                      java.util.Map<Integer, INDArray> arrays) {
+        int width = m.movieCount();
+        for (int from = 0; from < order.length; from += spec.batchSize()) {
+            int rows = Math.min(spec.batchSize(), order.length - from);
+            m.densify(Arrays.copyOfRange(order, from, from + rows), (float) spec.valueScale(), dense);
+            INDArray features = arrays.computeIfAbsent(rows, n -> Nd4j.createUninitialized(DataType.FLOAT, n, width));
+            features.data().asNioFloat().put(0, dense, 0, rows * width);
+            net.fit(features, features);
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String json(double[] values) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", values[i]));
+        }
+        return b.append(']').toString();
+    }
+
+    /** The real Trainer (optimized layers by default), with its per-epoch metric pass over train and validation. */
     static void trainer(Workload w, ModelSpec spec) throws Exception {
         RatingMatrix m = w.matrix();
         int[] all = new int[m.userCount()];

@@ -10,7 +10,7 @@ import time
 import numpy as np
 import torch
 
-WORKLOADS = [("ml-latest-small", 6), ("synthetic-20000", 2)]
+WORKLOADS = [("ml-latest-small", 3), ("synthetic-20000", 1)]
 BATCH = 512
 SCALE = 0.2
 
@@ -72,6 +72,7 @@ def run(name, epochs, out_dir):
     model.train()
     densify = 0.0
     started = 0.0
+    cpu_started = 0.0
     load_before = 0.0
     loss = None
     for epoch in range(epochs + 1):
@@ -79,6 +80,7 @@ def run(name, epochs, out_dir):
             densify = 0.0
             load_before = load_avg()
             started = time.perf_counter()
+            cpu_started = time.process_time()
         gen.shuffle(order)
         for start in range(0, rows, BATCH):
             t0 = time.perf_counter()
@@ -93,13 +95,15 @@ def run(name, epochs, out_dir):
             loss.backward()
             opt.step()
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     samples = rows * epochs
     per_s = samples / seconds
     print(json.dumps({"framework": "pytorch", "variant": f"pytorch-{torch.__version__}", "dataset": name,
                       "width": width, "users": rows, "batch": BATCH, "params": params, "samples": samples,
                       "seconds": round(seconds, 3), "samples_per_s": round(per_s, 1),
                       "gflops": round(6.0 * params * per_s / 1e9, 1), "load_before": load_before,
-                      "load_after": load_avg(), "densify_s": round(densify, 3), "score": float(loss)}), flush=True)
+                      "load_after": load_avg(), "densify_s": round(densify, 3), "score": float(loss),
+                      "cpu_s": round(cpu, 3), "samples_per_cpu_s": round(samples / cpu, 1)}), flush=True)
 
 
 def main():

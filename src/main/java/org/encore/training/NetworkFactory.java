@@ -13,6 +13,7 @@ import org.encore.model.LayerSpec;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
 import org.encore.model.SpecValidator;
+import org.encore.training.sparse.SingleProductOutputLayer;
 import org.encore.training.sparse.SparseInputDenseLayer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationELU;
@@ -59,32 +60,34 @@ public final class NetworkFactory {
     }
 
     /**
-     * Whether the first layer multiplies only the non-zero inputs ({@link SparseInputDenseLayer}): same parameters,
-     * initialisation and results as DL4J's DenseLayer up to float summation order, and much faster on rating rows.
-     * On by default; {@code -Dencore.sparseFirstLayer=false} turns it off (e.g. to compare).
+     * Whether to use Encore's faster drop-in layers (bench/training-speed.md): a first layer that multiplies only the
+     * non-zero inputs ({@link SparseInputDenseLayer}) and an output layer that computes its product once per step
+     * instead of twice ({@link SingleProductOutputLayer}). Same parameters, initialisation and results as DL4J's
+     * DenseLayer and OutputLayer up to float summation order. On by default; {@code -Dencore.optimizedLayers=false}
+     * builds plain DL4J layers (e.g. to compare).
      */
-    public static final boolean SPARSE_FIRST_LAYER_DEFAULT =
-            Boolean.parseBoolean(System.getProperty("encore.sparseFirstLayer", "true"));
+    public static final boolean OPTIMIZED_LAYERS_DEFAULT =
+            Boolean.parseBoolean(System.getProperty("encore.optimizedLayers", "true"));
 
     /** A built and initialised network for {@code spec} over {@code width} movie columns. */
     public static MultiLayerNetwork build(ModelSpec spec, int width) {
-        return build(spec, width, SPARSE_FIRST_LAYER_DEFAULT);
+        return build(spec, width, OPTIMIZED_LAYERS_DEFAULT);
     }
 
-    /** As {@link #build(ModelSpec, int)}, choosing the first layer's implementation. */
-    public static MultiLayerNetwork build(ModelSpec spec, int width, boolean sparseFirstLayer) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec, width, sparseFirstLayer));
+    /** As {@link #build(ModelSpec, int)}, choosing plain DL4J layers or Encore's faster equivalents. */
+    public static MultiLayerNetwork build(ModelSpec spec, int width, boolean optimizedLayers) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec, width, optimizedLayers));
         network.init();
         return network;
     }
 
     /** The configuration (not yet initialised); tests inspect it to check the Keras conversion. */
     public static MultiLayerConfiguration configuration(ModelSpec spec, int width) {
-        return configuration(spec, width, SPARSE_FIRST_LAYER_DEFAULT);
+        return configuration(spec, width, OPTIMIZED_LAYERS_DEFAULT);
     }
 
-    /** As {@link #configuration(ModelSpec, int)}, choosing the first layer's implementation. */
-    public static MultiLayerConfiguration configuration(ModelSpec spec, int width, boolean sparseFirstLayer) {
+    /** As {@link #configuration(ModelSpec, int)}, choosing plain DL4J layers or Encore's faster equivalents. */
+    public static MultiLayerConfiguration configuration(ModelSpec spec, int width, boolean optimizedLayers) {
         SpecValidator.requireValid(spec);
         if (width <= 0) {
             throw new IllegalArgumentException("width must be > 0, got " + width);
@@ -98,7 +101,7 @@ public final class NetworkFactory {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
-        for (Layer layer : layers(spec, width, sparseFirstLayer)) {
+        for (Layer layer : layers(spec, width, optimizedLayers)) {
             list.layer(layer);
         }
         return list.build();
@@ -106,10 +109,10 @@ public final class NetworkFactory {
 
     /** The DL4J layers of the spec, output layer last. */
     static List<Layer> layers(ModelSpec spec, int width) {
-        return layers(spec, width, SPARSE_FIRST_LAYER_DEFAULT);
+        return layers(spec, width, OPTIMIZED_LAYERS_DEFAULT);
     }
 
-    static List<Layer> layers(ModelSpec spec, int width, boolean sparseFirstLayer) {
+    static List<Layer> layers(ModelSpec spec, int width, boolean optimizedLayers) {
         List<Layer> layers = new ArrayList<>();
         long fanIn = width;
         double retain = 1.0;
@@ -118,7 +121,7 @@ public final class NetworkFactory {
                 retain *= 1.0 - dropout.rate();
             } else if (layer instanceof LayerSpec.Dense dense) {
                 layers.add(layers.isEmpty()
-                        ? firstLayer(width, dense, retain, sparseFirstLayer)
+                        ? firstLayer(width, dense, retain, optimizedLayers)
                         : hiddenLayer(fanIn, dense, retain));
                 fanIn = dense.units();
                 retain = 1.0;
@@ -133,7 +136,7 @@ public final class NetworkFactory {
         if (retain < 1.0) {
             output.dropOut(retain);
         }
-        layers.add(output.build());
+        layers.add(optimizedLayers ? SingleProductOutputLayer.of(output.build()) : output.build());
         return layers;
     }
 

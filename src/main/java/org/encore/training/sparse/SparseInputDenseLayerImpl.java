@@ -67,10 +67,10 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
             return super.activate(training, workspaceMgr);
         }
         SparseRows rows = SparseRows.of(input);
-        float[] preOutput = preOutputByColumn(rows);
+        float[] preOutput = preOutputRowMajor(rows);
         sparseForwardPasses++;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
-                new long[]{rows.rows, layerConf().getNOut()}, 'f');
+                new long[]{rows.rows, layerConf().getNOut()}, 'c');
         OffHeapFloats.of(out).put(0, preOutput, 0, preOutput.length);
         if (training) {
             cachedInput = input;
@@ -96,12 +96,12 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
             preOutputData = cachedPreOutput;
         } else {
             rows = SparseRows.of(input);
-            preOutputData = preOutputByColumn(rows);
+            preOutputData = preOutputRowMajor(rows);
         }
         clearCache();
         long nOut = layerConf().getNOut();
         INDArray preOutput = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT,
-                new long[]{rows.rows, nOut}, 'f');
+                new long[]{rows.rows, nOut}, 'c');
         OffHeapFloats.of(preOutput).put(0, preOutputData, 0, preOutputData.length);
         INDArray delta = layerConf().getActivationFn().backprop(preOutput, epsilon).getFirst();
 
@@ -112,7 +112,8 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
             gradient.gradientForVariable().put(BIAS, biasGrad);
         }
         INDArray weightGrad = gradientViews.get(WEIGHTS);
-        weightGradient(rows, deltaByColumn(delta, rows.rows), weightGrad);
+        int stride = paddedWidth(Math.toIntExact(nOut));
+        weightGradient(rows, paddedRowMajor(delta, stride), stride, weightGrad);
         gradient.gradientForVariable().put(WEIGHTS, weightGrad);
 
         INDArray epsilonNext = null;
@@ -144,89 +145,145 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
         cachedPreOutput = null;
     }
 
-    /** z = x·W + b for the non-zeros of x, returned column by column: z[k * batch + row]. */
-    private float[] preOutputByColumn(SparseRows x) {
+    /**
+     * Output columns are processed in blocks of {@value #BLOCK}: one pass over a row's non-zeros then feeds
+     * {@value #BLOCK} independent sums, and the block's weights are re-laid out input-major so that those
+     * {@value #BLOCK} weights sit in one cache line.
+     */
+    private static final int BLOCK = 8;
+
+    /** z = x·W + b for the non-zeros of x, row-major: z[row * nOut + k]. */
+    private float[] preOutputRowMajor(SparseRows x) {
         INDArray w = getParam(WEIGHTS);
         int nIn = Math.toIntExact(w.size(0));
         int nOut = Math.toIntExact(w.size(1));
         int batch = x.rows;
         float[] bias = hasBias() ? getParam(BIAS).dup().data().asFloat() : new float[nOut];
         OffHeapFloats weights = OffHeapFloats.of(w);
-        float[] z = new float[nOut * batch];
+        float[] z = new float[batch * nOut];
         int[] rowPointers = x.rowPointers;
         int[] columns = x.columnIndices;
         float[] values = x.values;
-        forEachColumnBlock(nOut, (from, to) -> {
-            float[] column = new float[nIn];
-            for (int k = from; k < to; k++) {
-                weights.get((long) k * nIn, column, 0, nIn); // W is 'f': column k is contiguous
-                float b = bias[k];
-                int out = k * batch;
-                for (int r = 0; r < batch; r++) {
-                    float sum = 0f;
-                    for (int p = rowPointers[r], end = rowPointers[r + 1]; p < end; p++) {
-                        sum += values[p] * column[columns[p]];
-                    }
-                    z[out + r] = sum + b;
+        forEachBlock(nOut, (k0, kw) -> {
+            float[] block = scratch(0, BLOCK * nIn);
+            weights.get((long) k0 * nIn, block, 0, kw * nIn); // W is 'f': columns k0.. are contiguous
+            // Slots t >= kw of the last, narrower block hold stale values; their sums are never written out.
+            float[] interleaved = scratch(1, nIn * BLOCK);
+            for (int t = 0; t < kw; t++) {
+                for (int j = 0, from = t * nIn; j < nIn; j++) {
+                    interleaved[j * BLOCK + t] = block[from + j];
+                }
+            }
+            for (int r = 0; r < batch; r++) {
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+                for (int p = rowPointers[r], end = rowPointers[r + 1]; p < end; p++) {
+                    float v = values[p];
+                    int o = columns[p] * BLOCK;
+                    s0 += v * interleaved[o];
+                    s1 += v * interleaved[o + 1];
+                    s2 += v * interleaved[o + 2];
+                    s3 += v * interleaved[o + 3];
+                    s4 += v * interleaved[o + 4];
+                    s5 += v * interleaved[o + 5];
+                    s6 += v * interleaved[o + 6];
+                    s7 += v * interleaved[o + 7];
+                }
+                float[] sums = {s0, s1, s2, s3, s4, s5, s6, s7};
+                int out = r * nOut + k0;
+                for (int t = 0; t < kw; t++) {
+                    z[out + t] = sums[t] + bias[k0 + t];
                 }
             }
         });
         return z;
     }
 
-    /** dW = xᵀ·δ over the non-zeros of x, written column by column into the 'f'-ordered gradient view. */
-    private void weightGradient(SparseRows x, float[] deltaByColumn, INDArray weightGrad) {
+    /** dW = xᵀ·δ over the non-zeros of x, written into the 'f'-ordered gradient view; δ is row-major, padded. */
+    private void weightGradient(SparseRows x, float[] delta, int deltaStride, INDArray weightGrad) {
         int nIn = Math.toIntExact(weightGrad.size(0));
         int nOut = Math.toIntExact(weightGrad.size(1));
-        int batch = x.rows;
         OffHeapFloats grad = OffHeapFloats.of(weightGrad);
         int[] columnPointers = x.columnPointers();
         int[] rowIndices = x.rowIndicesByColumn();
         float[] values = x.valuesByColumn();
-        forEachColumnBlock(nOut, (from, to) -> {
-            float[] column = new float[nIn];
-            for (int k = from; k < to; k++) {
-                int d = k * batch;
-                for (int j = 0; j < nIn; j++) {
-                    float sum = 0f;
-                    for (int q = columnPointers[j], end = columnPointers[j + 1]; q < end; q++) {
-                        sum += values[q] * deltaByColumn[d + rowIndices[q]];
-                    }
-                    column[j] = sum;
+        forEachBlock(nOut, (k0, kw) -> {
+            float[] block = scratch(0, BLOCK * nIn);
+            for (int j = 0; j < nIn; j++) {
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+                for (int q = columnPointers[j], end = columnPointers[j + 1]; q < end; q++) {
+                    float v = values[q];
+                    int o = rowIndices[q] * deltaStride + k0;
+                    s0 += v * delta[o];
+                    s1 += v * delta[o + 1];
+                    s2 += v * delta[o + 2];
+                    s3 += v * delta[o + 3];
+                    s4 += v * delta[o + 4];
+                    s5 += v * delta[o + 5];
+                    s6 += v * delta[o + 6];
+                    s7 += v * delta[o + 7];
                 }
-                grad.put((long) k * nIn, column, 0, nIn);
+                switch (kw) { // the last block may be narrower; columns beyond nOut read zero padding
+                    case 8: block[7 * nIn + j] = s7;
+                    case 7: block[6 * nIn + j] = s6;
+                    case 6: block[5 * nIn + j] = s5;
+                    case 5: block[4 * nIn + j] = s4;
+                    case 4: block[3 * nIn + j] = s3;
+                    case 3: block[2 * nIn + j] = s2;
+                    case 2: block[nIn + j] = s1;
+                    default: block[j] = s0;
+                }
             }
+            grad.put((long) k0 * nIn, block, 0, kw * nIn); // columns k0.. of the 'f' gradient are contiguous
         });
     }
 
-    /** δ [batch, nOut] as a Java array column by column: δ[k * batch + row]. */
-    private static float[] deltaByColumn(INDArray delta, int batch) {
-        INDArray columnMajor = delta.dataType() == DataType.FLOAT && delta.ordering() == 'f'
-                && OffHeapFloats.isContiguous(delta) ? delta : delta.castTo(DataType.FLOAT).dup('f');
-        float[] out = new float[Math.toIntExact(columnMajor.length())];
-        OffHeapFloats.of(columnMajor).get(0, out, 0, out.length);
-        if (out.length != batch * columnMajor.size(1)) {
-            throw new IllegalStateException("delta has " + out.length + " values for a batch of " + batch);
+    /** δ [batch, nOut] as a row-major Java array whose rows are padded to a multiple of {@value #BLOCK}. */
+    private static float[] paddedRowMajor(INDArray delta, int stride) {
+        INDArray rowMajor = delta.dataType() == DataType.FLOAT && delta.ordering() == 'c'
+                && OffHeapFloats.isContiguous(delta) ? delta : delta.castTo(DataType.FLOAT).dup('c');
+        int batch = Math.toIntExact(rowMajor.size(0));
+        int nOut = Math.toIntExact(rowMajor.size(1));
+        OffHeapFloats source = OffHeapFloats.of(rowMajor);
+        float[] out = new float[batch * stride];
+        if (stride == nOut) {
+            source.get(0, out, 0, out.length);
+        } else {
+            for (int r = 0; r < batch; r++) {
+                source.get((long) r * nOut, out, r * stride, nOut);
+            }
         }
         return out;
     }
 
-    private interface ColumnBlock {
-        void run(int from, int to);
+    static int paddedWidth(int nOut) {
+        return (nOut + BLOCK - 1) / BLOCK * BLOCK;
     }
 
-    /** Splits output columns into blocks run on the common fork-join pool (the caller thread helps). */
-    private static void forEachColumnBlock(int nOut, ColumnBlock block) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        int blocks = Math.min(nOut, threads * 4);
-        if (blocks <= 1) {
-            block.run(0, nOut);
-            return;
+    /** Per-thread work arrays, reused across blocks and steps (two per thread, grown on demand). */
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+
+    private static float[] scratch(int slot, int length) {
+        float[][] arrays = SCRATCH.get();
+        if (arrays[slot].length < length) {
+            arrays[slot] = new float[length];
         }
-        IntStream.range(0, blocks).parallel().forEach(i -> {
-            int from = (int) ((long) nOut * i / blocks);
-            int to = (int) ((long) nOut * (i + 1) / blocks);
-            block.run(from, to);
+        return arrays[slot];
+    }
+
+    private interface ColumnBlock {
+        void run(int firstColumn, int columns);
+    }
+
+    /** Runs every block of {@value #BLOCK} output columns, spread over the common fork-join pool (the caller helps). */
+    private static void forEachBlock(int nOut, ColumnBlock block) {
+        int blocks = (nOut + BLOCK - 1) / BLOCK;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int tasks = Math.min(blocks, threads * 4);
+        IntStream.range(0, tasks).parallel().forEach(task -> {
+            for (int b = (int) ((long) blocks * task / tasks), end = (int) ((long) blocks * (task + 1) / tasks); b < end; b++) {
+                int k0 = b * BLOCK;
+                block.run(k0, Math.min(BLOCK, nOut - k0));
+            }
         });
     }
 }

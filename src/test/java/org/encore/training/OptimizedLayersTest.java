@@ -1,0 +1,63 @@
+package org.encore.training;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.encore.model.ModelSpec;
+import org.encore.model.Presets;
+import org.encore.training.sparse.SingleProductOutputLayerImpl;
+import org.encore.training.sparse.SparseInputDenseLayerImpl;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Model 1 built with Encore's optimized layers trains like the plain DL4J network, step for step. */
+class OptimizedLayersTest {
+    private static final int WIDTH = 700;
+
+    private static INDArray ratingRows(long seed, int rows) {
+        Random random = new Random(seed);
+        float[][] data = new float[rows][WIDTH];
+        for (float[] row : data) {
+            for (int c = 0; c < WIDTH; c++) {
+                if (random.nextDouble() < 0.016) {
+                    row[c] = (1 + random.nextInt(10)) / 10f; // ratings 0.5..5 scaled by 1/5
+                }
+            }
+        }
+        return Nd4j.create(data);
+    }
+
+    private static double relativeDifference(INDArray expected, INDArray actual) {
+        return expected.sub(actual).norm2Number().doubleValue() / expected.norm2Number().doubleValue();
+    }
+
+    @Test
+    void model1WithOptimizedLayersMatchesPlainDl4jOverAdamSteps() {
+        ModelSpec spec = Presets.model1();
+        MultiLayerNetwork plain = NetworkFactory.build(spec, WIDTH, false);
+        MultiLayerNetwork optimized = NetworkFactory.build(spec, WIDTH, true);
+        assertInstanceOf(SparseInputDenseLayerImpl.class, optimized.getLayer(0));
+        assertInstanceOf(SingleProductOutputLayerImpl.class, optimized.getOutputLayer());
+        assertEquals(plain.params(), optimized.params(), "identical Glorot initialisation");
+        INDArray start = plain.params().dup();
+        for (int step = 0; step < 4; step++) {
+            INDArray x = ratingRows(step, 40);
+            Nd4j.getRandom().setSeed(1000 + step); // the same dropout masks in both networks
+            plain.fit(x, x);
+            Nd4j.getRandom().setSeed(1000 + step);
+            optimized.fit(x, x);
+            assertEquals(plain.score(), optimized.score(), 1e-5 * plain.score(), "loss of step " + step);
+        }
+        assertTrue(relativeDifference(plain.params().sub(start), optimized.params().sub(start)) < 1e-3,
+                "the updates of both networks agree");
+        INDArray probe = ratingRows(99, 10);
+        assertTrue(relativeDifference(plain.output(probe), optimized.output(probe)) < 1e-5, "same predictions");
+        assertEquals(DataType.FLOAT, optimized.params().dataType());
+    }
+}
