@@ -84,4 +84,21 @@ public final class TinyData {
         }
         return fixed(name, scores, valueScale);
     }
+
+    /**
+     * Dense rating rows as the trainer feeds them: each cell rated with probability {@code density}, the rating
+     * (0.5 to 5 stars) scaled by 1/5.
+     */
+    public static float[][] scaledRatingRows(long seed, int rows, int width, double density) {
+        Random random = new Random(seed);
+        float[][] data = new float[rows][width];
+        for (float[] row : data) {
+            for (int c = 0; c < width; c++) {
+                if (random.nextDouble() < density) {
+                    row[c] = (1 + random.nextInt(10)) / 10f;
+                }
+            }
+        }
+        return data;
+    }
 }
