@@ -9,20 +9,9 @@ import time
 import numpy as np
 import torch
 
+from model1 import model1  # bench/model1.py, beside this script
+
 BATCH = 512
-
-
-def model1(width):
-    layers = [torch.nn.Linear(width, 1024), torch.nn.SELU(),
-              torch.nn.Linear(1024, 512), torch.nn.Sigmoid(), torch.nn.Dropout(0.5),
-              torch.nn.Linear(512, 512), torch.nn.SELU(), torch.nn.Dropout(0.5),
-              torch.nn.Linear(512, 512), torch.nn.SELU(),
-              torch.nn.Linear(512, width)]
-    for layer in layers:
-        if isinstance(layer, torch.nn.Linear):
-            torch.nn.init.xavier_uniform_(layer.weight)
-            torch.nn.init.zeros_(layer.bias)
-    return torch.nn.Sequential(*layers)
 
 
 def measure(name, x, epochs, device, dtype=torch.float32):

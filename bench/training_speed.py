@@ -10,6 +10,8 @@ import time
 import numpy as np
 import torch
 
+from model1 import model1  # bench/model1.py, beside this script
+
 WORKLOADS = [("ml-latest-small", 3), ("synthetic-20000", 1)]
 BATCH = 512
 SCALE = 0.2
@@ -31,19 +33,6 @@ def read_csr(path):
     np.add.at(pointers, r + 1, 1)
     pointers = np.cumsum(pointers)
     return rows, cols, pointers, torch.from_numpy(c), torch.from_numpy(v)
-
-
-def model1(width):
-    layers = [torch.nn.Linear(width, 1024), torch.nn.SELU(),
-              torch.nn.Linear(1024, 512), torch.nn.Sigmoid(), torch.nn.Dropout(0.5),
-              torch.nn.Linear(512, 512), torch.nn.SELU(), torch.nn.Dropout(0.5),
-              torch.nn.Linear(512, 512), torch.nn.SELU(),
-              torch.nn.Linear(512, width)]
-    for layer in layers:
-        if isinstance(layer, torch.nn.Linear):  # Keras semantics: Glorot uniform, zero bias
-            torch.nn.init.xavier_uniform_(layer.weight)
-            torch.nn.init.zeros_(layer.bias)
-    return torch.nn.Sequential(*layers)
 
 
 def gemm(width):

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Parses {@code --name value} options and {@code --flag} switches. Every command declares the names it knows,
@@ -80,38 +81,27 @@ public final class Args {
     }
 
     public int integer(String name, int fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " expects a whole number, got '" + v + "'");
-        }
+        return number(name, fallback, Integer::parseInt, "a whole number");
     }
 
     public long longValue(String name, long fallback) throws UsageException {
-        String v = values.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " expects a whole number, got '" + v + "'");
-        }
+        return number(name, fallback, Long::parseLong, "a whole number");
     }
 
     public double decimal(String name, double fallback) throws UsageException {
+        return number(name, fallback, Double::parseDouble, "a number");
+    }
+
+    /** The option's value parsed by {@code parse}, or {@code fallback} when it is absent. */
+    private <T> T number(String name, T fallback, Function<String, T> parse, String expected) throws UsageException {
         String v = values.get(name);
         if (v == null) {
             return fallback;
         }
         try {
-            return Double.parseDouble(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " expects a number, got '" + v + "'");
+            throw new UsageException("--" + name + " expects " + expected + ", got '" + v + "'");
         }
     }
 }

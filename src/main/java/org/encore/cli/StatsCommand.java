@@ -99,19 +99,21 @@ public final class StatsCommand implements Command {
                 .collect(Collectors.joining("  ")));
         printSpread(out, "per user", DatasetStatistics.spread(stats.ratingsPerUser()));
         printSpread(out, "per movie", DatasetStatistics.spread(stats.ratingsPerMovie()));
-        out.println("genres       " + stats.moviesPerGenre().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", "))
-                + (stats.moviesWithoutGenres() > 0 ? String.format(Locale.ROOT, "; no genres %,d", stats.moviesWithoutGenres()) : ""));
-        out.println("decades      " + stats.moviesPerDecade().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%ds %,d", e.getKey(), e.getValue()))
-                .collect(Collectors.joining(", "))
-                + (stats.moviesWithoutYear() > 0 ? String.format(Locale.ROOT, "; no year %,d", stats.moviesWithoutYear()) : ""));
+        out.println("genres       " + movieCounts(stats.moviesPerGenre(), "%s %,d", "no genres", stats.moviesWithoutGenres()));
+        out.println("decades      " + movieCounts(stats.moviesPerDecade(), "%ds %,d", "no year", stats.moviesWithoutYear()));
         out.printf(Locale.ROOT, "load         %,d ms%s; %,d lines skipped, %,d duplicates%n", report.loadMillis(),
                 report.fromCache() ? " (from cache)" : "", report.skippedLines(), report.duplicates());
         for (String warning : report.warnings()) {
             out.println("warning      " + warning);
         }
+    }
+
+    /** "key count, key count" with each entry as {@code entryFormat}, then "; {@code noneLabel} n" when n > 0. */
+    private static <K> String movieCounts(Map<K, Integer> counts, String entryFormat, String noneLabel, int none) {
+        return counts.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, entryFormat, e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "))
+                + (none > 0 ? String.format(Locale.ROOT, "; %s %,d", noneLabel, none) : "");
     }
 
     private static void printSpread(PrintStream out, String label, DatasetStatistics.Spread s) {

@@ -219,6 +219,18 @@ final class DatasetCache {
         }
     }
 
+    /** Reads {@code length} bytes at {@code position} into a little-endian buffer, flipped for reading. */
+    private static ByteBuffer readFully(FileChannel channel, long position, int length, String what)
+            throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) <= 0) {
+                throw new IOException(what + " unreadable");
+            }
+        }
+        return buffer.flip();
+    }
+
     private static final class StaleException extends Exception {
         StaleException() {
             super(null, null, false, false);
@@ -231,13 +243,7 @@ final class DatasetCache {
         if (fileSize < MAGIC.length + 8 + TRAILER_BYTES) {
             throw new IOException("too short (" + fileSize + " bytes)");
         }
-        ByteBuffer trailer = ByteBuffer.allocate(TRAILER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        while (trailer.hasRemaining()) {
-            if (channel.read(trailer, fileSize - TRAILER_BYTES + trailer.position()) <= 0) {
-                throw new IOException("trailer unreadable");
-            }
-        }
-        trailer.flip();
+        ByteBuffer trailer = readFully(channel, fileSize - TRAILER_BYTES, TRAILER_BYTES, "trailer");
         long[] crcs = new long[SECTIONS + 1];
         for (int i = 0; i < crcs.length; i++) {
             crcs[i] = trailer.getLong();
@@ -248,13 +254,7 @@ final class DatasetCache {
             throw new IOException("bad end mark (truncated?)");
         }
 
-        ByteBuffer start = ByteBuffer.allocate(MAGIC.length + 8).order(ByteOrder.LITTLE_ENDIAN);
-        while (start.hasRemaining()) {
-            if (channel.read(start, start.position()) <= 0) {
-                throw new IOException("head unreadable");
-            }
-        }
-        start.flip();
+        ByteBuffer start = readFully(channel, 0, MAGIC.length + 8, "head");
         byte[] magic = new byte[MAGIC.length];
         start.get(magic);
         if (!Arrays.equals(magic, MAGIC)) {
@@ -479,24 +479,27 @@ final class DatasetCache {
     private static final long MAP_WINDOW = 64L << 20;
 
     private static long readInts(FileChannel channel, long from, long to, int[] values) throws IOException {
-        CRC32C crc = new CRC32C();
-        int at = 0;
-        for (long position = from; position < to; position += MAP_WINDOW) {
-            long length = Math.min(MAP_WINDOW, to - position);
-            MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
-            crc.update(window.duplicate());
-            int count = (int) (length / 4);
-            window.order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values, at, count);
-            at += count;
-        }
-        if (at != values.length) {
-            throw new IOException("section holds " + at + " values, expected " + values.length);
-        }
-        return crc.getValue();
+        return readSection(channel, from, to, values.length,
+                (window, at, count) -> window.asIntBuffer().get(values, at, count));
     }
 
     /** Ratings are stored as floats: a bulk copy, where one byte a rating needed a conversion loop. */
     private static long readFloats(FileChannel channel, long from, long to, float[] values) throws IOException {
+        return readSection(channel, from, to, values.length,
+                (window, at, count) -> window.asFloatBuffer().get(values, at, count));
+    }
+
+    /**
+     * Moves {@code count} four-byte values between a little-endian buffer (at its position) and an array (from
+     * index {@code at}): a bulk get when reading, a bulk put when writing.
+     */
+    private interface BulkCopy {
+        void copy(ByteBuffer littleEndian, int at, int count);
+    }
+
+    /** Reads one section of {@code expectedValues} four-byte values window by window; returns its CRC32C. */
+    private static long readSection(FileChannel channel, long from, long to, int expectedValues, BulkCopy into)
+            throws IOException {
         CRC32C crc = new CRC32C();
         int at = 0;
         for (long position = from; position < to; position += MAP_WINDOW) {
@@ -504,11 +507,11 @@ final class DatasetCache {
             MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
             crc.update(window.duplicate());
             int count = (int) (length / 4);
-            window.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values, at, count);
+            into.copy(window.order(ByteOrder.LITTLE_ENDIAN), at, count);
             at += count;
         }
-        if (at != values.length) {
-            throw new IOException("section holds " + at + " values, expected " + values.length);
+        if (at != expectedValues) {
+            throw new IOException("section holds " + at + " values, expected " + expectedValues);
         }
         return crc.getValue();
     }
@@ -524,26 +527,23 @@ final class DatasetCache {
         }
 
         void ints(int[] values, int count) throws IOException {
-            for (int from = 0; from < count; ) {
-                if (buffer.remaining() < 4) {
-                    flush();
-                }
-                int len = Math.min(count - from, buffer.remaining() / 4);
-                buffer.asIntBuffer().put(values, from, len);
-                buffer.position(buffer.position() + len * 4);
-                from += len;
-            }
+            fourByteValues(count, (staging, from, len) -> staging.asIntBuffer().put(values, from, len));
         }
 
         void floats(float[] values, int count) throws IOException {
-            for (int from = 0; from < count; ) {
+            fourByteValues(count, (staging, from, len) -> staging.asFloatBuffer().put(values, from, len));
+        }
+
+        /** Stages {@code count} four-byte values, as many at a time as the buffer has room for. */
+        private void fourByteValues(int count, BulkCopy put) throws IOException {
+            for (int at = 0; at < count; ) {
                 if (buffer.remaining() < 4) {
                     flush();
                 }
-                int len = Math.min(count - from, buffer.remaining() / 4);
-                buffer.asFloatBuffer().put(values, from, len);
+                int len = Math.min(count - at, buffer.remaining() / 4);
+                put.copy(buffer, at, len);
                 buffer.position(buffer.position() + len * 4);
-                from += len;
+                at += len;
             }
         }
 

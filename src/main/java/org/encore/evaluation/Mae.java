@@ -12,14 +12,6 @@ public final class Mae implements UserMetric {
 
     @Override
     public double of(UserOutcome user) {
-        float[] predicted = user.hiddenPredictions();
-        if (predicted == null || predicted.length == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            sum += Math.abs(predicted[i] - user.hiddenRatings()[i]);
-        }
-        return sum / predicted.length;
+        return user.meanPredictionError(Math::abs);
     }
 }

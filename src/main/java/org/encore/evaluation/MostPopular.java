@@ -1,20 +1,26 @@
 package org.encore.evaluation;
 
 import org.encore.data.RatingMatrix;
-import org.encore.model.RowScorer;
 import org.encore.recommend.RankingOnly;
 
 /**
  * Most-popular baseline: every user gets the same scores, the number of training users who rated each movie.
  * (The recommender still removes what the user rated.) Its scores are counts, not ratings.
  */
-public final class MostPopular implements RowScorer, RankingOnly {
+public final class MostPopular extends FixedScores implements RankingOnly {
     private final int[] counts;
-    private final double valueScale;
 
     private MostPopular(int[] counts, double valueScale) {
+        super("popular", asScores(counts), valueScale);
         this.counts = counts;
-        this.valueScale = valueScale;
+    }
+
+    private static float[] asScores(int[] counts) {
+        float[] scores = new float[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            scores[c] = counts[c];
+        }
+        return scores;
     }
 
     /** Counts ratings per column over {@code trainRows} only. */
@@ -35,30 +41,5 @@ public final class MostPopular implements RowScorer, RankingOnly {
 
     public int count(int column) {
         return counts[column];
-    }
-
-    @Override
-    public String name() {
-        return "popular";
-    }
-
-    @Override
-    public int width() {
-        return counts.length;
-    }
-
-    @Override
-    public double valueScale() {
-        return valueScale;
-    }
-
-    @Override
-    public void score(float[] inputs, int rows, float[] outputs) {
-        for (int r = 0; r < rows; r++) {
-            int offset = r * counts.length;
-            for (int c = 0; c < counts.length; c++) {
-                outputs[offset + c] = counts[c];
-            }
-        }
     }
 }

@@ -11,10 +11,7 @@ public final class NdcgAtK implements UserMetric {
     private final int k;
 
     public NdcgAtK(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
-        this.k = k;
+        this.k = TopK.checked(k);
     }
 
     @Override
@@ -28,12 +25,7 @@ public final class NdcgAtK implements UserMetric {
         if (relevant.isEmpty()) {
             return Double.NaN;
         }
-        double dcg = 0;
-        for (int i = 0; i < Math.min(k, user.ranked().length); i++) {
-            if (relevant.contains(user.ranked()[i])) {
-                dcg += discount(i);
-            }
-        }
+        double dcg = TopK.gainOfHits(user, relevant, k, NdcgAtK::discount);
         double ideal = 0;
         for (int i = 0; i < Math.min(k, relevant.size()); i++) {
             ideal += discount(i);

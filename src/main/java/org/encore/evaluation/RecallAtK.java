@@ -11,10 +11,7 @@ public final class RecallAtK implements UserMetric {
     private final int k;
 
     public RecallAtK(int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
-        }
-        this.k = k;
+        this.k = TopK.checked(k);
     }
 
     @Override
@@ -28,12 +25,7 @@ public final class RecallAtK implements UserMetric {
         if (relevant.isEmpty()) {
             return Double.NaN;
         }
-        int hits = 0;
-        for (int i = 0; i < Math.min(k, user.ranked().length); i++) {
-            if (relevant.contains(user.ranked()[i])) {
-                hits++;
-            }
-        }
-        return (double) hits / Math.min(k, relevant.size());
+        double hits = TopK.gainOfHits(user, relevant, k, position -> 1);
+        return hits / Math.min(k, relevant.size());
     }
 }

@@ -13,15 +13,6 @@ public final class Rmse implements UserMetric {
 
     @Override
     public double of(UserOutcome user) {
-        float[] predicted = user.hiddenPredictions();
-        if (predicted == null || predicted.length == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            double e = predicted[i] - user.hiddenRatings()[i];
-            sum += e * e;
-        }
-        return Math.sqrt(sum / predicted.length);
+        return Math.sqrt(user.meanPredictionError(error -> error * error));
     }
 }

@@ -2,6 +2,7 @@ package org.encore.evaluation;
 
 import org.encore.data.IdIndex;
 import org.encore.data.RatingMatrix;
+import org.encore.data.Shuffle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ public record StrongGeneralizationSplit(int[] trainRows, HeldOutUsers validation
         }
         int[] users = kept.stream().mapToInt(Integer::intValue).toArray();
         Random random = new Random(settings.seed());
-        shuffle(users, random);
+        Shuffle.inPlace(users, random);
         int validationCount = (int) Math.round(users.length * settings.validationFraction());
         int testCount = (int) Math.round(users.length * settings.testFraction());
         if (users.length - validationCount - testCount < 1 || validationCount < 1 || testCount < 1) {
@@ -99,7 +100,7 @@ public record StrongGeneralizationSplit(int[] trainRows, HeldOutUsers validation
                 continue;
             }
             positions = Arrays.copyOf(positions, n);
-            shuffle(positions, random);
+            Shuffle.inPlace(positions, random);
             int feed = (int) Math.floor(n * settings.foldInFraction() + 1e-9);
             feed = Math.max(1, Math.min(n - 1, feed));
             int[] fed = sorted(Arrays.copyOfRange(positions, 0, feed));
@@ -127,15 +128,6 @@ public record StrongGeneralizationSplit(int[] trainRows, HeldOutUsers validation
                 new IdIndex(Arrays.copyOf(userIds, count)), matrix.movies());
         return new HeldOutUsers(keptRows.stream().mapToInt(Integer::intValue).toArray(), foldIn,
                 Arrays.copyOf(hiddenPointers, count + 1), Arrays.copyOf(hiddenColumns, hidden), Arrays.copyOf(hiddenRatings, hidden));
-    }
-
-    private static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
     }
 
     private static int[] sorted(int[] values) {

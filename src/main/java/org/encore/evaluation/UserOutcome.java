@@ -40,4 +40,19 @@ public record UserOutcome(int[] ranked, int[] hiddenColumns, float[] hiddenRatin
         }
         return set;
     }
+
+    /**
+     * The mean of {@code penalty} applied to each hidden rating's prediction error (predicted minus true stars);
+     * NaN for a scorer whose scores are not ratings.
+     */
+    double meanPredictionError(java.util.function.DoubleUnaryOperator penalty) {
+        if (hiddenPredictions == null || hiddenPredictions.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < hiddenPredictions.length; i++) {
+            sum += penalty.applyAsDouble(hiddenPredictions[i] - hiddenRatings[i]);
+        }
+        return sum / hiddenPredictions.length;
+    }
 }

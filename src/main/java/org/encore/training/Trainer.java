@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.encore.data.CancellationToken;
 import org.encore.data.RatingMatrix;
+import org.encore.data.Shuffle;
 import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
 import org.encore.model.MemoryEstimate;
@@ -115,7 +116,7 @@ public final class Trainer {
         epochs:
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
-            shuffleInPlace(order, shuffle);
+            Shuffle.inPlace(order, shuffle);
             double lossSum = 0;
             for (int b = 0; b < batches; b++) {
                 waitWhilePaused(token);
@@ -224,15 +225,6 @@ public final class Trainer {
                     return;
                 }
             }
-        }
-    }
-
-    private static void shuffleInPlace(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
         }
     }
 

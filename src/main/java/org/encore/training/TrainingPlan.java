@@ -1,6 +1,7 @@
 package org.encore.training;
 
 import org.encore.data.RatingMatrix;
+import org.encore.data.Shuffle;
 import org.encore.model.ModelSpec;
 
 import java.util.Arrays;
@@ -29,12 +30,7 @@ public record TrainingPlan(int[] trainRows, int[] validationRows) {
             order[i] = i;
         }
         Random random = new Random(spec.seed());
-        for (int i = users - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Shuffle.inPlace(order, random);
         int sampled = (int) Math.min(users, Math.max(2, Math.round(spec.usersFraction() * users)));
         int validation = (int) Math.min(sampled - 1, Math.max(1, Math.round(spec.validationFraction() * sampled)));
         int[] validationRows = Arrays.copyOfRange(order, 0, validation);

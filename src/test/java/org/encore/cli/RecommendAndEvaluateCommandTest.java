@@ -2,6 +2,7 @@ package org.encore.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.encore.cli.CliRun.Result;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.Movie;
@@ -19,9 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.encore.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,8 +63,8 @@ class RecommendAndEvaluateCommandTest {
     @Test
     void recommendPrintsTheRatedListAndEachModelsListWithoutRatedMovies() throws Exception {
         Result r = run("recommend", "--data", data.toString(), "--model", "popular,ease:50", "--user", "7", "--top", "5", "--json");
-        assertEquals(0, r.status, r.err);
-        JsonNode root = JSON.readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = JSON.readTree(r.out());
         assertEquals(7, root.get("user").asInt());
         Set<Integer> rated = new HashSet<>();
         Dataset dataset = MovieLensLoader.load(data);
@@ -96,44 +95,44 @@ class RecommendAndEvaluateCommandTest {
         model.save(run, dataset);
         Result r = run("recommend", "--data", data.toString(), "--model", run + ",popular", "--weights", "3,1",
                 "--user", "12", "--top", "4");
-        assertEquals(0, r.status, r.err);
-        assertTrue(r.out.contains("rated by the user"), r.out);
-        assertTrue(r.out.contains("tiny (% of 5 stars)"), r.out);
-        assertTrue(r.out.contains("0.75 x tiny + 0.25 x popular") || r.out.contains("3.00 x tiny + 1.00 x popular"), r.out);
-        assertTrue(r.out.matches("(?s).*\\d+%.*"), "percent scores shown: " + r.out);
-        assertTrue(r.out.contains("Film "), r.out);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("rated by the user"), r.out());
+        assertTrue(r.out().contains("tiny (% of 5 stars)"), r.out());
+        assertTrue(r.out().contains("0.75 x tiny + 0.25 x popular") || r.out().contains("3.00 x tiny + 1.00 x popular"), r.out());
+        assertTrue(r.out().matches("(?s).*\\d+%.*"), "percent scores shown: " + r.out());
+        assertTrue(r.out().contains("Film "), r.out());
     }
 
     @Test
     void recommendForAnUnknownUserNamesIt() throws Exception {
         Result r = run("recommend", "--data", data.toString(), "--model", "popular", "--user", "99999");
-        assertEquals(1, r.status);
-        assertTrue(r.err.contains("user 99999 is not in"), r.err);
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("user 99999 is not in"), r.err());
     }
 
     @Test
     void recommendNamesAModelItCannotOpen() throws Exception {
         Result r = run("recommend", "--data", data.toString(), "--model", "ease:abc", "--user", "7");
-        assertEquals(1, r.status);
-        assertTrue(r.err.contains("ease:abc"), r.err);
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("ease:abc"), r.err());
         Result missing = run("recommend", "--data", data.toString(), "--model", dir.resolve("no-such-run").toString(), "--user", "7");
-        assertEquals(1, missing.status);
-        assertTrue(missing.err.contains("no-such-run") && missing.err.contains("not a run folder"), missing.err);
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("no-such-run") && missing.err().contains("not a run folder"), missing.err());
     }
 
     @Test
     void recommendWithTheWrongNumberOfWeightsIsAUsageError() throws Exception {
         Result r = run("recommend", "--data", data.toString(), "--model", "popular,ease", "--weights", "1", "--user", "1");
-        assertEquals(2, r.status);
-        assertTrue(r.err.contains("--weights has 1 numbers for 2 models"), r.err);
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--weights has 1 numbers for 2 models"), r.err());
     }
 
     @Test
     void evaluateBaselinesPrintsOneJsonObjectWithTheRequiredRows() throws Exception {
         Result r = run("evaluate", "--data", data.toString(), "--models", "none", "--baselines", "popular,ease",
                 "--ease-lambda", "5,50", "--seed", "3", "--json");
-        assertEquals(0, r.status, r.err);
-        JsonNode root = JSON.readTree(r.out);
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = JSON.readTree(r.out());
         assertEquals(3, root.get("seed").asInt());
         assertEquals(2, root.get("rows").size());
         assertEquals("popular", root.get("rows").get(0).get("name").asText());
@@ -150,17 +149,17 @@ class RecommendAndEvaluateCommandTest {
     void evaluateTrainsAPresetOnTheTrainingUsersAndPrintsATable() throws Exception {
         Result r = run("evaluate", "--data", data.toString(), "--models", "model4", "--epochs", "1",
                 "--baselines", "popular", "--seed", "1");
-        assertEquals(0, r.status, r.err);
-        assertTrue(r.out.contains("| model4"), r.out);
-        assertTrue(r.out.contains("| popular"), r.out);
-        assertTrue(r.out.contains("strong generalisation"), r.out);
-        assertTrue(r.err.contains("epoch 1"), r.err);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("| model4"), r.out());
+        assertTrue(r.out().contains("| popular"), r.out());
+        assertTrue(r.out().contains("strong generalisation"), r.out());
+        assertTrue(r.err().contains("epoch 1"), r.err());
     }
 
     @Test
     void evaluateRefusesAnUnknownModelOrBaseline() throws Exception {
-        assertEquals(2, run("evaluate", "--data", data.toString(), "--models", "model9").status);
-        assertEquals(2, run("evaluate", "--data", data.toString(), "--baselines", "random").status);
+        assertEquals(2, run("evaluate", "--data", data.toString(), "--models", "model9").status());
+        assertEquals(2, run("evaluate", "--data", data.toString(), "--baselines", "random").status());
     }
 
     /** A small spec so that the test trains in seconds. */
@@ -169,15 +168,5 @@ class RecommendAndEvaluateCommandTest {
         return base.withName("tiny").withEpochs(2).withUsersFraction(1.0).withLayers(List.of(
                 LayerSpec.dense(16, org.encore.model.Activation.SELU), LayerSpec.dense(8, org.encore.model.Activation.SELU, "coding"),
                 LayerSpec.dense(16, org.encore.model.Activation.SELU)));
-    }
-
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

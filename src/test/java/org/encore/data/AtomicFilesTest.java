@@ -23,9 +23,7 @@ class AtomicFilesTest {
         AtomicFiles.writeString(target, "old");
         AtomicFiles.writeString(target, "new");
         assertEquals("new", Files.readString(target));
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(1, files.count());
-        }
+        assertOnlyTheTargetIsLeft();
     }
 
     @Test
@@ -37,9 +35,7 @@ class AtomicFilesTest {
             throw new IOException("disk full");
         }));
         assertEquals("kept", Files.readString(target));
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(1, files.count());
-        }
+        assertOnlyTheTargetIsLeft();
     }
 
     @Test
@@ -48,6 +44,13 @@ class AtomicFilesTest {
         AtomicFiles.writeString(target, "{}");
         if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertTrue(Files.getPosixFilePermissions(target).contains(PosixFilePermission.OTHERS_READ));
+        }
+    }
+
+    /** No temporary file is left beside the target. */
+    private void assertOnlyTheTargetIsLeft() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count());
         }
     }
 }

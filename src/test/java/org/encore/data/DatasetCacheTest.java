@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static org.encore.data.LoaderTestFiles.load;
 import static org.encore.data.LoaderTestFiles.write;
@@ -131,36 +132,34 @@ class DatasetCacheTest {
         assertSameDataset(reference, again);
     }
 
-    @Test
-    void flippedByteInTheMatrixIsCaughtByTheChecksum() throws Exception {
+    /** Damages the cache that a first load writes, then checks the next load parses again and re-caches. */
+    private void assertDamagedCacheIsRebuilt(UnaryOperator<byte[]> damage) throws Exception {
         Path release = release();
         Dataset reference = load(release, LoaderTestFiles.STRICT_NO_CACHE);
         Path cacheFile = cacheFileAfterFirstLoad(release);
-        byte[] bytes = Files.readAllBytes(cacheFile);
-        bytes[bytes.length - 100] ^= 0x10; // inside the timestamps
-        Files.write(cacheFile, bytes);
+        Files.write(cacheFile, damage.apply(Files.readAllBytes(cacheFile)));
         assertRebuiltAndTrustedAgain(release, reference);
+    }
+
+    @Test
+    void flippedByteInTheMatrixIsCaughtByTheChecksum() throws Exception {
+        assertDamagedCacheIsRebuilt(bytes -> {
+            bytes[bytes.length - 100] ^= 0x10; // inside the timestamps
+            return bytes;
+        });
     }
 
     @Test
     void truncatedCacheIsRebuilt() throws Exception {
-        Path release = release();
-        Dataset reference = load(release, LoaderTestFiles.STRICT_NO_CACHE);
-        Path cacheFile = cacheFileAfterFirstLoad(release);
-        byte[] bytes = Files.readAllBytes(cacheFile);
-        Files.write(cacheFile, Arrays.copyOf(bytes, bytes.length - 100));
-        assertRebuiltAndTrustedAgain(release, reference);
+        assertDamagedCacheIsRebuilt(bytes -> Arrays.copyOf(bytes, bytes.length - 100));
     }
 
     @Test
     void badMagicIsRebuilt() throws Exception {
-        Path release = release();
-        Dataset reference = load(release, LoaderTestFiles.STRICT_NO_CACHE);
-        Path cacheFile = cacheFileAfterFirstLoad(release);
-        byte[] bytes = Files.readAllBytes(cacheFile);
-        bytes[0] = 'X';
-        Files.write(cacheFile, bytes);
-        assertRebuiltAndTrustedAgain(release, reference);
+        assertDamagedCacheIsRebuilt(bytes -> {
+            bytes[0] = 'X';
+            return bytes;
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.encore.data.Dataset;
 import org.encore.data.LoadReport;
 import org.encore.data.Movie;
 import org.encore.data.RatingMatrix;
+import org.encore.evaluation.FixedScores;
 import org.encore.model.RowScorer;
 
 import java.nio.file.Path;
@@ -64,29 +65,7 @@ public final class TinyData {
 
     /** A scorer that returns fixed per-column scores for every user. */
     public static RowScorer fixed(String name, float[] columnScores, double valueScale) {
-        return new RowScorer() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public int width() {
-                return columnScores.length;
-            }
-
-            @Override
-            public double valueScale() {
-                return valueScale;
-            }
-
-            @Override
-            public void score(float[] inputs, int rows, float[] outputs) {
-                for (int r = 0; r < rows; r++) {
-                    System.arraycopy(columnScores, 0, outputs, r * columnScores.length, columnScores.length);
-                }
-            }
-        };
+        return new FixedScores(name, columnScores, valueScale);
     }
 
     /** A scorer that predicts each movie's mean training rating (scaled), like a weak autoencoder would. */
@@ -104,5 +83,22 @@ public final class TinyData {
             scores[c] = counts[c] == 0 ? 0f : (float) (sums[c] / counts[c] * valueScale);
         }
         return fixed(name, scores, valueScale);
+    }
+
+    /**
+     * Dense rating rows as the trainer feeds them: each cell rated with probability {@code density}, the rating
+     * (0.5 to 5 stars) scaled by 1/5.
+     */
+    public static float[][] scaledRatingRows(long seed, int rows, int width, double density) {
+        Random random = new Random(seed);
+        float[][] data = new float[rows][width];
+        for (float[] row : data) {
+            for (int c = 0; c < width; c++) {
+                if (random.nextDouble() < density) {
+                    row[c] = (1 + random.nextInt(10)) / 10f;
+                }
+            }
+        }
+        return data;
     }
 }

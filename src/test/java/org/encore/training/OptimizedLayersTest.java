@@ -3,6 +3,7 @@ package org.encore.training;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
+import org.encore.testutil.TinyData;
 import org.encore.training.sparse.SingleProductOutputLayerImpl;
 import org.encore.training.sparse.SparseInputDenseLayerImpl;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,16 +21,7 @@ class OptimizedLayersTest {
     private static final int WIDTH = 700;
 
     private static INDArray ratingRows(long seed, int rows) {
-        Random random = new Random(seed);
-        float[][] data = new float[rows][WIDTH];
-        for (float[] row : data) {
-            for (int c = 0; c < WIDTH; c++) {
-                if (random.nextDouble() < 0.016) {
-                    row[c] = (1 + random.nextInt(10)) / 10f; // ratings 0.5..5 scaled by 1/5
-                }
-            }
-        }
-        return Nd4j.create(data);
+        return Nd4j.create(TinyData.scaledRatingRows(seed, rows, WIDTH, 0.016));
     }
 
     private static double relativeDifference(INDArray expected, INDArray actual) {

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,7 +19,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,15 +60,7 @@ class SparseInputDenseLayerTest {
 
     /** Rows about 4% non-zero with ratings/5 values, as the trainer feeds them. */
     private static INDArray sparseBatch(long seed, int rows) {
-        Random random = new Random(seed);
-        float[][] data = new float[rows][WIDTH];
-        for (float[] row : data) {
-            for (int c = 0; c < WIDTH; c++) {
-                if (random.nextDouble() < 0.04) {
-                    row[c] = (1 + random.nextInt(10)) / 10f;
-                }
-            }
-        }
+        float[][] data = TinyData.scaledRatingRows(seed, rows, WIDTH, 0.04);
         data[rows - 1] = new float[WIDTH]; // an empty row must work too
         return Nd4j.create(data);
     }
