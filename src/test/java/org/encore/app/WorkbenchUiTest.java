@@ -100,6 +100,9 @@ class WorkbenchUiTest {
         assertEquals(0, tabs().getSelectionModel().getSelectedIndex());
         assertFalse(ROBOT.lookup("#moviesTable").queryAs(TableView.class).getItems().isEmpty());
         assertFalse(ROBOT.lookup("#usersTable").queryAs(TableView.class).getItems().isEmpty());
+        fx(() -> window.datasetViewModel().searchProperty().set("no such title anywhere"));
+        assertTrue(ROBOT.lookup("#moviesPlaceholder").query().isVisible(), "an empty result says how to widen the filter");
+        fx(() -> window.datasetViewModel().searchProperty().set(""));
         for (String chart : List.of("#histogramChart", "#perUserChart", "#perMovieChart", "#genreChart", "#decadeChart")) {
             assertTrue(points(ROBOT.lookup(chart).queryAs(BarChart.class)) > 0, chart + " has no bars");
         }
