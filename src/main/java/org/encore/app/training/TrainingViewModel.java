@@ -155,7 +155,9 @@ public final class TrainingViewModel {
                         ui.execute(() -> {
                             progressPending.set(false);
                             progress.set(done);
-                            progressText.set(progressLine(run.name(), position, total, epoch, spec.epochs(), batch, batchesPerEpoch, elapsed, done));
+                            String line = progressLine(run.name(), position, total, epoch, spec.epochs(), batch, batchesPerEpoch, elapsed, done);
+                            // the batch that was running when pause was pressed reports after it: keep saying paused
+                            progressText.set(paused.get() ? PAUSED + line : line);
                         });
                     }
                 }
@@ -198,6 +200,8 @@ public final class TrainingViewModel {
         }
     }
 
+    private static final String PAUSED = "Paused · ";
+
     static String progressLine(String name, int position, int total, int epoch, int epochs, int batch, int batches,
                                double elapsedSeconds, double done) {
         String left = done <= 0 ? "…" : duration(elapsedSeconds * (1 - done) / done);
@@ -228,7 +232,7 @@ public final class TrainingViewModel {
         }
         if (running.get()) {
             paused.set(true);
-            progressText.set("Paused · " + progressText.get().replaceFirst("^Paused · ", ""));
+            progressText.set(PAUSED + withoutPaused(progressText.get()));
         }
     }
 
@@ -238,7 +242,14 @@ public final class TrainingViewModel {
         if (current != null) {
             current.resume();
         }
-        paused.set(false);
+        if (paused.get()) {
+            paused.set(false);
+            progressText.set(withoutPaused(progressText.get()));
+        }
+    }
+
+    private static String withoutPaused(String text) {
+        return text.startsWith(PAUSED) ? text.substring(PAUSED.length()) : text;
     }
 
     public void pauseOrResume() {

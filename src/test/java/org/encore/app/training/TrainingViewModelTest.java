@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,6 +115,38 @@ class TrainingViewModelTest {
         assertEquals("failed", workbench.runs().get(0).statusProperty().get());
         assertTrue(viewModel.messageProperty().get().contains("batchSize"), viewModel.messageProperty().get());
         assertEquals(1, workbench.runs().get(1).history().size());
+    }
+
+    @Test
+    void progressThatArrivesAfterPauseStillSaysPausedUntilResumed() throws Exception {
+        BlockingQueue<Runnable> uiTasks = new LinkedBlockingQueue<>();
+        TrainingViewModel threaded = new TrainingViewModel(workbench, task -> new Thread(task).start(), uiTasks::add, runs);
+        threaded.enqueue(TestDatasets.tinySpec("tiny", 40));
+        threaded.trainQueue();
+        // the run is added, then its first batch reports: both wait for the "FX thread" while pause is pressed
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (uiTasks.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        threaded.pause();
+        Thread.sleep(200);
+        drain(uiTasks);
+        assertTrue(threaded.progressTextProperty().get().startsWith("Paused · tiny (1 of 1) · epoch"),
+                threaded.progressTextProperty().get());
+        threaded.resume();
+        assertFalse(threaded.progressTextProperty().get().startsWith("Paused"), threaded.progressTextProperty().get());
+        threaded.cancel();
+        while (threaded.runningProperty().get() && System.nanoTime() < deadline) {
+            drain(uiTasks);
+            Thread.sleep(5);
+        }
+        assertEquals("Cancelled", threaded.progressTextProperty().get());
+    }
+
+    private static void drain(BlockingQueue<Runnable> tasks) {
+        for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+            task.run();
+        }
     }
 
     @Test
