@@ -85,7 +85,8 @@ public final class MainViewModel {
                 DatasetStatistics statistics = DatasetStatistics.of(dataset);
                 ui.execute(() -> {
                     workbench.setDataset(dataset, statistics);
-                    recentDatasets.setAll(preferences.addRecentDataset(source.toAbsolutePath().toString()));
+                    // normalised: "./sample-data" and "x/../sample-data" are one entry in the recent list
+                    recentDatasets.setAll(preferences.addRecentDataset(source.toAbsolutePath().normalize().toString()));
                     loading.set(false);
                     loadingText.set("");
                 });
