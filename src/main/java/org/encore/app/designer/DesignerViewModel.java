@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -581,29 +582,25 @@ public final class DesignerViewModel {
     }
 
     private static double parseDouble(String text, String field, Map<String, String> problems) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (RuntimeException e) {
-            problems.put(field, "a number is expected");
-            return 0;
-        }
+        return parse(text, field, problems, Double::parseDouble, "a number is expected", 0.0);
     }
 
     private static int parseInt(String text, String field, Map<String, String> problems) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (RuntimeException e) {
-            problems.put(field, "a whole number is expected");
-            return 0;
-        }
+        return parse(text, field, problems, Integer::parseInt, "a whole number is expected", 0);
     }
 
     private static long parseLong(String text, String field, Map<String, String> problems) {
+        return parse(text, field, problems, Long::parseLong, "a whole number is expected", 0L);
+    }
+
+    /** {@code parser}'s value of the trimmed text; else records {@code message} for {@code field} and returns {@code fallback}. */
+    private static <T> T parse(String text, String field, Map<String, String> problems, Function<String, T> parser,
+                               String message, T fallback) {
         try {
-            return Long.parseLong(text.trim());
+            return parser.apply(text.trim());
         } catch (RuntimeException e) {
-            problems.put(field, "a whole number is expected");
-            return 0;
+            problems.put(field, message);
+            return fallback;
         }
     }
 

@@ -3,8 +3,6 @@ package org.encore.app.training;
 import org.encore.app.TestDatasets;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
-import org.encore.data.Dataset;
-import org.encore.data.DatasetStatistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +30,7 @@ class TrainingViewModelTest {
 
     @BeforeEach
     void setUp() {
-        Dataset dataset = TestDatasets.small();
-        workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        TestDatasets.openSmall(workbench);
         viewModel = new TrainingViewModel(workbench, INLINE, INLINE, runs);
     }
 
