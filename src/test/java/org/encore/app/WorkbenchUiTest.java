@@ -13,6 +13,7 @@ import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.encore.app.designer.LayerWidthsView;
 import org.encore.app.user.RatedRow;
 import org.encore.app.user.UserController;
 import org.encore.app.user.RecRow;
@@ -127,6 +128,8 @@ class WorkbenchUiTest {
 
         fx(() -> window.mainViewModel().darkThemeProperty().set(true));
         assertTrue(window.scene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/assets/themes/dark.css")));
+        LayerWidthsView drawing = ROBOT.lookup(".layer-widths").queryAs(LayerWidthsView.class);
+        assertTrue(drawing.labelColor().getBrightness() > 0.5, "the layer drawing's labels are redrawn light on the dark theme");
         fx(() -> window.mainViewModel().darkThemeProperty().set(false));
         assertTrue(window.scene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/assets/themes/light.css")));
     }
