@@ -155,8 +155,10 @@ public final class MainViewModel {
             return;
         }
         String name = dataset.source().getFileName() == null ? dataset.source().toString() : dataset.source().getFileName().toString();
-        datasetSummary.set(String.format(Locale.ROOT, "%s (%s) · %,d users · %,d movies · %,d ratings", name,
-                dataset.release(), dataset.ratings().userCount(), dataset.ratings().movieCount(), dataset.ratings().ratingCount()));
+        // the release only when the name does not already say it: "ml-latest-small (ml-latest-small)" wastes the status bar
+        String release = name.toLowerCase(Locale.ROOT).startsWith(dataset.release().toLowerCase(Locale.ROOT)) ? "" : " (" + dataset.release() + ")";
+        datasetSummary.set(String.format(Locale.ROOT, "%s%s · %,d users · %,d movies · %,d ratings", name, release,
+                dataset.ratings().userCount(), dataset.ratings().movieCount(), dataset.ratings().ratingCount()));
         title.set("Encore — " + name);
     }
 

@@ -52,6 +52,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void theStatusNamesTheReleaseOnlyWhenTheFileNameDoesNotSayIt() {
+        Dataset small = TestDatasets.small();
+        DatasetOpener asRelease = (source, progress, cancel) ->
+                new Dataset("ml-latest-small", source, small.ratings(), small.movies(), small.report());
+        MainViewModel named = new MainViewModel(workbench, asRelease, preferences, INLINE, INLINE);
+        named.open(temp.resolve("ml-latest-small.zip"));
+        assertTrue(named.datasetSummaryProperty().get().startsWith("ml-latest-small.zip · 60 users"), named.datasetSummaryProperty().get());
+        named.open(temp.resolve("ratings-copy"));
+        assertTrue(named.datasetSummaryProperty().get().startsWith("ratings-copy (ml-latest-small) · 60 users"), named.datasetSummaryProperty().get());
+    }
+
+    @Test
     void oneFolderReachedByTwoPathsIsOneRecentEntry() throws Exception {
         Path folder = TestDatasets.writeCsv(temp.resolve("small"));
         viewModel.open(folder);
