@@ -39,6 +39,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -313,11 +314,21 @@ public final class TrainingViewModel {
             message.set("Open the dataset the run was trained on first");
             return;
         }
+        Optional<TrainedRun> alreadyOpen = openRun(runDir, dataset);
+        if (alreadyOpen.isPresent()) {
+            // a second copy would list the same model twice in the charts and the per-user panel
+            shownFlag(alreadyOpen.get()).set(true);
+            message.set(runDir.getFileName() + " is already open");
+            return;
+        }
         message.set("Opening " + runDir.getFileName() + "…");
         background.execute(() -> {
             try {
                 TrainedModel model = TrainedModel.load(runDir, dataset);
                 ui.execute(() -> {
+                    if (openRun(runDir, dataset).isPresent()) {
+                        return;
+                    }
                     TrainedRun run = TrainedRun.reopened(runDir.getFileName().toString(), model, dataset, runDir);
                     workbench.runs().add(run);
                     shownFlag(run).set(true);
@@ -328,6 +339,14 @@ public final class TrainingViewModel {
                 ui.execute(() -> message.set("Cannot open " + runDir.getFileName() + ": " + text));
             }
         });
+    }
+
+    /** The run of this session or reopened that lives in {@code runDir} and was trained on {@code dataset}. */
+    private Optional<TrainedRun> openRun(Path runDir, Dataset dataset) {
+        Path wanted = runDir.toAbsolutePath().normalize();
+        return workbench.runs().stream()
+                .filter(r -> r.dataset() == dataset && r.runDir() != null && r.runDir().toAbsolutePath().normalize().equals(wanted))
+                .findFirst();
     }
 
     // ---- export ----

@@ -95,13 +95,32 @@ class TrainingViewModelTest {
         viewModel.enqueue(TestDatasets.tinySpec("tiny", 2));
         viewModel.trainQueue();
         TrainedRun trained = workbench.runs().get(0);
-        viewModel.open(viewModel.savedRuns().get(0));
-        assertEquals(2, workbench.runs().size());
-        TrainedRun reopened = workbench.runs().get(1);
+        // a later session: the same dataset open, the run only on disk
+        Workbench later = new Workbench();
+        later.setDataset(workbench.dataset(), workbench.statistics());
+        TrainingViewModel laterViewModel = new TrainingViewModel(later, INLINE, INLINE, runs);
+        laterViewModel.open(laterViewModel.savedRuns().get(0));
+        assertEquals(1, later.runs().size());
+        TrainedRun reopened = later.runs().get(0);
         assertEquals(trained.historySnapshot(), reopened.historySnapshot());
         assertNotNull(reopened.model());
-        viewModel.shownFlag(trained).set(false);
-        assertEquals(List.of(reopened), List.copyOf(viewModel.shownRuns()));
+        assertEquals(List.of(reopened), List.copyOf(laterViewModel.shownRuns()));
+        laterViewModel.shownFlag(reopened).set(false);
+        assertTrue(laterViewModel.shownRuns().isEmpty());
+    }
+
+    @Test
+    void aRunAlreadyOpenIsNotAddedASecondTime() {
+        viewModel.enqueue(TestDatasets.tinySpec("tiny", 1));
+        viewModel.trainQueue();
+        Path saved = viewModel.savedRuns().get(0);
+        viewModel.open(saved);
+        assertEquals(1, workbench.runs().size(), "the run trained in this session is that folder");
+        assertTrue(viewModel.messageProperty().get().endsWith("is already open"), viewModel.messageProperty().get());
+        viewModel.shownFlag(workbench.runs().get(0)).set(false);
+        viewModel.open(saved);
+        assertEquals(1, workbench.runs().size());
+        assertEquals(List.copyOf(workbench.runs()), List.copyOf(viewModel.shownRuns()), "opening it again shows it again");
     }
 
     @Test
