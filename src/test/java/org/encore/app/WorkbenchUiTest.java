@@ -114,6 +114,8 @@ class WorkbenchUiTest {
         assertEquals(4, ROBOT.lookup("#specList").queryAs(ListView.class).getItems().size());
         assertFalse(ROBOT.lookup("#layerList").queryAs(ListView.class).getItems().isEmpty());
         assertTrue(text("#parametersLabel").startsWith("Parameters: "), text("#parametersLabel"));
+        fx(() -> window.designerViewModel().selectedLayerProperty().set(-1));
+        assertEquals("select a layer above to edit it", text("#layerKindLabel"), "the greyed-out layer fields say how to fill them");
 
         ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
