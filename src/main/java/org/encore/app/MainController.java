@@ -4,6 +4,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -160,24 +161,10 @@ public final class MainController {
         trainingViewController.exportAll();
     }
 
+    /** View menu: each item's userData is the index of its tab ({@link Workbench#DATASET_VIEW} and on). */
     @FXML
-    private void showDataset() {
-        views.getSelectionModel().select(Workbench.DATASET_VIEW);
-    }
-
-    @FXML
-    private void showDesigner() {
-        views.getSelectionModel().select(Workbench.DESIGNER_VIEW);
-    }
-
-    @FXML
-    private void showTraining() {
-        views.getSelectionModel().select(Workbench.TRAINING_VIEW);
-    }
-
-    @FXML
-    private void showUser() {
-        views.getSelectionModel().select(Workbench.USER_VIEW);
+    private void showView(ActionEvent event) {
+        views.getSelectionModel().select(Integer.parseInt((String) ((MenuItem) event.getSource()).getUserData()));
     }
 
     @FXML

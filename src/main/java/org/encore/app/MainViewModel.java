@@ -85,7 +85,8 @@ public final class MainViewModel {
                 DatasetStatistics statistics = DatasetStatistics.of(dataset);
                 ui.execute(() -> {
                     workbench.setDataset(dataset, statistics);
-                    recentDatasets.setAll(preferences.addRecentDataset(source.toAbsolutePath().toString()));
+                    // normalised: "./sample-data" and "x/../sample-data" are one entry in the recent list
+                    recentDatasets.setAll(preferences.addRecentDataset(source.toAbsolutePath().normalize().toString()));
                     loading.set(false);
                     loadingText.set("");
                 });
@@ -154,8 +155,10 @@ public final class MainViewModel {
             return;
         }
         String name = dataset.source().getFileName() == null ? dataset.source().toString() : dataset.source().getFileName().toString();
-        datasetSummary.set(String.format(Locale.ROOT, "%s (%s) · %,d users · %,d movies · %,d ratings", name,
-                dataset.release(), dataset.ratings().userCount(), dataset.ratings().movieCount(), dataset.ratings().ratingCount()));
+        // the release only when the name does not already say it: "ml-latest-small (ml-latest-small)" wastes the status bar
+        String release = name.toLowerCase(Locale.ROOT).startsWith(dataset.release().toLowerCase(Locale.ROOT)) ? "" : " (" + dataset.release() + ")";
+        datasetSummary.set(String.format(Locale.ROOT, "%s%s · %,d users · %,d movies · %,d ratings", name, release,
+                dataset.ratings().userCount(), dataset.ratings().movieCount(), dataset.ratings().ratingCount()));
         title.set("Encore — " + name);
     }
 

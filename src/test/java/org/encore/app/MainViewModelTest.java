@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 
@@ -48,6 +49,28 @@ class MainViewModelTest {
         assertFalse(viewModel.loadingProperty().get());
         assertEquals(folder.toAbsolutePath().toString(), viewModel.recentDatasets().get(0));
         assertEquals(folder.toAbsolutePath().toString(), preferences.recentDatasets().get(0));
+    }
+
+    @Test
+    void theStatusNamesTheReleaseOnlyWhenTheFileNameDoesNotSayIt() {
+        Dataset small = TestDatasets.small();
+        DatasetOpener asRelease = (source, progress, cancel) ->
+                new Dataset("ml-latest-small", source, small.ratings(), small.movies(), small.report());
+        MainViewModel named = new MainViewModel(workbench, asRelease, preferences, INLINE, INLINE);
+        named.open(temp.resolve("ml-latest-small.zip"));
+        assertTrue(named.datasetSummaryProperty().get().startsWith("ml-latest-small.zip · 60 users"), named.datasetSummaryProperty().get());
+        named.open(temp.resolve("ratings-copy"));
+        assertTrue(named.datasetSummaryProperty().get().startsWith("ratings-copy (ml-latest-small) · 60 users"), named.datasetSummaryProperty().get());
+    }
+
+    @Test
+    void oneFolderReachedByTwoPathsIsOneRecentEntry() throws Exception {
+        Path folder = TestDatasets.writeCsv(temp.resolve("small"));
+        viewModel.open(folder);
+        Files.createDirectories(temp.resolve("other"));
+        viewModel.open(temp.resolve(".").resolve("other").resolve("..").resolve("small"));
+        assertNull(viewModel.errorProperty().get());
+        assertEquals(List.of(folder.toAbsolutePath().normalize().toString()), List.copyOf(viewModel.recentDatasets()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.encore.app;
 
 import org.encore.data.CsrBuilder;
 import org.encore.data.Dataset;
+import org.encore.data.DatasetStatistics;
 import org.encore.data.LoadReport;
 import org.encore.data.Movie;
 import org.encore.data.RatingMatrix;
@@ -40,6 +41,13 @@ public final class TestDatasets {
             movies.add(new Movie(10 * (k + 1), "Film " + k, k == MOVIES - 1 ? Movie.NO_YEAR : 1950 + 2 * k, genres));
         }
         return movies;
+    }
+
+    /** Opens {@link #small()} in {@code workbench}, statistics included, as the view model tests start. */
+    public static Dataset openSmall(Workbench workbench) {
+        Dataset dataset = small();
+        workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        return dataset;
     }
 
     /** Every user (ids 1..60) rates 12 distinct movies in half stars. */

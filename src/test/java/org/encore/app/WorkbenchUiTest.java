@@ -7,11 +7,15 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.encore.app.designer.LayerWidthsView;
 import org.encore.app.user.RatedRow;
+import org.encore.app.user.UserController;
 import org.encore.app.user.RecRow;
 import org.encore.data.Dataset;
 import org.encore.model.Presets;
@@ -97,6 +101,9 @@ class WorkbenchUiTest {
         assertEquals(0, tabs().getSelectionModel().getSelectedIndex());
         assertFalse(ROBOT.lookup("#moviesTable").queryAs(TableView.class).getItems().isEmpty());
         assertFalse(ROBOT.lookup("#usersTable").queryAs(TableView.class).getItems().isEmpty());
+        fx(() -> window.datasetViewModel().searchProperty().set("no such title anywhere"));
+        assertTrue(ROBOT.lookup("#moviesPlaceholder").query().isVisible(), "an empty result says how to widen the filter");
+        fx(() -> window.datasetViewModel().searchProperty().set(""));
         for (String chart : List.of("#histogramChart", "#perUserChart", "#perMovieChart", "#genreChart", "#decadeChart")) {
             assertTrue(points(ROBOT.lookup(chart).queryAs(BarChart.class)) > 0, chart + " has no bars");
         }
@@ -107,6 +114,8 @@ class WorkbenchUiTest {
         assertEquals(4, ROBOT.lookup("#specList").queryAs(ListView.class).getItems().size());
         assertFalse(ROBOT.lookup("#layerList").queryAs(ListView.class).getItems().isEmpty());
         assertTrue(text("#parametersLabel").startsWith("Parameters: "), text("#parametersLabel"));
+        fx(() -> window.designerViewModel().selectedLayerProperty().set(-1));
+        assertEquals("select a layer above to edit it", text("#layerKindLabel"), "the greyed-out layer fields say how to fill them");
 
         ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -117,9 +126,12 @@ class WorkbenchUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, tabs().getSelectionModel().getSelectedIndex());
         assertTrue(ROBOT.lookup("#ratedTable").query().isVisible());
+        assertTrue(text("#ratedPlaceholder").contains("Random user"), "the empty panel says how to pick a user");
 
         fx(() -> window.mainViewModel().darkThemeProperty().set(true));
         assertTrue(window.scene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/assets/themes/dark.css")));
+        LayerWidthsView drawing = ROBOT.lookup(".layer-widths").queryAs(LayerWidthsView.class);
+        assertTrue(drawing.labelColor().getBrightness() > 0.5, "the layer drawing's labels are redrawn light on the dark theme");
         fx(() -> window.mainViewModel().darkThemeProperty().set(false));
         assertTrue(window.scene().getStylesheets().stream().anyMatch(sheet -> sheet.endsWith("/assets/themes/light.css")));
     }
@@ -192,6 +204,28 @@ class WorkbenchUiTest {
         rated.forEach(r -> ratedIds.add(r.movieId()));
         Set<TableView<RecRow>> tables = ROBOT.lookup(".recommendations").queryAllAs(castTable());
         assertFalse(tables.isEmpty(), "a list per trained model");
+
+        // at the smallest supported window size nothing that matters is cut short
+        fx(() -> {
+            window.stage().setWidth(1024);
+            window.stage().setHeight(700);
+        });
+        fx(() -> window.scene().getRoot().layout());
+        for (TableView<RecRow> table : tables) {
+            assertTrue(table.getWidth() >= UserController.LIST_MIN_WIDTH - 0.5, "list squeezed to " + table.getWidth());
+        }
+        for (String column : List.of("Year", "Stars")) {
+            for (TableCell<?, ?> cell : ROBOT.lookup("#ratedTable").lookup(".table-cell").queryAllAs(TableCell.class)) {
+                if (cell.getTableColumn() != null && column.equals(cell.getTableColumn().getText()) && cell.getText() != null) {
+                    Text shown = (Text) cell.lookup(".text");
+                    assertEquals(cell.getText(), shown.getText(), column + " cut short");
+                }
+            }
+        }
+        fx(() -> {
+            window.stage().setWidth(1200);
+            window.stage().setHeight(760);
+        });
         for (TableView<RecRow> table : tables) {
             assertEquals(10, table.getItems().size());
             for (RecRow row : table.getItems()) {

@@ -68,6 +68,12 @@ public final class DatasetController {
         movieMeanColumn.setCellFactory(column -> meanCell());
         viewModel.movies().comparatorProperty().bind(moviesTable.comparatorProperty());
         moviesTable.setItems(viewModel.movies());
+        Label noMatch = new Label("No movie matches the search and filters: clear the search box, choose All genres or widen the years.");
+        noMatch.setWrapText(true);
+        noMatch.setMaxWidth(360);
+        noMatch.getStyleClass().add("hint");
+        noMatch.setId("moviesPlaceholder");
+        moviesTable.setPlaceholder(noMatch);
         // most rated first: the movies a newcomer recognises
         movieCountColumn.setSortType(TableColumn.SortType.DESCENDING);
         moviesTable.getSortOrder().add(movieCountColumn);

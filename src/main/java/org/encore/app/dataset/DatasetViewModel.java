@@ -138,11 +138,27 @@ public final class DatasetViewModel {
             return to == null || (row.year() != null && row.year() <= to);
         };
         filteredMovies.setPredicate(predicate);
-        filterSummary.set(String.format(Locale.ROOT, "%,d of %,d movies", filteredMovies.size(), movieRows.size()));
+        String summary = String.format(Locale.ROOT, "%,d of %,d movies", filteredMovies.size(), movieRows.size());
+        // a year that does not parse is left out of the filter: say so rather than show an unexplained count
+        List<String> ignored = new ArrayList<>();
+        if (from == null && !isBlank(yearFrom.get())) {
+            ignored.add("“" + yearFrom.get().trim() + "”");
+        }
+        if (to == null && !isBlank(yearTo.get())) {
+            ignored.add("“" + yearTo.get().trim() + "”");
+        }
+        if (!ignored.isEmpty()) {
+            summary += " · not a year, ignored: " + String.join(", ", ignored);
+        }
+        filterSummary.set(summary);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static Integer parseYear(String text) {
-        if (text == null || text.isBlank()) {
+        if (isBlank(text)) {
             return null;
         }
         try {

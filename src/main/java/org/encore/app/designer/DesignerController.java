@@ -1,5 +1,6 @@
 package org.encore.app.designer;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -110,7 +111,9 @@ public final class DesignerController {
             }
         });
         viewModel.selectedLayerProperty().addListener((obs, old, index) -> layerList.getSelectionModel().select(index.intValue()));
-        layerKindLabel.textProperty().bind(viewModel.layerKindProperty());
+        // with no layer selected the greyed-out fields below need a word on how to fill them
+        layerKindLabel.textProperty().bind(Bindings.when(viewModel.layerKindProperty().isEmpty())
+                .then("select a layer above to edit it").otherwise(viewModel.layerKindProperty()));
         unitsField.textProperty().bindBidirectional(viewModel.layerUnitsProperty());
         unitsField.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dense"));
         activationBox.getItems().setAll(Activation.values());

@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -242,8 +243,22 @@ public final class DesignerViewModel {
             parseErrors.put(NAME, "another spec is called " + newName);
         }
         if (!parseErrors.isEmpty()) {
-            showErrors(parseErrors);
-            valid.set(false);
+            // The fields that parse are still checked, with the selected spec's values standing in for the others,
+            // so that a second bad field shows its message too; the estimate of the old spec would mislead.
+            ModelSpec candidate = new ModelSpec(parseErrors.containsKey(NAME) ? current.name() : newName, newLayers,
+                    new OptimizerSpec(optimizer.get(),
+                            parseErrors.containsKey(LEARNING_RATE) ? current.optimizer().learningRate() : lr,
+                            parseErrors.containsKey(MOMENTUM) ? current.optimizer().momentum() : mom),
+                    loss.get(),
+                    parseErrors.containsKey(BATCH) ? current.batchSize() : batch,
+                    parseErrors.containsKey(EPOCHS) ? current.epochs() : epochCount,
+                    parseErrors.containsKey(USERS_FRACTION) ? current.usersFraction() : users,
+                    parseErrors.containsKey(VALIDATION_FRACTION) ? current.validationFraction() : validation,
+                    parseErrors.containsKey(SEED) ? current.seed() : seedValue, current.valueScale());
+            Map<String, String> messages = validationMessages(SpecValidator.validate(candidate));
+            messages.putAll(parseErrors);
+            showErrors(messages);
+            showInvalid();
             return;
         }
         ModelSpec edited = new ModelSpec(newName, newLayers, new OptimizerSpec(optimizer.get(), lr, mom), loss.get(),
@@ -421,6 +436,11 @@ public final class DesignerViewModel {
         if (current == null) {
             return;
         }
+        if (!valid.get()) {
+            // the fields on screen are not the selected spec: saving it would write something else than shown
+            fileMessage.set("Not saved: fix the marked fields first");
+            return;
+        }
         try {
             SpecFiles.write(file, current);
             fileMessage.set("Saved " + file.getFileName());
@@ -479,6 +499,23 @@ public final class DesignerViewModel {
         dropouts.setAll(drops);
         widths.setAll(bars);
         List<SpecError> problems = SpecValidator.validate(current);
+        showErrors(validationMessages(problems));
+        if (!problems.isEmpty()) {
+            showInvalid();
+            return;
+        }
+        valid.set(true);
+        MemoryEstimate memory = MemoryEstimate.of(current, width);
+        parameters.set(String.format(Locale.ROOT, "Parameters: %,d", memory.parameters()));
+        estimate.set(String.format(Locale.ROOT, "Training memory ≈ %s%n  weights %s%n  optimizer state and gradient %s%n"
+                        + "  activations at batch %d: %s%n  densified batch: %s",
+                bytes(memory.totalBytes()), bytes(memory.weightBytes()), bytes(memory.optimizerBytes()),
+                current.batchSize(), bytes(memory.activationBytes()), bytes(memory.batchBytes())));
+        fits.set(fitsText(current, width));
+    }
+
+    /** The validator's problems keyed by the field they are shown beside; layers other than the selected one go to {@link #LAYERS}. */
+    private Map<String, String> validationMessages(List<SpecError> problems) {
         Map<String, String> messages = new LinkedHashMap<>();
         List<String> otherLayerProblems = new ArrayList<>();
         for (SpecError problem : problems) {
@@ -500,21 +537,14 @@ public final class DesignerViewModel {
         if (!otherLayerProblems.isEmpty()) {
             messages.put(LAYERS, String.join("\n", otherLayerProblems));
         }
-        showErrors(messages);
-        valid.set(problems.isEmpty());
-        if (!problems.isEmpty()) {
-            parameters.set("Parameters: —");
-            fits.set("");
-            estimate.set("Fix the marked fields to see the estimate");
-            return;
-        }
-        MemoryEstimate memory = MemoryEstimate.of(current, width);
-        parameters.set(String.format(Locale.ROOT, "Parameters: %,d", memory.parameters()));
-        estimate.set(String.format(Locale.ROOT, "Training memory ≈ %s%n  weights %s%n  optimizer state and gradient %s%n"
-                        + "  activations at batch %d: %s%n  densified batch: %s",
-                bytes(memory.totalBytes()), bytes(memory.weightBytes()), bytes(memory.optimizerBytes()),
-                current.batchSize(), bytes(memory.activationBytes()), bytes(memory.batchBytes())));
-        fits.set(fitsText(current, width));
+        return messages;
+    }
+
+    private void showInvalid() {
+        valid.set(false);
+        parameters.set("Parameters: —");
+        fits.set("");
+        estimate.set("Fix the marked fields to see the estimate");
     }
 
     /** The trainer's own memory check, once the native libraries it reads are loaded (never forced here). */
@@ -552,29 +582,25 @@ public final class DesignerViewModel {
     }
 
     private static double parseDouble(String text, String field, Map<String, String> problems) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (RuntimeException e) {
-            problems.put(field, "a number is expected");
-            return 0;
-        }
+        return parse(text, field, problems, Double::parseDouble, "a number is expected", 0.0);
     }
 
     private static int parseInt(String text, String field, Map<String, String> problems) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (RuntimeException e) {
-            problems.put(field, "a whole number is expected");
-            return 0;
-        }
+        return parse(text, field, problems, Integer::parseInt, "a whole number is expected", 0);
     }
 
     private static long parseLong(String text, String field, Map<String, String> problems) {
+        return parse(text, field, problems, Long::parseLong, "a whole number is expected", 0L);
+    }
+
+    /** {@code parser}'s value of the trimmed text; else records {@code message} for {@code field} and returns {@code fallback}. */
+    private static <T> T parse(String text, String field, Map<String, String> problems, Function<String, T> parser,
+                               String message, T fallback) {
         try {
-            return Long.parseLong(text.trim());
+            return parser.apply(text.trim());
         } catch (RuntimeException e) {
-            problems.put(field, "a whole number is expected");
-            return 0;
+            problems.put(field, message);
+            return fallback;
         }
     }
 

@@ -21,12 +21,29 @@ public final class LayerWidthsView extends Region {
     private final Canvas canvas = new Canvas();
     private List<Bar> widths = List.of();
     private List<Bar> dropouts = List.of();
+    private Color labelColor;
 
     public LayerWidthsView() {
         getChildren().add(canvas);
         getStyleClass().add("layer-widths");
         setMinHeight(110);
         setPrefHeight(140);
+        // the label colours follow the theme: switching it changes the scene's stylesheets, not this region's size
+        ListChangeListener<String> themeChanged = change -> draw();
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.getStylesheets().removeListener(themeChanged);
+            }
+            if (scene != null) {
+                scene.getStylesheets().addListener(themeChanged);
+            }
+            draw();
+        });
+    }
+
+    /** The colour the labels were last drawn in (null before the first drawing). */
+    public Color labelColor() {
+        return labelColor;
     }
 
     /** Follows the dense widths and the dropouts between them (value = index of the bar a dropout follows). */
@@ -67,6 +84,7 @@ public final class LayerWidthsView extends Region {
         boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
         Color text = dark ? Color.web("#d8dee9") : Color.web("#2e3440");
         Color muted = dark ? Color.web("#9aa5b4") : Color.web("#5b6573");
+        labelColor = text;
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < widths.size(); i++) {
             double units = Math.max(1, widths.get(i).value());

@@ -33,25 +33,23 @@ final class UndoHistory<S> {
 
     /** The state to go back to, given the current one; null when there is none. */
     S undo(S current) {
-        if (undo.isEmpty()) {
-            return null;
-        }
-        redo.push(current);
-        lastField = null;
-        S previous = undo.pop();
-        update();
-        return previous;
+        return step(undo, redo, current);
     }
 
     S redo(S current) {
-        if (redo.isEmpty()) {
+        return step(redo, undo, current);
+    }
+
+    /** Takes the state on top of {@code from}, leaving {@code current} on {@code to} to step back again. */
+    private S step(Deque<S> from, Deque<S> to, S current) {
+        if (from.isEmpty()) {
             return null;
         }
-        undo.push(current);
+        to.push(current);
         lastField = null;
-        S next = redo.pop();
+        S target = from.pop();
         update();
-        return next;
+        return target;
     }
 
     /** Ends merging: the next edit starts a new step. */

@@ -39,6 +39,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -155,7 +156,9 @@ public final class TrainingViewModel {
                         ui.execute(() -> {
                             progressPending.set(false);
                             progress.set(done);
-                            progressText.set(progressLine(run.name(), position, total, epoch, spec.epochs(), batch, batchesPerEpoch, elapsed, done));
+                            String line = progressLine(run.name(), position, total, epoch, spec.epochs(), batch, batchesPerEpoch, elapsed, done);
+                            // the batch that was running when pause was pressed reports after it: keep saying paused
+                            progressText.set(paused.get() ? PAUSED + line : line);
                         });
                     }
                 }
@@ -198,6 +201,8 @@ public final class TrainingViewModel {
         }
     }
 
+    private static final String PAUSED = "Paused · ";
+
     static String progressLine(String name, int position, int total, int epoch, int epochs, int batch, int batches,
                                double elapsedSeconds, double done) {
         String left = done <= 0 ? "…" : duration(elapsedSeconds * (1 - done) / done);
@@ -228,7 +233,7 @@ public final class TrainingViewModel {
         }
         if (running.get()) {
             paused.set(true);
-            progressText.set("Paused · " + progressText.get().replaceFirst("^Paused · ", ""));
+            progressText.set(PAUSED + withoutPaused(progressText.get()));
         }
     }
 
@@ -238,7 +243,14 @@ public final class TrainingViewModel {
         if (current != null) {
             current.resume();
         }
-        paused.set(false);
+        if (paused.get()) {
+            paused.set(false);
+            progressText.set(withoutPaused(progressText.get()));
+        }
+    }
+
+    private static String withoutPaused(String text) {
+        return text.startsWith(PAUSED) ? text.substring(PAUSED.length()) : text;
     }
 
     public void pauseOrResume() {
@@ -302,11 +314,21 @@ public final class TrainingViewModel {
             message.set("Open the dataset the run was trained on first");
             return;
         }
+        Optional<TrainedRun> alreadyOpen = openRun(runDir, dataset);
+        if (alreadyOpen.isPresent()) {
+            // a second copy would list the same model twice in the charts and the per-user panel
+            shownFlag(alreadyOpen.get()).set(true);
+            message.set(runDir.getFileName() + " is already open");
+            return;
+        }
         message.set("Opening " + runDir.getFileName() + "…");
         background.execute(() -> {
             try {
                 TrainedModel model = TrainedModel.load(runDir, dataset);
                 ui.execute(() -> {
+                    if (openRun(runDir, dataset).isPresent()) {
+                        return;
+                    }
                     TrainedRun run = TrainedRun.reopened(runDir.getFileName().toString(), model, dataset, runDir);
                     workbench.runs().add(run);
                     shownFlag(run).set(true);
@@ -317,6 +339,14 @@ public final class TrainingViewModel {
                 ui.execute(() -> message.set("Cannot open " + runDir.getFileName() + ": " + text));
             }
         });
+    }
+
+    /** The run of this session or reopened that lives in {@code runDir} and was trained on {@code dataset}. */
+    private Optional<TrainedRun> openRun(Path runDir, Dataset dataset) {
+        Path wanted = runDir.toAbsolutePath().normalize();
+        return workbench.runs().stream()
+                .filter(r -> r.dataset() == dataset && r.runDir() != null && r.runDir().toAbsolutePath().normalize().equals(wanted))
+                .findFirst();
     }
 
     // ---- export ----

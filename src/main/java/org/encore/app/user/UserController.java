@@ -17,9 +17,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.encore.app.Charts;
 import org.encore.recommend.Blend;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,6 +30,8 @@ public final class UserController {
     private static final PseudoClass SHARED = PseudoClass.getPseudoClass("shared");
     private static final double ROW_HEIGHT = 24;
     private static final double HEADER_HEIGHT = 42;
+    /** Wide enough for "#", about 13 characters of title and the score; five lists fit beside each other at 1440 px. */
+    public static final double LIST_MIN_WIDTH = 180;
     private final UserViewModel viewModel;
 
     @FXML private TextField userField;
@@ -55,6 +59,17 @@ public final class UserController {
         topSpinner.getValueFactory().valueProperty().addListener((obs, old, n) -> viewModel.topNProperty().set(n));
         topSpinner.getValueFactory().setValue(viewModel.topNProperty().get());
         modeBox.getItems().setAll(Blend.Mode.values());
+        modeBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Blend.Mode mode) {
+                return mode == null ? "" : modeLabel(mode);
+            }
+
+            @Override
+            public Blend.Mode fromString(String text) {
+                return Arrays.stream(Blend.Mode.values()).filter(m -> modeLabel(m).equals(text)).findFirst().orElse(null);
+            }
+        });
         modeBox.valueProperty().bindBidirectional(viewModel.blendModeProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
@@ -64,6 +79,12 @@ public final class UserController {
         ratedGenresColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().genres()));
         ratedRatingColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rating()));
         ratedTable.setItems(viewModel.rated());
+        Label pickUser = new Label("No user shown. Type a user id and press Show, click Random user,\n"
+                + "or select a user in the Dataset view and send them here.");
+        pickUser.setWrapText(true);
+        pickUser.getStyleClass().add("hint");
+        pickUser.setId("ratedPlaceholder");
+        ratedTable.setPlaceholder(pickUser);
 
         viewModel.lists().addListener((ListChangeListener<RecommendationList>) change -> showLists());
         viewModel.models().addListener((ListChangeListener<ModelWeight>) change -> showWeights());
@@ -90,6 +111,7 @@ public final class UserController {
         listsBox.getChildren().clear();
         if (viewModel.lists().isEmpty()) {
             Label empty = new Label("No recommendations yet: train a model (Training view) or open a saved run.");
+            empty.setWrapText(true);
             empty.getStyleClass().add("hint");
             listsBox.getChildren().add(empty);
             return;
@@ -134,11 +156,12 @@ public final class UserController {
         // exactly the rows of the list: no empty rows, the rest of the height goes to the profile charts
         table.setPrefHeight(ROW_HEIGHT * list.rows().size() + HEADER_HEIGHT);
         table.setMinHeight(ROW_HEIGHT * 4);
-        table.setMinWidth(170);
-        table.setPrefWidth(230);
+        table.setMinWidth(LIST_MIN_WIDTH);
+        table.setPrefWidth(260);
         Label caption = new Label(list.name());
         caption.getStyleClass().add("section");
         VBox box = new VBox(4, caption, table);
+        box.setMinWidth(LIST_MIN_WIDTH);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
@@ -162,9 +185,17 @@ public final class UserController {
         }
         if (viewModel.models().isEmpty()) {
             Label none = new Label("Blend weights appear here for each trained model.");
+            none.setWrapText(true);
             none.getStyleClass().add("hint");
             weightsBox.getChildren().add(none);
         }
+    }
+
+    static String modeLabel(Blend.Mode mode) {
+        return switch (mode) {
+            case SCORE -> "Score";
+            case RANK -> "Rank";
+        };
     }
 
     @FXML

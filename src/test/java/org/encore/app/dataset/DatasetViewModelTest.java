@@ -64,6 +64,15 @@ class DatasetViewModelTest {
     }
 
     @Test
+    void aYearThatDoesNotParseIsNamedInTheSummaryInsteadOfSilentlyIgnored() {
+        viewModel.yearFromProperty().set("1960");
+        viewModel.yearToProperty().set("19x");
+        assertTrue(viewModel.filterSummaryProperty().get().endsWith("not a year, ignored: “19x”"), viewModel.filterSummaryProperty().get());
+        viewModel.yearToProperty().set("1969");
+        assertEquals("5 of 40 movies", viewModel.filterSummaryProperty().get());
+    }
+
+    @Test
     void theChartsHoldTheDatasetsDistributions() {
         assertEquals(dataset.ratings().ratingCount(), viewModel.ratingHistogram().stream().mapToDouble(Bar::value).sum(), 1e-9);
         assertEquals(TestDatasets.USERS, viewModel.ratingsPerUser().stream().mapToDouble(Bar::value).sum(), 1e-9);

@@ -136,6 +136,24 @@ class DesignerViewModelTest {
     }
 
     @Test
+    void aFieldThatParsesIsStillCheckedWhileAnotherDoesNotParse() throws Exception {
+        viewModel.learningRateProperty().set("-1");
+        viewModel.batchSizeProperty().set("0");
+        viewModel.seedProperty().set("not a seed");
+        assertEquals("a whole number is expected", viewModel.errorProperty(DesignerViewModel.SEED).get());
+        assertTrue(viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get().contains("must be > 0"),
+                viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get());
+        assertFalse(viewModel.errorProperty(DesignerViewModel.BATCH).get().isEmpty());
+        assertFalse(viewModel.validProperty().get());
+        assertEquals("Parameters: —", viewModel.parametersProperty().get(), "no estimate of a spec other than the one shown");
+
+        Path file = temp.resolve("stale.json");
+        viewModel.save(file);
+        assertFalse(Files.exists(file), "the fields on screen are not a spec: nothing is saved");
+        assertTrue(viewModel.fileMessageProperty().get().startsWith("Not saved"), viewModel.fileMessageProperty().get());
+    }
+
+    @Test
     void duplicateRenameDeleteAndResetToPreset() {
         viewModel.duplicate();
         assertEquals(5, viewModel.designs().size());

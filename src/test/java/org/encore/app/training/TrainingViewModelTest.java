@@ -3,8 +3,6 @@ package org.encore.app.training;
 import org.encore.app.TestDatasets;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
-import org.encore.data.Dataset;
-import org.encore.data.DatasetStatistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,8 +30,7 @@ class TrainingViewModelTest {
 
     @BeforeEach
     void setUp() {
-        Dataset dataset = TestDatasets.small();
-        workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        TestDatasets.openSmall(workbench);
         viewModel = new TrainingViewModel(workbench, INLINE, INLINE, runs);
     }
 
@@ -96,13 +95,32 @@ class TrainingViewModelTest {
         viewModel.enqueue(TestDatasets.tinySpec("tiny", 2));
         viewModel.trainQueue();
         TrainedRun trained = workbench.runs().get(0);
-        viewModel.open(viewModel.savedRuns().get(0));
-        assertEquals(2, workbench.runs().size());
-        TrainedRun reopened = workbench.runs().get(1);
+        // a later session: the same dataset open, the run only on disk
+        Workbench later = new Workbench();
+        later.setDataset(workbench.dataset(), workbench.statistics());
+        TrainingViewModel laterViewModel = new TrainingViewModel(later, INLINE, INLINE, runs);
+        laterViewModel.open(laterViewModel.savedRuns().get(0));
+        assertEquals(1, later.runs().size());
+        TrainedRun reopened = later.runs().get(0);
         assertEquals(trained.historySnapshot(), reopened.historySnapshot());
         assertNotNull(reopened.model());
-        viewModel.shownFlag(trained).set(false);
-        assertEquals(List.of(reopened), List.copyOf(viewModel.shownRuns()));
+        assertEquals(List.of(reopened), List.copyOf(laterViewModel.shownRuns()));
+        laterViewModel.shownFlag(reopened).set(false);
+        assertTrue(laterViewModel.shownRuns().isEmpty());
+    }
+
+    @Test
+    void aRunAlreadyOpenIsNotAddedASecondTime() {
+        viewModel.enqueue(TestDatasets.tinySpec("tiny", 1));
+        viewModel.trainQueue();
+        Path saved = viewModel.savedRuns().get(0);
+        viewModel.open(saved);
+        assertEquals(1, workbench.runs().size(), "the run trained in this session is that folder");
+        assertTrue(viewModel.messageProperty().get().endsWith("is already open"), viewModel.messageProperty().get());
+        viewModel.shownFlag(workbench.runs().get(0)).set(false);
+        viewModel.open(saved);
+        assertEquals(1, workbench.runs().size());
+        assertEquals(List.copyOf(workbench.runs()), List.copyOf(viewModel.shownRuns()), "opening it again shows it again");
     }
 
     @Test
@@ -113,6 +131,38 @@ class TrainingViewModelTest {
         assertEquals("failed", workbench.runs().get(0).statusProperty().get());
         assertTrue(viewModel.messageProperty().get().contains("batchSize"), viewModel.messageProperty().get());
         assertEquals(1, workbench.runs().get(1).history().size());
+    }
+
+    @Test
+    void progressThatArrivesAfterPauseStillSaysPausedUntilResumed() throws Exception {
+        BlockingQueue<Runnable> uiTasks = new LinkedBlockingQueue<>();
+        TrainingViewModel threaded = new TrainingViewModel(workbench, task -> new Thread(task).start(), uiTasks::add, runs);
+        threaded.enqueue(TestDatasets.tinySpec("tiny", 40));
+        threaded.trainQueue();
+        // the run is added, then its first batch reports: both wait for the "FX thread" while pause is pressed
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (uiTasks.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        threaded.pause();
+        Thread.sleep(200);
+        drain(uiTasks);
+        assertTrue(threaded.progressTextProperty().get().startsWith("Paused · tiny (1 of 1) · epoch"),
+                threaded.progressTextProperty().get());
+        threaded.resume();
+        assertFalse(threaded.progressTextProperty().get().startsWith("Paused"), threaded.progressTextProperty().get());
+        threaded.cancel();
+        while (threaded.runningProperty().get() && System.nanoTime() < deadline) {
+            drain(uiTasks);
+            Thread.sleep(5);
+        }
+        assertEquals("Cancelled", threaded.progressTextProperty().get());
+    }
+
+    private static void drain(BlockingQueue<Runnable> tasks) {
+        for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+            task.run();
+        }
     }
 
     @Test

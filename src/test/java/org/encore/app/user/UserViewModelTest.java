@@ -4,8 +4,6 @@ import org.encore.app.Bar;
 import org.encore.app.TestDatasets;
 import org.encore.app.Workbench;
 import org.encore.app.training.TrainingViewModel;
-import org.encore.data.Dataset;
-import org.encore.data.DatasetStatistics;
 import org.encore.recommend.Blend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +30,7 @@ class UserViewModelTest {
 
     @BeforeEach
     void setUp() {
-        Dataset dataset = TestDatasets.small();
-        workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        TestDatasets.openSmall(workbench);
         viewModel = new UserViewModel(workbench, new Random(1), Runnable::run, Runnable::run);
     }
 
