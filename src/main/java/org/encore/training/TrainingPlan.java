@@ -31,13 +31,24 @@ public record TrainingPlan(int[] trainRows, int[] validationRows) {
         }
         Random random = new Random(spec.seed());
         Shuffle.inPlace(order, random);
-        int sampled = (int) Math.min(users, Math.max(2, Math.round(spec.usersFraction() * users)));
-        int validation = (int) Math.min(sampled - 1, Math.max(1, Math.round(spec.validationFraction() * sampled)));
+        int[] sizes = referenceSizes(spec, users);
+        int validation = sizes[1];
+        int sampled = sizes[0] + validation;
         int[] validationRows = Arrays.copyOfRange(order, 0, validation);
         int[] trainRows = Arrays.copyOfRange(order, validation, sampled);
         Arrays.sort(validationRows);
         Arrays.sort(trainRows);
         return new TrainingPlan(trainRows, validationRows);
+    }
+
+    /**
+     * How many users {@link #reference} trains and validates on among {@code users}: {train, validation}. The
+     * designer shows it before a run starts.
+     */
+    public static int[] referenceSizes(ModelSpec spec, int users) {
+        int sampled = (int) Math.min(users, Math.max(2, Math.round(spec.usersFraction() * users)));
+        int validation = (int) Math.min(sampled - 1, Math.max(1, Math.round(spec.validationFraction() * sampled)));
+        return new int[] {sampled - validation, validation};
     }
 
     /** Rows from MovieLens user ids (for a reloaded run); an unknown id is an error naming it. */

@@ -62,6 +62,7 @@ public final class DesignerController {
     @FXML private Label seedError;
     @FXML private Label parametersLabel;
     @FXML private Label estimateLabel;
+    @FXML private Label usersLabel;
     @FXML private Label fitsLabel;
     @FXML private Button queueButton;
 
@@ -166,6 +167,7 @@ public final class DesignerController {
         seedError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.SEED));
         parametersLabel.textProperty().bind(viewModel.parametersProperty());
         estimateLabel.textProperty().bind(viewModel.estimateProperty());
+        usersLabel.textProperty().bind(viewModel.usersProperty());
         fitsLabel.textProperty().bind(viewModel.fitsProperty());
         queueButton.disableProperty().bind(viewModel.validProperty().not());
     }

@@ -30,6 +30,7 @@ import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
 import org.encore.training.Trainer;
+import org.encore.training.TrainingPlan;
 import org.encore.training.TrainingException;
 
 import java.io.IOException;
@@ -96,6 +97,7 @@ public final class DesignerViewModel {
     private final ReadOnlyStringWrapper parameters = new ReadOnlyStringWrapper(this, "parameters", "");
     private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper(this, "json", "");
     private final ReadOnlyStringWrapper fits = new ReadOnlyStringWrapper(this, "fits", "");
+    private final ReadOnlyStringWrapper users = new ReadOnlyStringWrapper(this, "users", "");
     private final ReadOnlyStringWrapper widthText = new ReadOnlyStringWrapper(this, "widthText", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(this, "canReset");
@@ -512,6 +514,25 @@ public final class DesignerViewModel {
                 bytes(memory.totalBytes()), bytes(memory.weightBytes()), bytes(memory.optimizerBytes()),
                 current.batchSize(), bytes(memory.activationBytes()), bytes(memory.batchBytes())));
         fits.set(fitsText(current, width));
+        users.set(usersText(current));
+    }
+
+    /** Below this many training users a preset's millions of weights mostly learn popularity (sample-data: 80 at 10%). */
+    static final int FEW_TRAINING_USERS = 500;
+
+    /** How many of the open dataset's users the reference protocol trains and validates on, before a run starts. */
+    private String usersText(ModelSpec current) {
+        Dataset dataset = workbench.dataset();
+        if (dataset == null || dataset.ratings().userCount() < 2) {
+            return "";
+        }
+        int total = dataset.ratings().userCount();
+        int[] sizes = TrainingPlan.referenceSizes(current, total);
+        String text = String.format(Locale.ROOT, "Trains on %,d users, validates on %,d (of %,d)", sizes[0], sizes[1], total);
+        if (sizes[0] < FEW_TRAINING_USERS && current.usersFraction() < 1.0) {
+            text += "; few for a small dataset: raise Users fraction";
+        }
+        return text;
     }
 
     /** The validator's problems keyed by the field they are shown beside; layers other than the selected one go to {@link #LAYERS}. */
@@ -544,6 +565,7 @@ public final class DesignerViewModel {
         valid.set(false);
         parameters.set("Parameters: —");
         fits.set("");
+        users.set("");
         estimate.set("Fix the marked fields to see the estimate");
     }
 
@@ -689,6 +711,11 @@ public final class DesignerViewModel {
             throw new IllegalArgumentException("unknown field " + field);
         }
         return property.getReadOnlyProperty();
+    }
+
+    /** "Trains on N users, validates on M (of T)" for the open dataset, with a hint when N is small. */
+    public ReadOnlyStringProperty usersProperty() {
+        return users.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty estimateProperty() {

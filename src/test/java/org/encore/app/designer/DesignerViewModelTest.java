@@ -72,6 +72,20 @@ class DesignerViewModelTest {
     }
 
     @Test
+    void theUsersLineSaysHowManyUsersTheRunWillTrainAndValidateOn() {
+        assertEquals("", viewModel.usersProperty().get(), "no dataset, no user counts");
+        Dataset dataset = TestDatasets.small();
+        workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        // model1's 10% of 60 users is 6, of which 20% (1) validate: the same sizes the trainer's plan uses
+        assertEquals("Trains on 5 users, validates on 1 (of 60); few for a small dataset: raise Users fraction",
+                viewModel.usersProperty().get());
+        viewModel.usersFractionProperty().set("1");
+        assertEquals("Trains on 48 users, validates on 12 (of 60)", viewModel.usersProperty().get());
+        viewModel.usersFractionProperty().set("abc");
+        assertEquals("", viewModel.usersProperty().get(), "no counts for a spec that does not parse");
+    }
+
+    @Test
     void problemsAreReportedBesideTheirFields() {
         viewModel.learningRateProperty().set("-1");
         assertTrue(viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get().contains("must be > 0"));
