@@ -6,7 +6,6 @@ import org.encore.cli.UsageException;
 import org.encore.training.NativeMemoryLimits;
 
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -15,8 +14,12 @@ import java.util.logging.Logger;
  * given dataset, {@code --smoke} to check that the window starts, renders every view and exits).
  */
 public final class Launcher {
-    /** Held so that the level set on it is not lost to garbage collection. */
-    private static final Logger JAVAFX_STARTUP = Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    /**
+     * JavaFX logs through {@code System.Logger} "javafx", which lands on this java.util.logging logger; held so
+     * that the filter set on it is not lost to garbage collection.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    private static final String CLASS_PATH_WARNING = "Unsupported JavaFX configuration";
 
     private Launcher() {
     }
@@ -32,6 +35,15 @@ public final class Launcher {
 
     private static boolean notBlank(String value) {
         return value != null && !value.isBlank();
+    }
+
+    /**
+     * JavaFX on the class path is how Encore runs (DL4J is not modular): JavaFX's start-up warning about it says
+     * nothing useful. A filter rather than a level, so that JavaFX's other warnings still show.
+     */
+    static void hideClassPathWarning() {
+        JAVAFX_LOG.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith(CLASS_PATH_WARNING));
     }
 
     public static void main(String[] args) {
@@ -52,8 +64,7 @@ public final class Launcher {
                     + "Run it under a desktop session or xvfb-run, or use the headless commands: encore help");
             System.exit(Main.ERROR);
         }
-        // JavaFX on the class path is how Encore runs (DL4J is not modular): the startup warning says nothing useful
-        JAVAFX_STARTUP.setLevel(Level.SEVERE);
+        hideClassPathWarning();
         Application.launch(EncoreApp.class, args);
         // ND4J may leave non-daemon threads behind; the window's end is the process's end
         System.exit(EncoreApp.exitStatus());
