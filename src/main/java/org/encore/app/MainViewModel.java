@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The main window's state: opening datasets in the background (progress, cancel, errors that keep the old
@@ -46,7 +45,6 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Encore");
     private final ObservableList<String> recentDatasets = FXCollections.observableArrayList();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
-    private final AtomicBoolean backendReady = new AtomicBoolean();
     private volatile CancellationToken currentLoad;
 
     public MainViewModel(Workbench workbench, DatasetOpener opener, AppPreferences preferences, Executor background, Executor ui) {
@@ -128,7 +126,6 @@ public final class MainViewModel {
     public void detectBackend() {
         background.execute(() -> {
             String text = BackendInfo.describe();
-            backendReady.set(true);
             ui.execute(() -> {
                 backendText.set(text);
                 workbench.markBackendReady();
@@ -142,7 +139,8 @@ public final class MainViewModel {
         long used = (runtime.totalMemory() - runtime.freeMemory()) >> 20;
         long max = runtime.maxMemory() >> 20;
         String text = String.format(Locale.ROOT, "Heap %,d / %,d MB", used, max);
-        if (backendReady.get()) {
+        // the process size reads a JavaCPP counter: only once the background has loaded the native libraries
+        if (workbench.backendReadyProperty().get()) {
             text += String.format(Locale.ROOT, " · process %,d MB", BackendInfo.processBytes() >> 20);
         }
         memoryText.set(text);
