@@ -511,8 +511,9 @@ public final class DesignerViewModel {
         parameters.set(String.format(Locale.ROOT, "Parameters: %,d", memory.parameters()));
         estimate.set(String.format(Locale.ROOT, "Training memory ≈ %s%n  weights %s%n  optimizer state and gradient %s%n"
                         + "  activations at batch %d: %s%n  densified batch: %s",
-                bytes(memory.totalBytes()), bytes(memory.weightBytes()), bytes(memory.optimizerBytes()),
-                current.batchSize(), bytes(memory.activationBytes()), bytes(memory.batchBytes())));
+                MemoryEstimate.bytes(memory.totalBytes()), MemoryEstimate.bytes(memory.weightBytes()),
+                MemoryEstimate.bytes(memory.optimizerBytes()), current.batchSize(),
+                MemoryEstimate.bytes(memory.activationBytes()), MemoryEstimate.bytes(memory.batchBytes())));
         fits.set(fitsText(current, width));
         users.set(usersText(current));
     }
@@ -584,13 +585,6 @@ public final class DesignerViewModel {
 
     private void showErrors(Map<String, String> messages) {
         errors.forEach((field, property) -> property.set(messages.getOrDefault(field, "")));
-    }
-
-    static String bytes(long count) {
-        if (count >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.2f GB", count / (double) (1L << 30));
-        }
-        return String.format(Locale.ROOT, "%.1f MB", count / (double) (1L << 20));
     }
 
     private static String sourceName(Dataset dataset) {
