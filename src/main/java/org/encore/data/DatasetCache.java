@@ -265,21 +265,21 @@ final class DatasetCache {
         }
         int metaLength = start.getInt();
         long headBytes = MAGIC.length + 8L + metaLength + 12L;
-        if (metaLength < 0 || headBytes > fileSize - TRAILER_BYTES) {
+        if (metaLength < 0 || headBytes > fileSize - TRAILER_BYTES || headBytes > Integer.MAX_VALUE) {
             throw new IOException("bad meta length " + metaLength);
         }
-        // the head again, through a reader that checksums exactly the head
-        ArrayReader in = new ArrayReader(channel, 0, headBytes);
-        in.bytes(magic, magic.length);
-        int[] head = new int[2];
-        in.ints(head, 2);
-        byte[] metaBytes = new byte[head[1]];
-        in.bytes(metaBytes, metaBytes.length);
-        int[] counts = new int[3];
-        in.ints(counts, 3);
-        if (in.crc() != crcs[0]) {
+        // the whole head, now that its length is known, checked against its CRC before any of it is trusted
+        ByteBuffer head = readFully(channel, 0, (int) headBytes, "head");
+        CRC32C headCrc = new CRC32C();
+        headCrc.update(head.duplicate());
+        if (headCrc.getValue() != crcs[0]) {
             throw new IOException("checksum mismatch in the head");
         }
+        byte[] metaBytes = new byte[metaLength];
+        head.position(MAGIC.length + 8).get(metaBytes);
+        int users = head.getInt();
+        int columns = head.getInt();
+        int nnz = head.getInt();
         DataInputStream meta = new DataInputStream(new java.io.ByteArrayInputStream(metaBytes));
         if (!meta.readUTF().equals(key)) {
             throw new StaleException();
@@ -301,9 +301,6 @@ final class DatasetCache {
         }
         int moviesOffset = metaBytes.length - meta.available();
 
-        int users = counts[0];
-        int columns = counts[1];
-        int nnz = counts[2];
         long[] sectionBytes = {4L * users, 4L * columns, 4L * (users + 1L), 4L * nnz, 4L * nnz, 4L * nnz};
         long expected = headBytes + TRAILER_BYTES;
         for (long bytes : sectionBytes) {
@@ -572,72 +569,4 @@ final class DatasetCache {
             buffer.clear();
         }
     }
-
-    /** Reads arrays little-endian from one region of the file through a direct buffer, with the region's CRC32C. */
-    private static final class ArrayReader {
-        private final FileChannel channel;
-        private final CRC32C crc = new CRC32C();
-        private final long end;
-        private final ByteBuffer buffer;
-        private long filePosition;
-
-        ArrayReader(FileChannel channel, long start, long end) {
-            this.channel = channel;
-            this.filePosition = start;
-            this.end = end;
-            this.buffer = ByteBuffer.allocateDirect((int) Math.max(16, Math.min(IO_BYTES, end - start)))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            buffer.limit(0);
-        }
-
-        long crc() {
-            return crc.getValue();
-        }
-
-        /** Keeps the unread bytes and reads more until at least {@code atLeast} are available. */
-        private void fill(int atLeast) throws IOException {
-            buffer.compact();
-            int freshStart = buffer.position();
-            while (buffer.position() < atLeast) {
-                long left = end - filePosition;
-                if (left <= 0) {
-                    throw new IOException("unexpected end of data (truncated?)");
-                }
-                buffer.limit((int) Math.min(buffer.capacity(), buffer.position() + left));
-                int n = channel.read(buffer, filePosition);
-                if (n < 0) {
-                    throw new IOException("unexpected end of file (truncated?)");
-                }
-                filePosition += n;
-            }
-            buffer.flip();
-            ByteBuffer fresh = buffer.duplicate();
-            fresh.position(freshStart);
-            crc.update(fresh);
-        }
-
-        void ints(int[] values, int count) throws IOException {
-            for (int from = 0; from < count; ) {
-                if (buffer.remaining() < 4) {
-                    fill(4);
-                }
-                int len = Math.min(count - from, buffer.remaining() / 4);
-                buffer.asIntBuffer().get(values, from, len);
-                buffer.position(buffer.position() + len * 4);
-                from += len;
-            }
-        }
-
-        void bytes(byte[] values, int count) throws IOException {
-            for (int from = 0; from < count; ) {
-                if (!buffer.hasRemaining()) {
-                    fill(1);
-                }
-                int len = Math.min(count - from, buffer.remaining());
-                buffer.get(values, from, len);
-                from += len;
-            }
-        }
-    }
-
 }
