@@ -55,10 +55,6 @@ final class DatasetCache {
     private DatasetCache() {
     }
 
-    /** What a cache file holds besides the matrix. */
-    record Entry(Dataset dataset, long skippedLines) {
-    }
-
     static Path directory() {
         String override = System.getProperty("encore.cache.dir");
         if (override != null && !override.isBlank()) {
@@ -112,9 +108,9 @@ final class DatasetCache {
     }
 
     /** Writes the cache atomically. */
-    static void write(Path cacheFile, String key, Dataset dataset, long skippedLines) throws IOException {
+    static void write(Path cacheFile, String key, Dataset dataset) throws IOException {
         RatingMatrix m = dataset.ratings();
-        byte[] meta = meta(key, dataset, skippedLines);
+        byte[] meta = meta(key, dataset);
         AtomicFiles.write(cacheFile, raw -> {
             ArrayWriter out = new ArrayWriter(raw);
             long[] crcs = new long[SECTIONS + 1];
@@ -167,13 +163,13 @@ final class DatasetCache {
         }
     }
 
-    private static byte[] meta(String key, Dataset dataset, long skippedLines) throws IOException {
+    private static byte[] meta(String key, Dataset dataset) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(key);
             out.writeUTF(dataset.release());
             LoadReport report = dataset.report();
-            out.writeLong(skippedLines);
+            out.writeLong(report.skippedLines());
             out.writeLong(report.duplicates());
             out.writeInt(report.warnings().size());
             for (String warning : report.warnings()) {
@@ -204,7 +200,7 @@ final class DatasetCache {
      * Reads the cache of {@code source}; null when there is none, when it is stale (another key), or when it is
      * damaged in any way (the reason is logged). Never throws for a bad cache file.
      */
-    static Entry read(Path cacheFile, String key, Path source, long startNanos) {
+    static Dataset read(Path cacheFile, String key, Path source, long startNanos) {
         try (FileChannel channel = FileChannel.open(cacheFile, StandardOpenOption.READ)) {
             return read(channel, key, source, startNanos);
         } catch (NoSuchFileException e) {
@@ -237,7 +233,7 @@ final class DatasetCache {
         }
     }
 
-    private static Entry read(FileChannel channel, String key, Path source, long startNanos)
+    private static Dataset read(FileChannel channel, String key, Path source, long startNanos)
             throws IOException, StaleException {
         long fileSize = channel.size();
         if (fileSize < MAGIC.length + 8 + TRAILER_BYTES) {
@@ -363,7 +359,7 @@ final class DatasetCache {
                 new IdIndex(userIds), new IdIndex(movieIds));
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         LoadReport report = new LoadReport(skipped, duplicates, millis, true, warnings);
-        return new Entry(new Dataset(release, source, matrix, moviesHolder.get(0), report), skipped);
+        return new Dataset(release, source, matrix, moviesHolder.get(0), report);
     }
 
     /**
