@@ -80,6 +80,12 @@ public final class Args {
         return Path.of(required(name));
     }
 
+    /** A whole-number option that must be given. */
+    public int requiredInteger(String name) throws UsageException {
+        required(name);
+        return integer(name, 0);
+    }
+
     public int integer(String name, int fallback) throws UsageException {
         return number(name, fallback, Integer::parseInt, "a whole number");
     }

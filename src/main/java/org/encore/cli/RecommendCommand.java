@@ -44,10 +44,7 @@ public final class RecommendCommand implements Command {
         if (modelItems.isEmpty()) {
             throw new UsageException("--model needs at least one run folder");
         }
-        int userId = a.integer("user", Integer.MIN_VALUE);
-        if (userId == Integer.MIN_VALUE) {
-            throw new UsageException("missing required option --user");
-        }
+        int userId = a.requiredInteger("user");
         int top = a.integer("top", 10);
         if (top < 1) {
             throw new UsageException("--top must be at least 1, got " + top);

@@ -7,8 +7,6 @@ import org.encore.data.LoadReport;
 import org.encore.data.MovieLensLoader;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +28,8 @@ public final class StatsCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data"), List.of("json"));
-        Path data = a.path("data");
-        if (!Files.exists(data)) {
-            err.println("encore stats: " + data + ": no such file or folder");
-            return Main.ERROR;
-        }
-        Dataset dataset = MovieLensLoader.load(data);
+        // a missing path is the loader's own "no such file or folder" error, which Main prints with exit 1
+        Dataset dataset = MovieLensLoader.load(a.path("data"));
         DatasetStatistics stats = DatasetStatistics.of(dataset);
         if (a.flag("json")) {
             out.println(new ObjectMapper().writeValueAsString(toJson(dataset, stats)));

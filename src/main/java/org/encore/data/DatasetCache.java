@@ -55,10 +55,6 @@ final class DatasetCache {
     private DatasetCache() {
     }
 
-    /** What a cache file holds besides the matrix. */
-    record Entry(Dataset dataset, long skippedLines) {
-    }
-
     static Path directory() {
         String override = System.getProperty("encore.cache.dir");
         if (override != null && !override.isBlank()) {
@@ -112,9 +108,9 @@ final class DatasetCache {
     }
 
     /** Writes the cache atomically. */
-    static void write(Path cacheFile, String key, Dataset dataset, long skippedLines) throws IOException {
+    static void write(Path cacheFile, String key, Dataset dataset) throws IOException {
         RatingMatrix m = dataset.ratings();
-        byte[] meta = meta(key, dataset, skippedLines);
+        byte[] meta = meta(key, dataset);
         AtomicFiles.write(cacheFile, raw -> {
             ArrayWriter out = new ArrayWriter(raw);
             long[] crcs = new long[SECTIONS + 1];
@@ -167,13 +163,13 @@ final class DatasetCache {
         }
     }
 
-    private static byte[] meta(String key, Dataset dataset, long skippedLines) throws IOException {
+    private static byte[] meta(String key, Dataset dataset) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(key);
             out.writeUTF(dataset.release());
             LoadReport report = dataset.report();
-            out.writeLong(skippedLines);
+            out.writeLong(report.skippedLines());
             out.writeLong(report.duplicates());
             out.writeInt(report.warnings().size());
             for (String warning : report.warnings()) {
@@ -204,7 +200,7 @@ final class DatasetCache {
      * Reads the cache of {@code source}; null when there is none, when it is stale (another key), or when it is
      * damaged in any way (the reason is logged). Never throws for a bad cache file.
      */
-    static Entry read(Path cacheFile, String key, Path source, long startNanos) {
+    static Dataset read(Path cacheFile, String key, Path source, long startNanos) {
         try (FileChannel channel = FileChannel.open(cacheFile, StandardOpenOption.READ)) {
             return read(channel, key, source, startNanos);
         } catch (NoSuchFileException e) {
@@ -237,7 +233,7 @@ final class DatasetCache {
         }
     }
 
-    private static Entry read(FileChannel channel, String key, Path source, long startNanos)
+    private static Dataset read(FileChannel channel, String key, Path source, long startNanos)
             throws IOException, StaleException {
         long fileSize = channel.size();
         if (fileSize < MAGIC.length + 8 + TRAILER_BYTES) {
@@ -265,21 +261,21 @@ final class DatasetCache {
         }
         int metaLength = start.getInt();
         long headBytes = MAGIC.length + 8L + metaLength + 12L;
-        if (metaLength < 0 || headBytes > fileSize - TRAILER_BYTES) {
+        if (metaLength < 0 || headBytes > fileSize - TRAILER_BYTES || headBytes > Integer.MAX_VALUE) {
             throw new IOException("bad meta length " + metaLength);
         }
-        // the head again, through a reader that checksums exactly the head
-        ArrayReader in = new ArrayReader(channel, 0, headBytes);
-        in.bytes(magic, magic.length);
-        int[] head = new int[2];
-        in.ints(head, 2);
-        byte[] metaBytes = new byte[head[1]];
-        in.bytes(metaBytes, metaBytes.length);
-        int[] counts = new int[3];
-        in.ints(counts, 3);
-        if (in.crc() != crcs[0]) {
+        // the whole head, now that its length is known, checked against its CRC before any of it is trusted
+        ByteBuffer head = readFully(channel, 0, (int) headBytes, "head");
+        CRC32C headCrc = new CRC32C();
+        headCrc.update(head.duplicate());
+        if (headCrc.getValue() != crcs[0]) {
             throw new IOException("checksum mismatch in the head");
         }
+        byte[] metaBytes = new byte[metaLength];
+        head.position(MAGIC.length + 8).get(metaBytes);
+        int users = head.getInt();
+        int columns = head.getInt();
+        int nnz = head.getInt();
         DataInputStream meta = new DataInputStream(new java.io.ByteArrayInputStream(metaBytes));
         if (!meta.readUTF().equals(key)) {
             throw new StaleException();
@@ -301,9 +297,6 @@ final class DatasetCache {
         }
         int moviesOffset = metaBytes.length - meta.available();
 
-        int users = counts[0];
-        int columns = counts[1];
-        int nnz = counts[2];
         long[] sectionBytes = {4L * users, 4L * columns, 4L * (users + 1L), 4L * nnz, 4L * nnz, 4L * nnz};
         long expected = headBytes + TRAILER_BYTES;
         for (long bytes : sectionBytes) {
@@ -366,7 +359,7 @@ final class DatasetCache {
                 new IdIndex(userIds), new IdIndex(movieIds));
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         LoadReport report = new LoadReport(skipped, duplicates, millis, true, warnings);
-        return new Entry(new Dataset(release, source, matrix, moviesHolder.get(0), report), skipped);
+        return new Dataset(release, source, matrix, moviesHolder.get(0), report);
     }
 
     /**
@@ -572,72 +565,4 @@ final class DatasetCache {
             buffer.clear();
         }
     }
-
-    /** Reads arrays little-endian from one region of the file through a direct buffer, with the region's CRC32C. */
-    private static final class ArrayReader {
-        private final FileChannel channel;
-        private final CRC32C crc = new CRC32C();
-        private final long end;
-        private final ByteBuffer buffer;
-        private long filePosition;
-
-        ArrayReader(FileChannel channel, long start, long end) {
-            this.channel = channel;
-            this.filePosition = start;
-            this.end = end;
-            this.buffer = ByteBuffer.allocateDirect((int) Math.max(16, Math.min(IO_BYTES, end - start)))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            buffer.limit(0);
-        }
-
-        long crc() {
-            return crc.getValue();
-        }
-
-        /** Keeps the unread bytes and reads more until at least {@code atLeast} are available. */
-        private void fill(int atLeast) throws IOException {
-            buffer.compact();
-            int freshStart = buffer.position();
-            while (buffer.position() < atLeast) {
-                long left = end - filePosition;
-                if (left <= 0) {
-                    throw new IOException("unexpected end of data (truncated?)");
-                }
-                buffer.limit((int) Math.min(buffer.capacity(), buffer.position() + left));
-                int n = channel.read(buffer, filePosition);
-                if (n < 0) {
-                    throw new IOException("unexpected end of file (truncated?)");
-                }
-                filePosition += n;
-            }
-            buffer.flip();
-            ByteBuffer fresh = buffer.duplicate();
-            fresh.position(freshStart);
-            crc.update(fresh);
-        }
-
-        void ints(int[] values, int count) throws IOException {
-            for (int from = 0; from < count; ) {
-                if (buffer.remaining() < 4) {
-                    fill(4);
-                }
-                int len = Math.min(count - from, buffer.remaining() / 4);
-                buffer.asIntBuffer().get(values, from, len);
-                buffer.position(buffer.position() + len * 4);
-                from += len;
-            }
-        }
-
-        void bytes(byte[] values, int count) throws IOException {
-            for (int from = 0; from < count; ) {
-                if (!buffer.hasRemaining()) {
-                    fill(1);
-                }
-                int len = Math.min(count - from, buffer.remaining());
-                buffer.get(values, from, len);
-                from += len;
-            }
-        }
-    }
-
 }

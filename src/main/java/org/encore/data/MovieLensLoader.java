@@ -59,17 +59,17 @@ public final class MovieLensLoader {
             if (options.useCache()) {
                 cacheKey = DatasetCache.key(files);
                 cacheFile = DatasetCache.fileFor(source);
-                DatasetCache.Entry cached = DatasetCache.read(cacheFile, cacheKey, source, start);
+                Dataset cached = DatasetCache.read(cacheFile, cacheKey, source, start);
                 // a cache written by a load that skipped bad lines must not let a strict load succeed
-                if (cached != null && (options.skipBadLines() || cached.skippedLines() == 0)) {
+                if (cached != null && (options.skipBadLines() || cached.report().skippedLines() == 0)) {
                     progress.progress(1, 1);
-                    return cached.dataset();
+                    return cached;
                 }
             }
             Dataset dataset = parse(files, source, options, progress, cancel, start);
             if (cacheFile != null) {
                 try {
-                    DatasetCache.write(cacheFile, cacheKey, dataset, dataset.report().skippedLines());
+                    DatasetCache.write(cacheFile, cacheKey, dataset);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Could not write the dataset cache {}: {}", cacheFile, e.toString());
                 }

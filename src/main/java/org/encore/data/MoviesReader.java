@@ -169,21 +169,11 @@ final class MoviesReader {
 
     private static int movieId(String field, String name, String line) {
         String text = field.strip();
-        if (text.isEmpty() || text.length() > 10 || !allDigits(text) || Long.parseLong(text) > Integer.MAX_VALUE) {
+        if (!RatingsParser.isId(text)) {
             throw new IllegalArgumentException(name + " " + RatingsParser.quote(field) + " is not a whole number in "
                     + RatingsParser.quote(line));
         }
         return Integer.parseInt(text);
-    }
-
-    private static boolean allDigits(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Splits one CSV line: fields may be quoted, and {@code ""} inside quotes is one quote. */

@@ -349,7 +349,8 @@ final class RatingsParser {
         return "malformed line " + quoted;
     }
 
-    private static boolean isId(String field) {
+    /** Whether {@code field} is a MovieLens id: digits only, 0 to Integer.MAX_VALUE. */
+    static boolean isId(String field) {
         if (field.isEmpty() || field.length() > 10 || !field.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             return false;
         }

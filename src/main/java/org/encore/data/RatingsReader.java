@@ -50,8 +50,7 @@ final class RatingsReader {
             if (size == 0) {
                 throw new DataFormatException(displayName, 0, "the ratings file is empty");
             }
-            int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-            int chunks = (int) Math.max(1, Math.min(cores, size / MIN_CHUNK_BYTES));
+            int chunks = (int) Math.max(1, Math.min(Parallel.threads(), size / MIN_CHUNK_BYTES));
             long[] bounds = new long[chunks + 1];
             bounds[chunks] = size;
             for (int k = 1; k < chunks; k++) {

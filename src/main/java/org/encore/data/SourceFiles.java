@@ -13,7 +13,6 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -134,10 +133,14 @@ final class SourceFiles implements Closeable {
     }
 
     private static DataFormatException unknownLayout(String where, List<String> found) {
-        String shown = found.isEmpty() ? "nothing" : String.join(", ", found.subList(0, Math.min(found.size(), 12)))
-                + (found.size() > 12 ? ", ..." : "");
+        String shown = found.isEmpty() ? "nothing" : firstNames(found);
         return new DataFormatException(where, 0, "unknown layout: no ratings file (ratings.csv, ratings.dat or u.data) "
                 + "here or in one sub-folder; found " + shown);
+    }
+
+    /** The first twelve names, then ", ..." when there are more: enough to show what a wrong folder holds. */
+    private static String firstNames(List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(names.size(), 12))) + (names.size() > 12 ? ", ..." : "");
     }
 
     private static SourceFiles openZip(Path file) throws IOException, DataFormatException {
@@ -173,9 +176,8 @@ final class SourceFiles implements Closeable {
                 }
             }
             if (bestPrefix == null) {
-                TreeSet<String> names = new TreeSet<>(entries.keySet());
-                String shown = names.isEmpty() ? "no files" : String.join(", ", new ArrayList<>(names).subList(0,
-                        Math.min(names.size(), 12))) + (names.size() > 12 ? ", ..." : "");
+                List<String> names = entries.keySet().stream().sorted().toList();
+                String shown = names.isEmpty() ? "no files" : firstNames(names);
                 throw new DataFormatException(file.toString(), 0,
                         "the zip holds no ratings file (ratings.csv, ratings.dat or u.data); it holds " + shown);
             }

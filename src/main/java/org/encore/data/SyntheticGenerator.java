@@ -223,7 +223,7 @@ public final class SyntheticGenerator {
         }
         // Users are independent (each has its own random stream), so blocks of them are made on all cores and
         // written in order: the bytes do not depend on the thread count. A few blocks in flight bound the memory.
-        int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.min(MAX_THREADS, Parallel.threads());
         int blocks = (settings.users() + USERS_PER_BLOCK - 1) / USERS_PER_BLOCK;
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(n, settings.maxRatingsPerUser()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {

@@ -24,7 +24,11 @@ public enum Activation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + name + "', expected one of "
-                + Arrays.stream(values()).map(Activation::keras).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown activation '" + name + "', expected one of " + kerasNames());
+    }
+
+    /** The Keras names of every activation, "selu, sigmoid, ...", for messages that list the choices. */
+    static String kerasNames() {
+        return Arrays.stream(values()).map(Activation::keras).collect(Collectors.joining(", "));
     }
 }

@@ -36,7 +36,8 @@ public final class SpecValidator {
                     errors.add(new SpecError(field + ".units", "must be at most " + MAX_UNITS + ", got " + dense.units()));
                 }
                 if (dense.activation() == null) {
-                    errors.add(new SpecError(field + ".activation", "is missing (expected one of selu, sigmoid, relu, tanh, elu, leakyrelu, softplus, linear)"));
+                    errors.add(new SpecError(field + ".activation", "is missing (expected one of "
+                            + Activation.kerasNames() + ")"));
                 }
             } else if (layer instanceof LayerSpec.Dropout dropout) {
                 double rate = dropout.rate();

@@ -150,6 +150,16 @@ class DatasetCacheTest {
     }
 
     @Test
+    void flippedByteInAMovieTitleIsCaughtByTheHeadChecksum() throws Exception {
+        assertDamagedCacheIsRebuilt(bytes -> {
+            // magic (8), version (4), meta length (4), then the meta block, which ends with the last movie's title
+            int metaLength = java.nio.ByteBuffer.wrap(bytes, 12, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+            bytes[16 + metaLength - 2] ^= 0x01;
+            return bytes;
+        });
+    }
+
+    @Test
     void truncatedCacheIsRebuilt() throws Exception {
         assertDamagedCacheIsRebuilt(bytes -> Arrays.copyOf(bytes, bytes.length - 100));
     }
