@@ -1,5 +1,7 @@
 package org.encore.app;
 
+import org.encore.data.DataDirectory;
+
 import java.nio.file.Path;
 
 /** Where the workbench keeps its files. */
@@ -9,15 +11,7 @@ public final class AppDirs {
 
     /** The user's data directory: {@code encore.data.dir}, else $XDG_DATA_HOME/encore, else ~/.local/share/encore. */
     public static Path dataDir() {
-        String override = System.getProperty("encore.data.dir");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "encore");
-        }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "encore");
+        return DataDirectory.base();
     }
 
     /** Saved training runs, one folder each. */

@@ -27,7 +27,7 @@ import java.util.zip.CRC32C;
 
 /**
  * The binary cache of parsed datasets, one file per source in the user's data directory
- * ({@code $XDG_DATA_HOME/encore/cache}, else {@code ~/.local/share/encore/cache}; the system property
+ * ({@code cache} under {@link DataDirectory#base()}, the folder saved runs share; the system property
  * {@code encore.cache.dir} overrides both).
  * <p>
  * A cache file is trusted only when its key (the source's path, and for each source file its size, modification
@@ -60,10 +60,7 @@ final class DatasetCache {
         if (override != null && !override.isBlank()) {
             return Path.of(override);
         }
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("encore").resolve("cache");
+        return DataDirectory.base().resolve("cache");
     }
 
     /** The cache file of a source: named by a hash of its absolute path. */
