@@ -99,11 +99,8 @@ public final class Evaluator {
                         predictions[h] = (float) (scores[offset + hidden[h]] / scale);
                     }
                 }
-                int[] fed = new int[foldIn.rowLength(user)];
-                for (int f = 0; f < fed.length; f++) {
-                    fed[f] = foldIn.columnAt(foldIn.rowStart(user) + f);
-                }
-                UserOutcome outcome = new UserOutcome(ranked, hidden, users.hiddenRatingsOf(user), predictions, fed);
+                UserOutcome outcome = new UserOutcome(ranked, hidden, users.hiddenRatingsOf(user), predictions,
+                        users.fedColumnsOf(user));
                 for (UserMetric m : metrics) {
                     sums.get(m.name()).add(m.of(outcome));
                 }
