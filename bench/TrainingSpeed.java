@@ -3,6 +3,7 @@ import org.encore.data.CancellationToken;
 import org.encore.data.IdIndex;
 import org.encore.data.MovieLensLoader;
 import org.encore.data.RatingMatrix;
+import org.encore.data.Shuffle;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 import org.encore.training.EpochMetrics;
@@ -171,7 +172,7 @@ public class TrainingSpeed {
                 started = System.nanoTime();
                 cpuStarted = cpuSeconds();
             }
-            shuffle(order, shuffle);
+            Shuffle.inPlace(order, shuffle);
             for (int from = 0; from < order.length; from += batch) {
                 int rows = Math.min(batch, order.length - from);
                 long t0 = System.nanoTime();
@@ -293,14 +294,5 @@ public class TrainingSpeed {
                         + "\"load_before\":%s,\"load_after\":%s%s}%n",
                 variant, w.name(), w.matrix().movieCount(), w.matrix().userCount(), params, samples, seconds, perSecond,
                 6.0 * params * perSecond / 1e9, loadBefore, load(), extra);
-    }
-
-    static void shuffle(int[] values, Random random) {
-        for (int i = values.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
     }
 }

@@ -177,7 +177,12 @@ public final class Ease implements RowScorer, RankingOnly {
 
     @Override
     public String name() {
-        return String.format(Locale.ROOT, "ease(l=%s)", lambda == Math.rint(lambda) ? String.valueOf((long) lambda) : String.valueOf(lambda));
+        return "ease(l=" + formatLambda(lambda) + ")";
+    }
+
+    /** A lambda as written in names and notes: whole numbers without ".0". */
+    static String formatLambda(double lambda) {
+        return lambda == Math.rint(lambda) ? String.valueOf((long) lambda) : String.valueOf(lambda);
     }
 
     @Override

@@ -99,11 +99,8 @@ public final class Evaluator {
                         predictions[h] = (float) (scores[offset + hidden[h]] / scale);
                     }
                 }
-                int[] fed = new int[foldIn.rowLength(user)];
-                for (int f = 0; f < fed.length; f++) {
-                    fed[f] = foldIn.columnAt(foldIn.rowStart(user) + f);
-                }
-                UserOutcome outcome = new UserOutcome(ranked, hidden, users.hiddenRatingsOf(user), predictions, fed);
+                UserOutcome outcome = new UserOutcome(ranked, hidden, users.hiddenRatingsOf(user), predictions,
+                        users.fedColumnsOf(user));
                 for (UserMetric m : metrics) {
                     sums.get(m.name()).add(m.of(outcome));
                 }
@@ -181,14 +178,14 @@ public final class Evaluator {
                 Ease ease = Ease.fit(matrix, split.trainRows(), lambda, request.easeRatingValued(), scale);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EvaluationRow row = evaluate(ease, split.validation());
-                tried.add(String.format(Locale.ROOT, "%s: %.4f", formatLambda(lambda), row.metric("ndcg100").mean()));
+                tried.add(String.format(Locale.ROOT, "%s: %.4f", Ease.formatLambda(lambda), row.metric("ndcg100").mean()));
                 if (bestValidation == null || row.metric("ndcg100").mean() > bestValidation.metric("ndcg100").mean()) {
                     bestValidation = row;
                     best = ease;
                     bestSeconds = seconds;
                 }
             }
-            String note = "lambda " + formatLambda(best.lambda()) + " chosen by validation NDCG@100 among {"
+            String note = "lambda " + Ease.formatLambda(best.lambda()) + " chosen by validation NDCG@100 among {"
                     + String.join(", ", tried) + "}; X " + (request.easeRatingValued() ? "rating-valued" : "binary")
                     + ", " + best.activeItems() + " movies seen in training";
             validation.add(bestValidation.withFit(bestSeconds, note));
@@ -203,9 +200,5 @@ public final class Evaluator {
             sb.append(sb.length() == 0 ? "" : "/").append(w);
         }
         return sb.toString();
-    }
-
-    static String formatLambda(double lambda) {
-        return lambda == Math.rint(lambda) ? String.valueOf((long) lambda) : String.valueOf(lambda);
     }
 }

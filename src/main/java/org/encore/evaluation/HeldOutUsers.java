@@ -19,6 +19,11 @@ public record HeldOutUsers(int[] rows, RatingMatrix foldIn, int[] hiddenPointers
         return hiddenPointers[rows.length];
     }
 
+    /** The columns fed in for {@code user} (row {@code user} of {@link #foldIn()}), ascending. */
+    public int[] fedColumnsOf(int user) {
+        return java.util.Arrays.copyOfRange(foldIn.columnIndices(), foldIn.rowStart(user), foldIn.rowEnd(user));
+    }
+
     public int[] hiddenColumnsOf(int user) {
         return java.util.Arrays.copyOfRange(hiddenColumns, hiddenPointers[user], hiddenPointers[user + 1]);
     }

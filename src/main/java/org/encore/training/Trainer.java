@@ -62,37 +62,34 @@ public final class Trainer {
     public TrainedModel train(TrainingListener listener, CancellationToken cancel) throws TrainingException {
         TrainingListener events = listener == null ? new TrainingListener() { } : listener;
         CancellationToken token = cancel == null ? CancellationToken.none() : cancel;
+        try {
+            checkRunnable();
+            return run(NetworkFactory.build(spec, matrix.movieCount()), events, token);
+        } catch (TrainingException e) {
+            events.runFinished("failed: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Refuses an invalid spec, an empty side of the plan, a plan row outside the matrix, or a run that does not fit. */
+    private void checkRunnable() throws TrainingException {
         List<SpecError> errors = SpecValidator.validate(spec);
         if (!errors.isEmpty()) {
-            String message = "invalid spec: " + String.join("; ", errors.stream().map(SpecError::toString).toList());
-            events.runFinished("failed: " + message);
-            throw new TrainingException(message);
+            throw new TrainingException("invalid spec: " + String.join("; ", errors.stream().map(SpecError::toString).toList()));
         }
         if (plan.trainRows().length == 0 || plan.validationRows().length == 0) {
-            String message = "the plan needs at least one training and one validation user (has "
-                    + plan.trainRows().length + " and " + plan.validationRows().length + ")";
-            events.runFinished("failed: " + message);
-            throw new TrainingException(message);
+            throw new TrainingException("the plan needs at least one training and one validation user (has "
+                    + plan.trainRows().length + " and " + plan.validationRows().length + ")");
         }
-        String badRow = firstRowOutside(plan, matrix.userCount());
-        if (badRow != null) {
-            events.runFinished("failed: " + badRow);
-            throw new TrainingException(badRow);
+        int users = matrix.userCount();
+        for (int[] rows : new int[][]{plan.trainRows(), plan.validationRows()}) {
+            for (int row : rows) {
+                if (row < 0 || row >= users) {
+                    throw new TrainingException("the plan names user row " + row + " but the matrix has rows 0.." + (users - 1));
+                }
+            }
         }
-        int width = matrix.movieCount();
-        try {
-            checkFits(spec, width);
-        } catch (TrainingException e) {
-            events.runFinished("failed: " + e.getMessage());
-            throw e;
-        }
-        MultiLayerNetwork network = NetworkFactory.build(spec, width);
-        try {
-            return run(network, events, token);
-        } catch (TrainingException e) {
-            events.runFinished("failed: " + e.getMessage());
-            throw e;
-        }
+        checkFits(spec, matrix.movieCount());
     }
 
     private TrainedModel run(MultiLayerNetwork network, TrainingListener events, CancellationToken token) throws TrainingException {
@@ -183,18 +180,6 @@ public final class Trainer {
         TrainedModel model = new TrainedModel(spec, network, width, plan, matrix, history, Devices.current());
         events.runFinished(outcome);
         return model;
-    }
-
-    /** A message naming the first plan row that is not a row of the matrix, or null. */
-    private static String firstRowOutside(TrainingPlan plan, int users) {
-        for (int[] rows : new int[][]{plan.trainRows(), plan.validationRows()}) {
-            for (int row : rows) {
-                if (row < 0 || row >= users) {
-                    return "the plan names user row " + row + " but the matrix has rows 0.." + (users - 1);
-                }
-            }
-        }
-        return null;
     }
 
     /** Metrics of {@code rows} in inference mode, batched; null when cancelled. */
