@@ -137,7 +137,7 @@ public final class Args {
     private static UsageException refused(String name, IOException e) {
         boolean exists = e instanceof OutputPaths.Refused r && r.reason() == OutputPaths.Refused.Reason.EXISTS;
         return new UsageException("--" + name + " " + Main.describe(e)
-                + (exists ? " (give --" + OVERWRITE + " to replace it)" : ""));
+                + (exists ? "; give --" + OVERWRITE + " to replace it" : ""));
     }
 
     /** A whole-number option that must be given. */

@@ -66,7 +66,7 @@ public final class OutputPaths {
         public enum Reason {
             /** The path is the empty string. */
             EMPTY,
-            /** It exists (a regular file, or a folder with entries) and overwriting was not asked for. */
+            /** It exists (a regular file, or a folder with entries) and overwriting was not asked for: nothing was replaced. */
             EXISTS,
             /** It is (or its parent is) something other than what was asked: a file for a folder, a link, a FIFO. */
             WRONG_KIND,
@@ -110,8 +110,7 @@ public final class OutputPaths {
             }
             List<String> entries = entries(target);
             if (!entries.isEmpty() && overwrite != Overwrite.REPLACE) {
-                throw new Refused(dir, Refused.Reason.EXISTS, "already exists and is not empty (" + describe(entries)
-                        + "); it is not replaced without an explicit overwrite");
+                throw new Refused(dir, Refused.Reason.EXISTS, "already exists and is not empty (" + describe(entries) + ")");
             }
             if (!entries.isEmpty() && Path.of("").toAbsolutePath().normalize().startsWith(target)) {
                 throw new Refused(dir, Refused.Reason.WRONG_KIND, "holds the current folder; it is never replaced");
@@ -135,7 +134,7 @@ public final class OutputPaths {
                         + "; only regular files are written (it is never replaced)");
             }
             if (overwrite != Overwrite.REPLACE) {
-                throw new Refused(file, Refused.Reason.EXISTS, "already exists; it is not replaced without an explicit overwrite");
+                throw new Refused(file, Refused.Reason.EXISTS, "already exists");
             }
         }
         requireWritableParent(file, target);
