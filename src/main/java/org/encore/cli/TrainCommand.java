@@ -54,6 +54,9 @@ public final class TrainCommand implements Command {
         Path data = parsed.path("data");
         String modelName = parsed.required("model");
         Path outDir = parsed.outputFolder("out");
+        if (data.toAbsolutePath().normalize().startsWith(outDir.toAbsolutePath().normalize())) {
+            throw new UsageException("--out " + outDir + " holds the dataset given to --data; it is never replaced by a run");
+        }
         Overwrite overwrite = parsed.overwrite();
         boolean json = parsed.flag("json");
         OptionalInt epochs = parsed.optionalInteger("epochs", Range.atLeast(1));

@@ -12,6 +12,7 @@ import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
 import org.encore.model.SpecFiles;
+import org.encore.testutil.UnwritableFolder;
 import org.encore.training.TrainedModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.encore.cli.CliRun.run;
@@ -110,23 +112,21 @@ class OutputAndOptionChecksTest {
         Result underAFile = run("train", "--data", noData.toString(), "--model", spec.toString(), "--out", file.resolve("run").toString());
         assertEquals(2, underAFile.status(), underAFile.err());
         assertTrue(underAFile.err().contains("cannot be created: " + file + " is a file"), underAFile.err());
+
+        Result onTheData = run("train", "--data", data.toString(), "--model", spec.toString(), "--out", data.toString(), "--overwrite");
+        assertEquals(2, onTheData.status(), onTheData.err());
+        assertTrue(onTheData.err().contains("holds the dataset given to --data"), onTheData.err());
+        assertTrue(Files.exists(data.resolve("ratings.csv")));
     }
 
     @Test
     void anUnwritablePlaceIsFoundBeforeTheDataIsLoaded(@TempDir Path dir) throws Exception {
-        Path locked = dir.resolve("locked");
-        Files.createDirectories(locked);
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            // root ignores permission bits; /proc refuses new files to everyone
-            Path place = Files.isWritable(locked) ? Path.of("/proc") : locked;
-            assumeTrue(Files.isDirectory(place), "no unwritable folder to try here");
-            Result r = run("train", "--data", noData.toString(), "--model", spec.toString(), "--out", place.resolve("run").toString());
-            assertEquals(2, r.status(), r.err());
-            assertTrue(r.err().contains("cannot write in " + place), r.err());
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Optional<Path> place = UnwritableFolder.under(dir);
+        assumeTrue(place.isPresent(), "no unwritable folder to try here");
+        Path run = place.get().resolve("run");
+        Result r = run("train", "--data", noData.toString(), "--model", spec.toString(), "--out", run.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("cannot write in " + place.get()), r.err());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.encore.data;
 
 import org.encore.data.OutputPaths.Overwrite;
 import org.encore.data.OutputPaths.Refused;
+import org.encore.testutil.UnwritableFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -157,20 +159,11 @@ class OutputPathsTest {
 
     @Test
     void aFolderWithoutWritePermissionIsFoundBeforeAnyWork() throws IOException {
-        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
-        Path locked = dir.resolve("locked");
-        Files.createDirectories(locked);
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            // root ignores permission bits; /proc refuses new files to everyone
-            Path place = Files.isWritable(locked) ? Path.of("/proc") : locked;
-            assumeTrue(Files.isDirectory(place), "no unwritable folder to try here");
-            Refused e = assertThrows(Refused.class, () -> OutputPaths.checkFolderTarget(place.resolve("run"), Overwrite.REFUSE));
-            assertEquals(Refused.Reason.NOT_WRITABLE, e.reason());
-            assertTrue(e.getMessage().contains("cannot write in " + place), e.getMessage());
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Optional<Path> place = UnwritableFolder.under(dir);
+        assumeTrue(place.isPresent(), "no unwritable folder to try here");
+        Refused e = assertThrows(Refused.class, () -> OutputPaths.checkFolderTarget(place.get().resolve("run"), Overwrite.REFUSE));
+        assertEquals(Refused.Reason.NOT_WRITABLE, e.reason());
+        assertTrue(e.getMessage().contains("cannot write in " + place.get()), e.getMessage());
     }
 
     @Test
