@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
-import org.encore.data.OutputPaths.Overwrite;
 import org.encore.data.MovieLensLoader;
+import org.encore.data.OutputPaths.Overwrite;
 import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
@@ -129,8 +129,8 @@ public final class TrainCommand implements Command {
         }
     }
 
-    private static int trainAndSave(Trainer trainer, ModelSpec spec, Dataset dataset, Path outDir, Overwrite overwrite, boolean json,
-                                    ObjectMapper mapper, PrintStream out, CancellationToken cancel, String[] outcome)
+    private static int trainAndSave(Trainer trainer, ModelSpec spec, Dataset dataset, Path outDir, Overwrite overwrite,
+                                    boolean json, ObjectMapper mapper, PrintStream out, CancellationToken cancel, String[] outcome)
             throws Exception {
         TrainedModel model = trainer.train(new TrainingListener() {
             @Override
