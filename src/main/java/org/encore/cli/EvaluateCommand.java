@@ -1,9 +1,9 @@
 package org.encore.cli;
 
-import org.encore.data.AtomicFiles;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
+import org.encore.data.OutputPaths;
 import org.encore.evaluation.EvaluationReport;
 import org.encore.evaluation.EvaluationRequest;
 import org.encore.evaluation.Evaluator;
@@ -17,6 +17,7 @@ import org.encore.training.TrainedModel;
 import org.encore.training.TrainingListener;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,18 +42,17 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return "evaluate --data PATH [--models model1,model2,model3,model4|SPEC.json|RUN_DIR,...|none] "
                 + "[--baselines popular,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
-                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--json] [--json-out FILE]";
+                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--json] [--json-out FILE [--overwrite]]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "models", "baselines", "epochs", "seed", "ease-lambda",
-                "validation-fraction", "test-fraction", "min-ratings", "json-out"), List.of("json", "ease-ratings"));
+                "validation-fraction", "test-fraction", "min-ratings", "json-out"), List.of("json", "ease-ratings", Args.OVERWRITE));
+        // every option is checked, the report file included, before any data is read
+        Path jsonOut = a.outputFile("json-out");
         long seed = a.longValue("seed", 42);
-        Integer epochs = a.has("epochs") ? a.integer("epochs", 0) : null;
-        if (epochs != null && epochs < 1) {
-            throw new UsageException("--epochs must be at least 1, got " + epochs);
-        }
+        Integer epochs = a.has("epochs") ? a.integer("epochs", 0, Range.atLeast(1)) : null;
         List<String> baselines = ModelArguments.items(a.string("baselines", "popular,ease"));
         boolean popular = false;
         boolean ease = false;
@@ -112,8 +112,9 @@ public final class EvaluateCommand implements Command {
                 epochs, true);
         EvaluationReport report = evaluator.run(request, Evaluator.dl4j(epochPrinter(err)), err::println,
                 CancellationToken.none());
-        if (a.has("json-out")) {
-            AtomicFiles.writeString(Path.of(a.required("json-out")), report.toJson().toPrettyString() + System.lineSeparator());
+        if (jsonOut != null) {
+            byte[] text = (report.toJson().toPrettyString() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+            OutputPaths.writeFile(jsonOut, a.overwrite(), to -> to.write(text));
         }
         if (a.flag("json")) {
             out.println(report.toJson().toString());

@@ -24,13 +24,24 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        System.out.flush();
-        System.exit(status);
+        System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs a command line and returns its exit status, without exiting (for tests). */
+    /**
+     * Runs a command line and returns its exit status, without exiting (for tests). A failed write to {@code out}
+     * (a full disk, a closed pipe), which PrintStream only records, turns a success into exit 1 with a message.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        int status = dispatch(args, out, err);
+        if (out.checkError()) {
+            err.println("encore" + (args.length > 0 ? " " + args[0] : "") + ": cannot write to standard output "
+                    + "(disk full, or the pipe was closed); the output is incomplete");
+            return status == USAGE ? USAGE : ERROR;
+        }
+        return status;
+    }
+
+    private static int dispatch(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
             printUsage(args.length == 0 ? err : out);
             return args.length == 0 ? USAGE : OK;

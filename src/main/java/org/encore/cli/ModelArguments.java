@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 final class ModelArguments {
     /** EASE's lambda when none is given: the value chosen on ml-latest-small's validation users (bench/evaluation.md). */
     static final double DEFAULT_EASE_LAMBDA = 200;
+    private static final String EASE_PREFIX = "ease:";
 
     private ModelArguments() {
     }
@@ -27,6 +28,35 @@ final class ModelArguments {
     /** Splits "a,b , c" into trimmed non-empty items. */
     static List<String> items(String commaSeparated) {
         return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Comma-separated numbers, each in {@code range}. */
+    static double[] numbers(String option, String commaSeparated, Range range) throws UsageException {
+        double[] values = numbers(option, commaSeparated);
+        for (double value : values) {
+            if (!range.contains(value)) {
+                throw new UsageException("--" + option + " values must each be " + range.describe() + ", got " + value);
+            }
+        }
+        return values;
+    }
+
+    /** The {@code ease:LAMBDA} items must carry a number above 0: checked before any data is read. */
+    static void checkBaselineItems(List<String> items) throws UsageException {
+        for (String item : items) {
+            if (item.startsWith(EASE_PREFIX) && !Range.above(0).contains(easeLambda(item))) {
+                throw new UsageException("model '" + item + "': expected ease:LAMBDA with a number above 0");
+            }
+        }
+    }
+
+    /** The number after "ease:", NaN when it is not one. */
+    private static double easeLambda(String item) {
+        try {
+            return Double.parseDouble(item.substring(EASE_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     static double[] numbers(String option, String commaSeparated) throws UsageException {
@@ -51,11 +81,9 @@ final class ModelArguments {
      */
     static RowScorer scorer(String item, Dataset dataset) throws IOException, TrainingException {
         int[] allUsers = IntStream.range(0, dataset.ratings().userCount()).toArray();
-        if (item.startsWith("ease:")) {
-            double lambda;
-            try {
-                lambda = Double.parseDouble(item.substring("ease:".length()));
-            } catch (NumberFormatException e) {
+        if (item.startsWith(EASE_PREFIX)) {
+            double lambda = easeLambda(item);
+            if (!Range.above(0).contains(lambda)) {
                 throw new IOException("model '" + item + "': expected ease:LAMBDA with a number above 0");
             }
             return Ease.fit(dataset.ratings(), allUsers, lambda, false, ModelSpec.REFERENCE_SCALE);

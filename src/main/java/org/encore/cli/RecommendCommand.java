@@ -15,7 +15,9 @@ import org.encore.recommend.Recommendation;
 import org.encore.recommend.Recommender;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -40,29 +42,32 @@ public final class RecommendCommand implements Command {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "model", "weights", "user", "top", "mode"), List.of("json"));
+        // every option is checked before any data is read
         List<String> modelItems = ModelArguments.items(a.required("model"));
         if (modelItems.isEmpty()) {
             throw new UsageException("--model needs at least one run folder");
         }
+        ModelArguments.checkBaselineItems(modelItems);
         int userId = a.requiredInteger("user");
-        int top = a.integer("top", 10);
-        if (top < 1) {
-            throw new UsageException("--top must be at least 1, got " + top);
-        }
+        int top = a.integer("top", 10, Range.atLeast(1));
         Blend.Mode mode = switch (a.string("mode", "score")) {
             case "score" -> Blend.Mode.SCORE;
             case "rank" -> Blend.Mode.RANK;
             default -> throw new UsageException("--mode expects score or rank, got '" + a.string("mode", "") + "'");
         };
-        double[] weights = a.has("weights") ? ModelArguments.numbers("weights", a.required("weights")) : null;
+        double[] weights = a.has("weights") ? ModelArguments.numbers("weights", a.required("weights"), Range.atLeast(0)) : null;
         if (weights != null && weights.length != modelItems.size()) {
             throw new UsageException("--weights has " + weights.length + " numbers for " + modelItems.size() + " models");
         }
+        if (weights != null && Arrays.stream(weights).allMatch(w -> w == 0)) {
+            throw new UsageException("--weights needs at least one weight above 0");
+        }
+        Path data = a.path("data");
 
-        Dataset dataset = MovieLensLoader.load(a.path("data"));
+        Dataset dataset = MovieLensLoader.load(data);
         int row = dataset.ratings().users().indexOf(userId);
         if (row < 0) {
-            err.println("encore recommend: user " + userId + " is not in " + a.path("data") + " ("
+            err.println("encore recommend: user " + userId + " is not in " + data + " ("
                     + dataset.ratings().userCount() + " users, ids " + dataset.ratings().users().idAt(0) + ".."
                     + dataset.ratings().users().idAt(dataset.ratings().userCount() - 1) + ")");
             return Main.ERROR;
@@ -97,7 +102,7 @@ public final class RecommendCommand implements Command {
         double[] w = weights;
         if (w == null) {
             w = new double[models.size()];
-            java.util.Arrays.fill(w, 1.0 / models.size());
+            Arrays.fill(w, 1.0 / models.size());
         }
         return new Blend(mode == Blend.Mode.SCORE ? "blend" : "blend-rrf", models, w, mode);
     }

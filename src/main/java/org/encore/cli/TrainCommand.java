@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
+import org.encore.data.OutputPaths.Overwrite;
 import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
@@ -23,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * {@code ./encore train}: trains a preset or a spec file on a dataset with the reference protocol, prints one line
@@ -38,18 +42,28 @@ public final class TrainCommand implements Command {
     @Override
     public String usage() {
         return "train --data PATH --model model1|model2|model3|model4|SPEC.json --out DIR [--epochs N] [--seed S] "
-                + "[--users-fraction F] [--batch B] [--patience P] [--json]";
+                + "[--users-fraction F] [--batch B] [--patience P] [--json] [--overwrite]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args parsed = Args.parse(args,
                 List.of("data", "model", "out", "epochs", "seed", "users-fraction", "batch", "patience"),
-                List.of("json"));
+                List.of("json", Args.OVERWRITE));
+        // every option is checked, the output folder included, before the spec or any data is read
         Path data = parsed.path("data");
         String modelName = parsed.required("model");
-        Path outDir = parsed.path("out");
+        Path outDir = parsed.outputFolder("out");
+        if (data.toAbsolutePath().normalize().startsWith(outDir.toAbsolutePath().normalize())) {
+            throw new UsageException("--out " + outDir + " holds the dataset given to --data; it is never replaced by a run");
+        }
+        Overwrite overwrite = parsed.overwrite();
         boolean json = parsed.flag("json");
+        OptionalInt epochs = parsed.optionalInteger("epochs", Range.atLeast(1));
+        OptionalLong seed = parsed.optionalLong("seed");
+        OptionalDouble usersFraction = parsed.optionalDecimal("users-fraction", Range.fraction());
+        OptionalInt batch = parsed.optionalInteger("batch", Range.atLeast(1));
+        int patience = parsed.integer("patience", 0, Range.atLeast(0));
 
         ModelSpec spec = Presets.byName(modelName);
         if (spec == null) {
@@ -60,21 +74,17 @@ public final class TrainCommand implements Command {
             }
             spec = SpecFiles.read(specFile);
         }
-        if (parsed.has("epochs")) {
-            spec = spec.withEpochs(parsed.integer("epochs", spec.epochs()));
+        if (epochs.isPresent()) {
+            spec = spec.withEpochs(epochs.getAsInt());
         }
-        if (parsed.has("seed")) {
-            spec = spec.withSeed(parsed.longValue("seed", spec.seed()));
+        if (seed.isPresent()) {
+            spec = spec.withSeed(seed.getAsLong());
         }
-        if (parsed.has("users-fraction")) {
-            spec = spec.withUsersFraction(parsed.decimal("users-fraction", spec.usersFraction()));
+        if (usersFraction.isPresent()) {
+            spec = spec.withUsersFraction(usersFraction.getAsDouble());
         }
-        if (parsed.has("batch")) {
-            spec = spec.withBatchSize(parsed.integer("batch", spec.batchSize()));
-        }
-        int patience = parsed.integer("patience", 0);
-        if (patience < 0) {
-            throw new UsageException("--patience must be >= 0, got " + patience);
+        if (batch.isPresent()) {
+            spec = spec.withBatchSize(batch.getAsInt());
         }
         List<SpecError> errors = SpecValidator.validate(spec);
         if (!errors.isEmpty()) {
@@ -108,7 +118,7 @@ public final class TrainCommand implements Command {
         }, "encore-train-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return trainAndSave(trainer, spec, dataset, outDir, json, mapper, out, cancel, outcome);
+            return trainAndSave(trainer, spec, dataset, outDir, overwrite, json, mapper, out, cancel, outcome);
         } finally {
             saved.countDown();
             try {
@@ -119,8 +129,8 @@ public final class TrainCommand implements Command {
         }
     }
 
-    private static int trainAndSave(Trainer trainer, ModelSpec spec, Dataset dataset, Path outDir, boolean json,
-                                    ObjectMapper mapper, PrintStream out, CancellationToken cancel, String[] outcome)
+    private static int trainAndSave(Trainer trainer, ModelSpec spec, Dataset dataset, Path outDir, Overwrite overwrite,
+                                    boolean json, ObjectMapper mapper, PrintStream out, CancellationToken cancel, String[] outcome)
             throws Exception {
         TrainedModel model = trainer.train(new TrainingListener() {
             @Override
@@ -150,7 +160,7 @@ public final class TrainCommand implements Command {
                 outcome[0] = message;
             }
         }, cancel);
-        model.save(outDir, dataset);
+        model.save(outDir, dataset, overwrite);
         if (!json) {
             out.println(outcome[0] + "; run saved to " + outDir + " (device " + model.device() + ")");
         }

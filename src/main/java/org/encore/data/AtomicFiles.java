@@ -1,15 +1,22 @@
 package org.encore.data;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Atomic writes: the content goes to a temporary file beside the target, which is then renamed over it. */
+/**
+ * Atomic writes: the content goes to a temporary file beside the target, is forced to disk, and is then renamed over
+ * it (the folder synced after). Whether a target may be written at all is {@link OutputPaths}' policy.
+ */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
@@ -26,8 +33,11 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream out = new KeepOpen(Channels.newOutputStream(channel));
                 writer.writeTo(out);
+                out.flush();
+                channel.force(true);
             }
             // createTempFile makes the file owner-only (0600); a saved spec or run is an ordinary file.
             makeWorldReadable(temp);
@@ -36,6 +46,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -47,11 +58,54 @@ public final class AtomicFiles {
         }
     }
 
+    /** A temporary folder (made owner-only, 0700) gets an ordinary folder's permissions, 0755. */
+    static void makeOrdinary(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** Forces a written file's content to disk. */
+    static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Forces a folder's entries (a rename into it) to disk. Best effort: some platforms (Windows) cannot open a
+     * folder as a channel, and there a rename is as durable as the file system makes it.
+     */
+    static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not supported here; the rename itself stays atomic
+        }
+    }
+
     public static void writeString(Path target, String content) throws IOException {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static void writeBytes(Path target, byte[] content) throws IOException {
         write(target, out -> out.write(content));
+    }
+
+    /** The writer may close its stream (a try-with-resources wrapper); the channel stays open to be forced. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

@@ -7,6 +7,8 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.encore.data.AtomicFiles;
 import org.encore.data.Dataset;
+import org.encore.data.OutputPaths;
+import org.encore.data.OutputPaths.Overwrite;
 import org.encore.model.ModelSpec;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The on-disk form of a {@link TrainedModel}: a folder holding
@@ -40,15 +43,21 @@ import java.util.Locale;
  *   <li>{@code spec.json} - our own spec JSON (type names, never class names);</li>
  *   <li>{@code params.f32} - every parameter as raw little-endian float32, in DL4J's flattened order;</li>
  *   <li>{@code history.json} and {@code history.csv} - one row per epoch;</li>
- *   <li>{@code manifest.json} - written last: format version, the parameter count, layer shapes and SHA-256
- *       of the parameters, the dataset identity, the split (user ids, fractions, seed) and the device.</li>
+ *   <li>{@code manifest.json} - written last: format version, the parameter count, layer shapes, the SHA-256 of
+ *       every other file ({@code files}; version 2), the dataset identity, the split (user ids, fractions, seed)
+ *       and the device.</li>
  * </ul>
- * Loading rebuilds the network from the spec and then sets the parameters; it never deserialises DL4J
- * configuration JSON or Java objects from the folder.
+ * The folder is built complete beside its target and moved into place in one rename ({@link OutputPaths}); an
+ * existing run is replaced only when asked. Loading first checks every file against its hash and the parameters
+ * for NaN or infinity ({@link RunFolderChecks}), then rebuilds the network from the spec and sets the parameters; it
+ * never deserialises DL4J configuration JSON or Java objects from the folder.
  */
 final class RunFolder {
     static final String FORMAT = "encore-run";
-    static final int VERSION = 1;
+    /** Version 2 added {@code files}, the SHA-256 of every file; version 1 (no such map) still loads. */
+    static final int VERSION = 2;
+    /** Folders saved before per-file hashes: only {@code paramsSha256} is recorded, and only that is checked. */
+    static final int VERSION_WITHOUT_FILE_HASHES = 1;
     static final String MANIFEST = "manifest.json";
     static final String SPEC = "spec.json";
     static final String PARAMS = "params.f32";
@@ -61,21 +70,31 @@ final class RunFolder {
 
     /** The manifest as stored; plain values only. */
     record Manifest(String format, int version, String model, int width, long parameters, List<long[]> layerShapes,
-                    String paramsFile, String paramsSha256, DatasetIdentity dataset, Split split, String device,
-                    String savedAt) {
+                    String paramsFile, String paramsSha256, Map<String, String> files, DatasetIdentity dataset,
+                    Split split, String device, String savedAt) {
     }
+
+    /** The files whose SHA-256 a version-2 manifest must record. */
+    static final List<String> HASHED = List.of(SPEC, PARAMS, HISTORY_JSON, HISTORY_CSV);
 
     /** The users a run trained and validated on, and how they were drawn. */
     record Split(long seed, double usersFraction, double validationFraction, int[] trainUsers, int[] validationUsers) {
     }
 
-    static void save(TrainedModel model, Path runDir, Dataset dataset) throws IOException {
-        MultiLayerNetwork network = model.network();
+    static void save(TrainedModel model, Path runDir, Dataset dataset, Overwrite overwrite) throws IOException {
         if (dataset.ratings().movieCount() != model.width()) {
             throw new IOException("cannot save: the model has " + model.width() + " movie columns but dataset "
                     + dataset.release() + " has " + dataset.ratings().movieCount());
         }
-        Files.createDirectories(runDir);
+        OutputPaths.writeFolder(runDir, overwrite, folder -> {
+            writeFiles(model, folder, dataset);
+            return null;
+        });
+    }
+
+    /** Writes every file of the run into {@code runDir} (a fresh temporary folder), the manifest last. */
+    private static void writeFiles(TrainedModel model, Path runDir, Dataset dataset) throws IOException {
+        MultiLayerNetwork network = model.network();
         ObjectMapper mapper = SpecFiles.mapper();
         INDArray params = network.params();
         MessageDigest digest = sha256();
@@ -86,7 +105,7 @@ final class RunFolder {
         AtomicFiles.writeString(runDir.resolve(HISTORY_CSV), HistoryCsv.format(model.history()));
         ModelSpec spec = model.spec();
         Manifest manifest = new Manifest(FORMAT, VERSION, spec.name(), model.width(), network.numParams(),
-                layerShapes(network), PARAMS, paramsHash, DatasetIdentity.of(dataset),
+                layerShapes(network), PARAMS, paramsHash, RunFolderChecks.sha256Of(runDir, HASHED), DatasetIdentity.of(dataset),
                 new Split(spec.seed(), spec.usersFraction(), spec.validationFraction(), model.trainUserIds(), model.validationUserIds()),
                 model.device(), Instant.now().toString());
         AtomicFiles.writeString(runDir.resolve(MANIFEST), mapper.writeValueAsString(manifest) + "\n");
@@ -98,15 +117,23 @@ final class RunFolder {
         try {
             // format and version first, so that a newer layout is named as such rather than as unknown fields
             com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(read(runDir, MANIFEST));
+            int version = tree == null ? -1 : tree.path("version").asInt(-1);
             if (tree == null || !tree.isObject() || !FORMAT.equals(tree.path("format").asText())
-                    || tree.path("version").asInt(-1) != VERSION) {
+                    || (version != VERSION && version != VERSION_WITHOUT_FILE_HASHES)) {
                 throw new TrainingException(runDir.resolve(MANIFEST) + ": not an Encore run of format " + FORMAT
-                        + " version " + VERSION + (tree != null && tree.has("version") ? " (found version " + tree.get("version") + ")" : ""));
+                        + " version " + VERSION_WITHOUT_FILE_HASHES + " or " + VERSION + (tree != null && tree.has("version") ? " (found version " + tree.get("version") + ")" : ""));
             }
             manifest = mapper.treeToValue(tree, Manifest.class);
         } catch (JsonProcessingException e) {
             throw new TrainingException(runDir.resolve(MANIFEST) + " is not a valid run manifest: " + e.getOriginalMessage());
         }
+        // Every file is checked before any is parsed. A version-1 folder (saved before per-file hashes) records only
+        // the parameters' hash: that one is checked, and its spec and history are trusted as they are.
+        boolean perFileHashes = manifest.version() != VERSION_WITHOUT_FILE_HASHES;
+        RunFolderChecks.verify(runDir,
+                perFileHashes ? (manifest.files() == null ? Map.of() : manifest.files())
+                        : Map.of(PARAMS, String.valueOf(manifest.paramsSha256())),
+                perFileHashes ? HASHED : List.of(PARAMS), PARAMS);
         ModelSpec spec;
         try {
             spec = SpecFiles.fromJson(read(runDir, SPEC));

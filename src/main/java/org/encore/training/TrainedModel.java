@@ -2,6 +2,8 @@ package org.encore.training;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.encore.data.Dataset;
+import org.encore.data.OutputPaths;
+import org.encore.data.OutputPaths.Overwrite;
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
@@ -141,9 +143,17 @@ public final class TrainedModel implements RowScorer {
         });
     }
 
-    /** Writes the run folder (spec JSON, parameters, dataset identity, split, history) atomically. */
+    /**
+     * Writes the run folder (spec JSON, parameters, dataset identity, split, history) atomically, never over an
+     * existing run or non-empty folder ({@link OutputPaths.Refused} then).
+     */
     public void save(Path runDir, Dataset dataset) throws IOException {
-        RunFolder.save(this, runDir, dataset);
+        save(runDir, dataset, Overwrite.REFUSE);
+    }
+
+    /** As {@link #save(Path, Dataset)}; with {@link Overwrite#REPLACE} an existing folder is replaced once the new one is complete. */
+    public void save(Path runDir, Dataset dataset, Overwrite overwrite) throws IOException {
+        RunFolder.save(this, runDir, dataset, overwrite);
     }
 
     /** Loads a run folder; refuses (with the reason) one whose spec, shapes or dataset do not match. */

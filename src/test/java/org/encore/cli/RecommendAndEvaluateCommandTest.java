@@ -113,7 +113,7 @@ class RecommendAndEvaluateCommandTest {
     @Test
     void recommendNamesAModelItCannotOpen() throws Exception {
         Result r = run("recommend", "--data", data.toString(), "--model", "ease:abc", "--user", "7");
-        assertEquals(1, r.status());
+        assertEquals(2, r.status(), "an option value, checked before loading");
         assertTrue(r.err().contains("ease:abc"), r.err());
         Result missing = run("recommend", "--data", data.toString(), "--model", dir.resolve("no-such-run").toString(), "--user", "7");
         assertEquals(1, missing.status());

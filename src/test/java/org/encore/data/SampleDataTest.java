@@ -20,7 +20,8 @@ class SampleDataTest {
         new SyntheticGenerator(GeneratorSettings.sample()).writeTo(dir, ProgressListener.NONE, CancellationToken.none());
         for (String file : List.of("ratings.csv", "movies.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve(file)), Files.readAllBytes(SAMPLE.resolve(file)),
-                    "sample-data/" + file + " is stale: rerun ./encore generate --out sample-data and commit it");
+                    "sample-data/" + file + " is stale: run ./encore generate --out /tmp/sample, copy its ratings.csv and "
+                            + "movies.csv into sample-data/ (keeping its README.md) and commit them");
         }
     }
 

@@ -1,7 +1,12 @@
 package org.encore.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
+import org.encore.data.OutputPaths.Overwrite;
+import org.encore.data.OutputPaths.Refused;
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
 import org.encore.model.SpecFiles;
@@ -10,9 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -102,6 +114,10 @@ class RunFolderTest {
 
         Files.write(run.resolve("params.f32"), java.util.Arrays.copyOf(bytes, bytes.length - 4));
         e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+        // a manifest rewritten to the short file's hash still fails on the size the shapes need
+        rehash(run, "params.f32");
+        e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
         assertTrue(e.getMessage().contains("expected " + bytes.length), e.getMessage());
     }
 
@@ -112,6 +128,7 @@ class RunFolderTest {
                 org.encore.model.LayerSpec.dense(32, org.encore.model.Activation.SELU),
                 org.encore.model.LayerSpec.dense(9, org.encore.model.Activation.SELU),
                 org.encore.model.LayerSpec.dense(32, org.encore.model.Activation.SELU)))));
+        rehash(run, "spec.json");
         TrainingException e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
         assertTrue(e.getMessage().contains("but the manifest records"), e.getMessage());
     }
@@ -140,27 +157,121 @@ class RunFolderTest {
 
         Files.writeString(run.resolve("manifest.json"), "{\"@class\": \"org.deeplearning4j.nn.conf.MultiLayerConfiguration\"}");
         e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
-        assertTrue(e.getMessage().contains("not an Encore run of format encore-run version 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("not an Encore run of format encore-run version 1 or 2"), e.getMessage());
 
         Files.writeString(run.resolve("manifest.json"), "{\"format\": \"encore-run\", \"version\": 1, \"@class\": \"x\"}");
         e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
         assertTrue(e.getMessage().contains("not a valid run manifest"), e.getMessage());
 
-        Files.writeString(run.resolve("manifest.json"), "{\"format\": \"encore-run\", \"version\": 2}");
+        Files.writeString(run.resolve("manifest.json"), "{\"format\": \"encore-run\", \"version\": 3}");
         e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
-        assertTrue(e.getMessage().contains("(found version 2)"), e.getMessage());
+        assertTrue(e.getMessage().contains("(found version 3)"), e.getMessage());
     }
 
     @Test
-    void savingAgainOverwritesAtomicallyWithoutLeftovers(@TempDir Path dir) throws Exception {
+    void savingOverAnExistingRunIsRefusedAndLeavesItAsItWas(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("again");
         trained.save(run, DATASET);
+        byte[] manifest = Files.readAllBytes(run.resolve("manifest.json"));
+        Refused e = assertThrows(Refused.class,
+                () -> trained.save(run, DATASET));
+        assertTrue(e.getMessage().contains("already exists and is not empty"), e.getMessage());
+        assertArrayEquals(manifest, Files.readAllBytes(run.resolve("manifest.json")));
+        assertEquals(List.of("again"), names(dir));
+    }
+
+    @Test
+    void replacingARunLeavesExactlyTheNewRunAndNoSiblings(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("again");
         trained.save(run, DATASET);
-        try (Stream<Path> files = Files.list(run)) {
-            assertEquals(java.util.List.of("history.csv", "history.json", "manifest.json", "params.f32", "spec.json"),
-                    files.map(p -> p.getFileName().toString()).sorted(Comparator.naturalOrder()).toList());
-        }
+        Files.writeString(run.resolve("notes.txt"), "a stray file of the old folder");
+        trained.save(run, DATASET, Overwrite.REPLACE);
+        assertEquals(List.of("history.csv", "history.json", "manifest.json", "params.f32", "spec.json"), names(run));
+        assertEquals(List.of("again"), names(dir));
         assertArrayEquals(scoreAll(trained), scoreAll(TrainedModel.load(run, DATASET)));
+    }
+
+    @Test
+    void theManifestRecordsTheHashOfEveryFileAndATamperedSpecIsRefused(@TempDir Path dir) throws Exception {
+        JsonNode files = SpecFiles.mapper().readTree(saved.resolve("manifest.json").toFile()).get("files");
+        List<String> hashed = new ArrayList<>();
+        files.fieldNames().forEachRemaining(hashed::add);
+        assertEquals(List.of("history.csv", "history.json", "params.f32", "spec.json"), hashed.stream().sorted().toList());
+        // same shapes, another activation: the shape check alone accepted it
+        Path run = copyOfRun(dir);
+        String spec = Files.readString(run.resolve("spec.json"));
+        assertTrue(spec.contains("\"selu\""), spec);
+        Files.writeString(run.resolve("spec.json"), spec.replaceFirst("\"selu\"", "\"relu\""));
+        TrainingException e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("spec.json does not match its SHA-256"), e.getMessage());
+
+        // appended dropout layers build no parameters, so the shapes match too
+        ObjectNode withDropouts = (ObjectNode) SpecFiles.mapper().readTree(spec);
+        for (int i = 0; i < 1000; i++) {
+            ((ArrayNode) withDropouts.get("layers")).addObject().put("type", "dropout").put("rate", 0.5);
+        }
+        Files.writeString(run.resolve("spec.json"), withDropouts.toPrettyString());
+        assertEquals(SPEC.layers().size() + 1000, SpecFiles.read(run.resolve("spec.json")).layers().size(), "a valid spec");
+        e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("spec.json does not match its SHA-256"), e.getMessage());
+
+        Files.writeString(run.resolve("spec.json"), spec);
+        Files.writeString(run.resolve("history.csv"), "epoch\n");
+        e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("history.csv does not match its SHA-256"), e.getMessage());
+    }
+
+    @Test
+    void aRunSavedBeforePerFileHashesStillLoads(@TempDir Path dir) throws Exception {
+        Path run = copyOfRun(dir);
+        ObjectNode manifest = manifest(run);
+        manifest.remove("files");
+        manifest.put("version", 1);
+        Files.writeString(run.resolve("manifest.json"), manifest.toPrettyString());
+        assertArrayEquals(scoreAll(trained), scoreAll(TrainedModel.load(run, DATASET)));
+
+        // a version-2 manifest without the map is not taken for an old one
+        manifest.put("version", 2);
+        Files.writeString(run.resolve("manifest.json"), manifest.toPrettyString());
+        TrainingException e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains("does not record the SHA-256 of spec.json"), e.getMessage());
+    }
+
+    @Test
+    void nonFiniteParametersAreRefusedWithTheirCountEvenWithAMatchingHash(@TempDir Path dir) throws Exception {
+        Path run = copyOfRun(dir);
+        long count = trained.parameterCount();
+        ByteBuffer nan = ByteBuffer.allocate((int) count * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (long i = 0; i < count; i++) {
+            nan.putFloat(Float.NaN);
+        }
+        Files.write(run.resolve("params.f32"), nan.array());
+        rehash(run, "params.f32");
+        TrainingException e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
+        assertTrue(e.getMessage().contains(String.format(Locale.ROOT, "holds %,d non-finite parameters", count)),
+                e.getMessage());
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted(Comparator.naturalOrder()).toList();
+        }
+    }
+
+    private static ObjectNode manifest(Path run) throws IOException {
+        return (ObjectNode) SpecFiles.mapper().readTree(run.resolve("manifest.json").toFile());
+    }
+
+    /** Rewrites the manifest's hashes of {@code name} to the file's present content (a consistent forgery). */
+    private static void rehash(Path run, String name) throws Exception {
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(run.resolve(name))));
+        ObjectNode manifest = manifest(run);
+        ((ObjectNode) manifest.get("files")).put(name, hash);
+        if (name.equals("params.f32")) {
+            manifest.put("paramsSha256", hash);
+        }
+        Files.writeString(run.resolve("manifest.json"), manifest.toPrettyString());
     }
 
     @Test

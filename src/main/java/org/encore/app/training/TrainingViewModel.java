@@ -17,6 +17,8 @@ import org.encore.app.Workbench;
 import org.encore.data.AtomicFiles;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
+import org.encore.data.OutputPaths;
+import org.encore.data.OutputPaths.Overwrite;
 import org.encore.model.ModelSpec;
 import org.encore.training.EpochMetrics;
 import org.encore.training.SplitMetrics;
@@ -177,10 +179,11 @@ public final class TrainingViewModel {
                 ui.execute(() -> run.finish(model, null, "cancelled (not saved)"));
                 return;
             }
-            Path dir = runsDir.resolve(LocalDateTime.now().format(FOLDER_TIME) + "-" + safe(run.name()));
+            // a fresh name, saved without overwriting: a run already saved is never replaced from the window
+            Path dir = OutputPaths.freshFolder(runsDir, LocalDateTime.now().format(FOLDER_TIME) + "-" + safe(run.name()));
             String status = outcome[0] == null ? "finished" : outcome[0];
             try {
-                model.save(dir, dataset);
+                model.save(dir, dataset, Overwrite.REFUSE);
                 ui.execute(() -> run.finish(model, dir, status + " · saved"));
             } catch (IOException e) {
                 LOG.warn("cannot save run {}", dir, e);
@@ -299,7 +302,9 @@ public final class TrainingViewModel {
         List<Path> found = new ArrayList<>();
         if (Files.isDirectory(runsDir)) {
             try (Stream<Path> dirs = Files.list(runsDir)) {
-                dirs.filter(Files::isDirectory).sorted(Comparator.comparing(Path::getFileName).reversed()).forEach(found::add);
+                // a crash may leave a half-built run in a hidden temporary sibling: never list it
+                dirs.filter(Files::isDirectory).filter(d -> !OutputPaths.isTemporary(d))
+                        .sorted(Comparator.comparing(Path::getFileName).reversed()).forEach(found::add);
             } catch (IOException e) {
                 message.set("Cannot list " + runsDir + ": " + e.getMessage());
             }
