@@ -32,7 +32,7 @@ public class FitBreakdown {
         RatingMatrix m = MovieLensLoader.load(Path.of(args[0])).ratings();
         ModelSpec spec = Presets.model1();
         int width = m.movieCount();
-        int batch = spec.batchSize();
+        int batch = spec.training().batchSize();
         int[] rows = new int[batch];
         Arrays.setAll(rows, i -> i);
         float[] dense = new float[batch * width];

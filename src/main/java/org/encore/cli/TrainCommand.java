@@ -11,6 +11,7 @@ import org.encore.model.Presets;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
+import org.encore.model.TrainingSettings;
 import org.encore.training.EpochMetrics;
 import org.encore.training.SplitMetrics;
 import org.encore.training.TrainedModel;
@@ -60,22 +61,27 @@ public final class TrainCommand implements Command {
             }
             spec = SpecFiles.read(specFile);
         }
+        TrainingSettings.Builder training = spec.training().toBuilder();
         if (parsed.has("epochs")) {
-            spec = spec.withEpochs(parsed.integer("epochs", spec.epochs()));
+            training.epochs(parsed.integer("epochs", spec.training().epochs()));
         }
         if (parsed.has("seed")) {
-            spec = spec.withSeed(parsed.longValue("seed", spec.seed()));
+            training.seed(parsed.longValue("seed", spec.training().seed()));
         }
         if (parsed.has("users-fraction")) {
-            spec = spec.withUsersFraction(parsed.decimal("users-fraction", spec.usersFraction()));
+            training.usersFraction(parsed.decimal("users-fraction", spec.training().usersFraction()));
         }
         if (parsed.has("batch")) {
-            spec = spec.withBatchSize(parsed.integer("batch", spec.batchSize()));
+            training.batchSize(parsed.integer("batch", spec.training().batchSize()));
         }
-        int patience = parsed.integer("patience", 0);
-        if (patience < 0) {
-            throw new UsageException("--patience must be >= 0, got " + patience);
+        if (parsed.has("patience")) {
+            int patience = parsed.integer("patience", 0);
+            if (patience < 0) {
+                throw new UsageException("--patience must be >= 0, got " + patience);
+            }
+            training.patience(patience);
         }
+        spec = spec.toBuilder().training(training.build()).build();
         List<SpecError> errors = SpecValidator.validate(spec);
         if (!errors.isEmpty()) {
             err.println("encore train: invalid spec " + spec.name() + ":");
@@ -89,11 +95,11 @@ public final class TrainCommand implements Command {
         if (!json) {
             out.printf(Locale.ROOT, "%s on %s: %d train / %d validation users, %d movies, batch %d, %d epochs, seed %d%n",
                     spec.name(), dataset.release(), plan.trainRows().length, plan.validationRows().length,
-                    dataset.ratings().movieCount(), spec.batchSize(), spec.epochs(), spec.seed());
+                    dataset.ratings().movieCount(), spec.training().batchSize(), spec.training().epochs(), spec.training().seed());
             out.println("  " + estimate.describe());
         }
         ObjectMapper mapper = new ObjectMapper();
-        Trainer trainer = new Trainer(spec, dataset.ratings(), plan).earlyStopping(patience, true);
+        Trainer trainer = new Trainer(spec, dataset.ratings(), plan).earlyStopping(spec.training().patience(), true);
         String[] outcome = new String[1];
         // Ctrl-C cancels between batches; the hook then waits until the run so far has been saved
         CancellationToken cancel = new CancellationToken();

@@ -4,7 +4,6 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
 import org.encore.data.RatingMatrix;
 import org.encore.model.RowScorer;
-import org.encore.recommend.RankingOnly;
 
 import java.util.Locale;
 
@@ -19,7 +18,7 @@ import java.util.Locale;
  * not fit in the free heap, or in the native memory limit while LAPACK works, is refused with the figures.
  * Scoring touches only the rated entries of each row (x is sparse), so it needs no dense matrix product.
  */
-public final class Ease implements RowScorer, RankingOnly {
+public final class Ease implements RowScorer {
     private final int width;
     private final int[] activeColumns;
     private final int[] activeIndexOfColumn;
@@ -193,6 +192,12 @@ public final class Ease implements RowScorer, RankingOnly {
     @Override
     public double valueScale() {
         return valueScale;
+    }
+
+    /** EASE's scores order movies; they are not ratings. */
+    @Override
+    public boolean predictsRatings() {
+        return false;
     }
 
     /** Scores = x · B, using only the rated entries of each row (rows are sparse; B is dense). */

@@ -7,7 +7,6 @@ import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
 import org.encore.recommend.BatchScoring;
 import org.encore.recommend.Blend;
-import org.encore.recommend.RankingOnly;
 import org.encore.recommend.TopN;
 import org.encore.training.Trainer;
 import org.encore.training.TrainingListener;
@@ -78,7 +77,7 @@ public final class Evaluator {
     public EvaluationRow evaluate(RowScorer scorer, HeldOutUsers users) {
         RatingMatrix foldIn = users.foldIn();
         int width = foldIn.movieCount();
-        boolean predictsRatings = !(scorer instanceof RankingOnly);
+        boolean predictsRatings = scorer.predictsRatings();
         double scale = scorer.valueScale();
         Map<String, Summary.Accumulator> sums = new LinkedHashMap<>();
         for (UserMetric m : metrics) {
@@ -123,16 +122,16 @@ public final class Evaluator {
 
         for (ModelSpec spec : request.specs()) {
             cancel.throwIfCancelled();
-            ModelSpec run = request.epochs() == null ? spec : spec.withEpochs(request.epochs());
-            run = run.withSeed(split.settings().seed());
+            ModelSpec run = request.epochs() == null ? spec : spec.withTraining(t -> t.epochs(request.epochs()));
+            run = run.withTraining(t -> t.seed(split.settings().seed()));
             progress.accept(String.format(Locale.ROOT, "training %s: %d epochs on %d users (validation: %d users)",
-                    run.name(), run.epochs(), split.trainRows().length, split.validation().size()));
+                    run.name(), run.training().epochs(), split.trainRows().length, split.validation().size()));
             long start = System.nanoTime();
             RowScorer model = trainer.train(run, matrix, trainingPlan(), cancel);
             double seconds = (System.nanoTime() - start) / 1e9;
             scale = model.valueScale();
             models.put(run.name(), model);
-            String note = run.epochs() + " epochs, trained on the training users";
+            String note = run.training().epochs() + " epochs, trained on the training users";
             validation.add(evaluate(model, split.validation()).withFit(seconds, note));
             test.add(evaluate(model, split.test()).withFit(seconds, note));
         }

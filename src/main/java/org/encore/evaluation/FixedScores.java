@@ -4,7 +4,7 @@ import org.encore.model.RowScorer;
 
 /**
  * A scorer that gives every user the same score per movie, whatever the user rated: the shape of a popularity
- * baseline ({@link MostPopular} is one). Scores are ratings unless a subclass marks them ranking-only.
+ * baseline ({@link MostPopular} is one). Scores are ratings unless a subclass says otherwise ({@link #predictsRatings()}).
  */
 public class FixedScores implements RowScorer {
     private final String name;

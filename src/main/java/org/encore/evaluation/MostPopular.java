@@ -1,13 +1,12 @@
 package org.encore.evaluation;
 
 import org.encore.data.RatingMatrix;
-import org.encore.recommend.RankingOnly;
 
 /**
  * Most-popular baseline: every user gets the same scores, the number of training users who rated each movie.
  * (The recommender still removes what the user rated.) Its scores are counts, not ratings.
  */
-public final class MostPopular extends FixedScores implements RankingOnly {
+public final class MostPopular extends FixedScores {
     private final int[] counts;
 
     private MostPopular(int[] counts, double valueScale) {
@@ -37,6 +36,12 @@ public final class MostPopular extends FixedScores implements RankingOnly {
             }
         }
         return counts;
+    }
+
+    /** Counts order movies; they are not ratings. */
+    @Override
+    public boolean predictsRatings() {
+        return false;
     }
 
     public int count(int column) {

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.encore.model.Activation;
 import org.encore.model.LayerSpec;
+import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
 import org.encore.model.SpecValidator;
@@ -30,6 +31,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ import java.util.List;
 
 /**
  * Builds the DL4J network of a {@link ModelSpec} with Keras semantics (DESIGN.md section 2): Glorot-uniform
- * weights, zero biases, a linear output Dense(width) with MSE loss, float32, the spec's seed.
+ * weights, zero biases, a linear output Dense(width) with the spec's loss, float32, the spec's seed and L2 penalty.
  * <p>
  * Dropout: Keras {@code Dropout(r)} sits between two layers and drops units of the previous layer's output; DL4J's
  * {@code dropOut(p)} is set on a layer, applies to that layer's INPUT and takes the probability to RETAIN. So a
@@ -93,11 +95,12 @@ public final class NetworkFactory {
             throw new IllegalArgumentException("width must be > 0, got " + width);
         }
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(spec.seed())
+                .seed(spec.training().seed())
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER_UNIFORM)
                 .biasInit(0.0)
-                .updater(updater(spec.optimizer()))
+                .updater(updater(spec.training().optimizer()))
+                .l2(spec.training().l2())
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
@@ -116,7 +119,7 @@ public final class NetworkFactory {
         List<Layer> layers = new ArrayList<>();
         long fanIn = width;
         double retain = 1.0;
-        for (LayerSpec layer : spec.layers()) {
+        for (LayerSpec layer : spec.architecture().layers()) {
             if (layer instanceof LayerSpec.Dropout dropout) {
                 retain *= 1.0 - dropout.rate();
             } else if (layer instanceof LayerSpec.Dense dense) {
@@ -128,7 +131,7 @@ public final class NetworkFactory {
             }
         }
         OutputLayer.Builder output = new OutputLayer.Builder()
-                .lossFunction(new LossMSE())
+                .lossFunction(loss(spec.loss()))
                 .activation(new ActivationIdentity())
                 .nIn(fanIn)
                 .nOut(width)
@@ -166,6 +169,13 @@ public final class NetworkFactory {
             builder.dropOut(retain);
         }
         return builder.build();
+    }
+
+    /** The output layer's loss; masked MSE is DL4J's MSE with a per-output label mask (set by the trainer). */
+    static ILossFunction loss(LossType loss) {
+        return switch (loss) {
+            case MSE, MASKED_MSE -> new LossMSE();
+        };
     }
 
     static IActivation activation(Activation activation) {

@@ -87,7 +87,7 @@ final class RunFolder {
         ModelSpec spec = model.spec();
         Manifest manifest = new Manifest(FORMAT, VERSION, spec.name(), model.width(), network.numParams(),
                 layerShapes(network), PARAMS, paramsHash, DatasetIdentity.of(dataset),
-                new Split(spec.seed(), spec.usersFraction(), spec.validationFraction(), model.trainUserIds(), model.validationUserIds()),
+                new Split(spec.training().seed(), spec.training().usersFraction(), spec.training().validationFraction(), model.trainUserIds(), model.validationUserIds()),
                 model.device(), Instant.now().toString());
         AtomicFiles.writeString(runDir.resolve(MANIFEST), mapper.writeValueAsString(manifest) + "\n");
     }

@@ -94,14 +94,14 @@ public final class Trainer {
 
     private TrainedModel run(MultiLayerNetwork network, TrainingListener events, CancellationToken token) throws TrainingException {
         int width = matrix.movieCount();
-        int batchSize = spec.batchSize();
+        int batchSize = spec.training().batchSize();
         float scale = (float) spec.valueScale();
         boolean masked = spec.loss() == LossType.MASKED_MSE;
         // DL4J may apply input dropout in place on the first layer's input, which must not touch the labels
-        boolean separateLabels = !spec.layers().isEmpty() && spec.layers().get(0) instanceof LayerSpec.Dropout;
+        boolean separateLabels = !spec.architecture().layers().isEmpty() && spec.architecture().layers().get(0) instanceof LayerSpec.Dropout;
         int[] order = plan.trainRows().clone();
         int batches = (order.length + batchSize - 1) / batchSize;
-        Random shuffle = new Random(spec.seed() ^ 0x5DEECE66DL);
+        Random shuffle = new Random(spec.training().seed() ^ 0x5DEECE66DL);
         BatchBuffers buffers = new BatchBuffers(width, Math.min(batchSize, Math.max(order.length, plan.validationRows().length)));
 
         List<EpochMetrics> history = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class Trainer {
         String outcome = null;
 
         epochs:
-        for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+        for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
             long started = System.nanoTime();
             Shuffle.inPlace(order, shuffle);
             double lossSum = 0;
@@ -133,7 +133,7 @@ public final class Trainer {
                 if (!Double.isFinite(loss)) {
                     throw new TrainingException(String.format(Locale.ROOT,
                             "the loss became %s in epoch %d, batch %d: training diverged; try a lower learning rate than %s",
-                            loss, epoch, b + 1, spec.optimizer().learningRate()));
+                            loss, epoch, b + 1, spec.training().optimizer().learningRate()));
                 }
                 lossSum += loss;
                 events.batchFinished(epoch, b + 1, batches);
@@ -154,7 +154,7 @@ public final class Trainer {
             events.epochFinished(metrics);
             if (!Double.isFinite(validation.mse())) {
                 throw new TrainingException("the validation loss became " + validation.mse() + " in epoch " + epoch
-                        + ": training diverged; try a lower learning rate than " + spec.optimizer().learningRate());
+                        + ": training diverged; try a lower learning rate than " + spec.training().optimizer().learningRate());
             }
             if (patience > 0) {
                 if (validation.mse() < bestLoss) {
@@ -218,7 +218,7 @@ public final class Trainer {
      * with the figures when it does not (the same check {@link #train} makes first). For a designer's live preview.
      */
     public static void checkFits(ModelSpec spec, int width) throws TrainingException {
-        checkMemory(MemoryEstimate.of(spec, width), spec.batchSize(), width);
+        checkMemory(MemoryEstimate.of(spec, width), spec.training().batchSize(), width);
     }
 
     /**

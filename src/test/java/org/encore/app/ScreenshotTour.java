@@ -66,7 +66,7 @@ public final class ScreenshotTour {
 
         onFx(() -> {
             for (ModelSpec preset : Presets.all()) {
-                window.trainingViewModel().enqueue(preset.withEpochs(epochs).withUsersFraction(usersFraction));
+                window.trainingViewModel().enqueue(preset.withTraining(t -> t.epochs(epochs)).withTraining(t -> t.usersFraction(usersFraction)));
             }
             window.trainingViewModel().trainQueue();
             training.start();

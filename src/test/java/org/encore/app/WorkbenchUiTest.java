@@ -163,7 +163,7 @@ class WorkbenchUiTest {
     void aTwoEpochRunAddsPointsToAllThreeCharts() throws Exception {
         fx(() -> {
             window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
-            window.trainingViewModel().enqueue(Presets.model4().withEpochs(2));
+            window.trainingViewModel().enqueue(Presets.model4().withTraining(t -> t.epochs(2)));
         });
         ROBOT.clickOn("#trainButton");
         waitFor(180, () -> !window.trainingViewModel().runningProperty().get()

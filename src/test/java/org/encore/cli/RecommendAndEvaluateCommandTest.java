@@ -165,8 +165,8 @@ class RecommendAndEvaluateCommandTest {
     /** A small spec so that the test trains in seconds. */
     private static ModelSpec tiny() {
         ModelSpec base = Presets.model4();
-        return base.withName("tiny").withEpochs(2).withUsersFraction(1.0).withLayers(List.of(
+        return base.toBuilder().name("tiny").build().withTraining(t -> t.epochs(2)).withTraining(t -> t.usersFraction(1.0)).toBuilder().layers(List.of(
                 LayerSpec.dense(16, org.encore.model.Activation.SELU), LayerSpec.dense(8, org.encore.model.Activation.SELU, "coding"),
-                LayerSpec.dense(16, org.encore.model.Activation.SELU)));
+                LayerSpec.dense(16, org.encore.model.Activation.SELU))).build();
     }
 }

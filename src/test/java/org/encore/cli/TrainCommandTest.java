@@ -10,6 +10,7 @@ import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
+import org.encore.model.TrainingSettings;
 import org.encore.model.SpecFiles;
 import org.encore.training.TrainedModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,9 +54,12 @@ class TrainCommandTest {
         }
         Files.writeString(data.resolve("movies.csv"), movies);
         specFile = dir.resolve("tiny.json");
-        SpecFiles.write(specFile, new ModelSpec("tiny", List.of(LayerSpec.dense(16, Activation.SELU),
-                LayerSpec.dropout(0.2), LayerSpec.dense(16, Activation.SELU)),
-                OptimizerSpec.adam(1e-3), LossType.MSE, 16, 5, 1.0, 0.2, 3, 0.2));
+        SpecFiles.write(specFile, ModelSpec.builder().name("tiny")
+                .layers(List.of(LayerSpec.dense(16, Activation.SELU), LayerSpec.dropout(0.2), LayerSpec.dense(16, Activation.SELU)))
+                .loss(LossType.MSE)
+                .training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(1e-3)).batchSize(16).epochs(5)
+                        .usersFraction(1.0).validationFraction(0.2).seed(3).build())
+                .build());
     }
 
 

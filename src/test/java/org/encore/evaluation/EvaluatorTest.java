@@ -100,7 +100,7 @@ class EvaluatorTest {
             assertTrue(Arrays.stream(plan.trainRows()).noneMatch(heldOut::contains), "a test user trains");
             assertTrue(Arrays.stream(plan.validationRows()).noneMatch(heldOut::contains), "a test user validates");
             assertEquals(evaluator.split().validation().size(), plan.validationRows().length);
-            seen.add(spec.name() + ":" + spec.epochs() + ":" + spec.seed());
+            seen.add(spec.name() + ":" + spec.training().epochs() + ":" + spec.training().seed());
             return ITEM_MEAN.train(spec, matrix, plan, cancel);
         };
         evaluator.run(new EvaluationRequest(List.of(Presets.model2()), List.of(), false, false, null, false, 2, true),

@@ -25,14 +25,14 @@ class PresetsTest {
         expected.add(new LayerSpec.Dense(codingUnits, SELU, "coding"));
         expected.add(new LayerSpec.Dropout(0.5));
         expected.add(new LayerSpec.Dense(512, SELU, null));
-        assertEquals(expected, spec.layers(), spec.name());
-        assertEquals(OptimizerSpec.Type.ADAM, spec.optimizer().type());
-        assertEquals(learningRate, spec.optimizer().learningRate());
-        assertEquals(batch, spec.batchSize());
-        assertEquals(30, spec.epochs());
+        assertEquals(expected, spec.architecture().layers(), spec.name());
+        assertEquals(OptimizerSpec.Type.ADAM, spec.training().optimizer().type());
+        assertEquals(learningRate, spec.training().optimizer().learningRate());
+        assertEquals(batch, spec.training().batchSize());
+        assertEquals(30, spec.training().epochs());
         assertEquals(LossType.MSE, spec.loss());
-        assertEquals(0.1, spec.usersFraction());
-        assertEquals(0.2, spec.validationFraction());
+        assertEquals(0.1, spec.training().usersFraction());
+        assertEquals(0.2, spec.training().validationFraction());
         assertEquals(0.2, spec.valueScale());
         assertTrue(SpecValidator.validate(spec).isEmpty(), () -> SpecValidator.validate(spec).toString());
     }

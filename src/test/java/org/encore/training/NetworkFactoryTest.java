@@ -52,7 +52,7 @@ class NetworkFactoryTest {
         for (ModelSpec preset : Presets.all()) {
             MultiLayerNetwork network = NetworkFactory.build(preset, WIDTH);
             assertEquals(MemoryEstimate.of(preset, WIDTH).parameters(), network.numParams(), preset.name());
-            long dense = preset.layers().stream().filter(l -> l instanceof LayerSpec.Dense).count();
+            long dense = preset.architecture().layers().stream().filter(l -> l instanceof LayerSpec.Dense).count();
             assertEquals(dense + 1, network.getnLayers(), preset.name());
             assertEquals(DataType.FLOAT, network.params().dataType());
         }
@@ -75,8 +75,8 @@ class NetworkFactoryTest {
         assertEquals(0.5, retain(m3, 3));
 
         // rate 0.2 -> retain 0.8; a dropout just before the output goes on the output layer; consecutive ones multiply
-        ModelSpec custom = Presets.model4().withLayers(List.of(LayerSpec.dropout(0.2), LayerSpec.dense(16, Activation.SELU),
-                LayerSpec.dropout(0.5), LayerSpec.dropout(0.5), LayerSpec.dense(8, Activation.SELU), LayerSpec.dropout(0.3)));
+        ModelSpec custom = Presets.model4().toBuilder().layers(List.of(LayerSpec.dropout(0.2), LayerSpec.dense(16, Activation.SELU),
+                LayerSpec.dropout(0.5), LayerSpec.dropout(0.5), LayerSpec.dense(8, Activation.SELU), LayerSpec.dropout(0.3))).build();
         MultiLayerConfiguration c = NetworkFactory.configuration(custom, WIDTH);
         assertEquals(0.8, retain(c, 0), 1e-12);
         assertEquals(0.25, retain(c, 1), 1e-12);
@@ -123,11 +123,11 @@ class NetworkFactoryTest {
 
     @Test
     void optimizersMapToTheirDl4jUpdaters() {
-        ModelSpec sgd = Presets.model4().withOptimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 0.05, 0.9));
+        ModelSpec sgd = Presets.model4().withTraining(t -> t.optimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 0.05, 0.9)));
         Nesterovs nesterovs = assertInstanceOf(Nesterovs.class, layer(NetworkFactory.configuration(sgd, WIDTH), 0).getIUpdater());
         assertEquals(0.05, nesterovs.getLearningRate());
         assertEquals(0.9, nesterovs.getMomentum());
-        ModelSpec rms = Presets.model4().withOptimizer(new OptimizerSpec(OptimizerSpec.Type.RMSPROP, 0.002, 0));
+        ModelSpec rms = Presets.model4().withTraining(t -> t.optimizer(new OptimizerSpec(OptimizerSpec.Type.RMSPROP, 0.002, 0)));
         RmsProp rmsProp = assertInstanceOf(RmsProp.class, layer(NetworkFactory.configuration(rms, WIDTH), 0).getIUpdater());
         assertEquals(0.002, rmsProp.getLearningRate());
         assertEquals(0.9, rmsProp.getRmsDecay());
@@ -136,7 +136,7 @@ class NetworkFactoryTest {
     @Test
     void anInvalidSpecIsNotBuilt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NetworkFactory.build(Presets.model1().withBatchSize(0), WIDTH));
+                () -> NetworkFactory.build(Presets.model1().withTraining(t -> t.batchSize(0)), WIDTH));
         assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
     }
 }

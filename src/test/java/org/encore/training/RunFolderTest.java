@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunFolderTest {
     private static final RatingMatrix MATRIX = SyntheticRatings.matrix(100, 30, 5);
     private static final Dataset DATASET = SyntheticRatings.dataset(MATRIX, "synthetic");
-    private static final ModelSpec SPEC = SyntheticRatings.smallSpec().withEpochs(2);
+    private static final ModelSpec SPEC = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(2));
     private static TrainedModel trained;
 
     @TempDir
@@ -87,7 +87,7 @@ class RunFolderTest {
         assertTrue(manifest.contains("\"usersFraction\" : 1.0"));
         assertTrue(manifest.contains("\"seed\" : 7"));
         assertEquals(trained.parameterCount() * 4, Files.size(saved.resolve("params.f32")));
-        assertEquals(SPEC.epochs() + 1, Files.readAllLines(saved.resolve("history.csv")).size());
+        assertEquals(SPEC.training().epochs() + 1, Files.readAllLines(saved.resolve("history.csv")).size());
         assertEquals(SPEC, SpecFiles.read(saved.resolve("spec.json")));
     }
 
@@ -108,10 +108,10 @@ class RunFolderTest {
     @Test
     void aSpecThatNoLongerMatchesTheShapesIsRefused(@TempDir Path dir) throws Exception {
         Path run = copyOfRun(dir);
-        Files.writeString(run.resolve("spec.json"), SpecFiles.toJson(SPEC.withLayers(java.util.List.of(
+        Files.writeString(run.resolve("spec.json"), SpecFiles.toJson(SPEC.toBuilder().layers(java.util.List.of(
                 org.encore.model.LayerSpec.dense(32, org.encore.model.Activation.SELU),
                 org.encore.model.LayerSpec.dense(9, org.encore.model.Activation.SELU),
-                org.encore.model.LayerSpec.dense(32, org.encore.model.Activation.SELU)))));
+                org.encore.model.LayerSpec.dense(32, org.encore.model.Activation.SELU))).build()));
         TrainingException e = assertThrows(TrainingException.class, () -> TrainedModel.load(run, DATASET));
         assertTrue(e.getMessage().contains("but the manifest records"), e.getMessage());
     }

@@ -23,7 +23,7 @@ class SampleDataTrainingTest {
     void model4LowersTheValidationMseOnSampleDataInAFewEpochs() throws Exception {
         assumeTrue(Files.isRegularFile(SAMPLE.resolve("ratings.csv")), "sample-data/ is absent");
         Dataset dataset = MovieLensLoader.load(SAMPLE);
-        ModelSpec spec = Presets.model4().withEpochs(3);
+        ModelSpec spec = Presets.model4().withTraining(t -> t.epochs(3));
         TrainingPlan plan = TrainingPlan.reference(spec, dataset.ratings());
         assertEquals(Math.round(0.1 * dataset.ratings().userCount()), plan.trainRows().length + plan.validationRows().length);
         TrainedModel model = new Trainer(spec, dataset.ratings(), plan).train(null, CancellationToken.none());

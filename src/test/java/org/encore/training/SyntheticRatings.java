@@ -10,6 +10,7 @@ import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
+import org.encore.model.TrainingSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,11 +59,15 @@ final class SyntheticRatings {
 
     /** A small autoencoder with dropout in the middle, fast enough for unit tests. */
     static ModelSpec smallSpec() {
-        return new ModelSpec("small", List.of(
-                LayerSpec.dense(32, Activation.SELU),
-                LayerSpec.dropout(0.2),
-                LayerSpec.dense(8, Activation.SELU, "coding"),
-                LayerSpec.dense(32, Activation.SELU)),
-                OptimizerSpec.adam(3e-3), LossType.MSE, 16, 6, 1.0, 0.2, 7, 0.2);
+        return ModelSpec.builder().name("small")
+                .layers(List.of(
+                        LayerSpec.dense(32, Activation.SELU),
+                        LayerSpec.dropout(0.2),
+                        LayerSpec.dense(8, Activation.SELU, "coding"),
+                        LayerSpec.dense(32, Activation.SELU)))
+                .loss(LossType.MSE)
+                .training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(3e-3)).batchSize(16).epochs(6)
+                        .usersFraction(1.0).validationFraction(0.2).seed(7).build())
+                .build();
     }
 }

@@ -51,7 +51,7 @@ class TrainerTest {
 
     @Test
     void theSameSeedGivesTheSameHistory() throws TrainingException {
-        ModelSpec spec = SyntheticRatings.smallSpec().withEpochs(2);
+        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(2));
         List<EpochMetrics> a = train(spec);
         List<EpochMetrics> b = train(spec);
         for (int i = 0; i < a.size(); i++) {
@@ -59,13 +59,13 @@ class TrainerTest {
             assertEquals(a.get(i).validation(), b.get(i).validation());
             assertEquals(a.get(i).loss(), b.get(i).loss());
         }
-        List<EpochMetrics> other = train(spec.withSeed(99));
+        List<EpochMetrics> other = train(spec.withTraining(t -> t.seed(99)));
         assertFalse(other.get(1).validation().equals(a.get(1).validation()), "another seed should train differently");
     }
 
     @Test
     void cancelStopsWithinOneBatchAndReturnsTheModelSoFar() throws TrainingException {
-        ModelSpec spec = SyntheticRatings.smallSpec().withEpochs(50);
+        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(50));
         CancellationToken token = new CancellationToken();
         AtomicInteger batchesAfterCancel = new AtomicInteger();
         AtomicReference<String> finished = new AtomicReference<>();
@@ -94,7 +94,7 @@ class TrainerTest {
 
     @Test
     void pauseBlocksBetweenBatchesUntilResume() throws Exception {
-        ModelSpec spec = SyntheticRatings.smallSpec().withEpochs(3);
+        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(3));
         Trainer trainer = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX));
         CountDownLatch pausedAtBatch = new CountDownLatch(1);
         AtomicInteger batches = new AtomicInteger();
@@ -127,8 +127,8 @@ class TrainerTest {
     @Test
     void earlyStoppingStopsAfterPatienceAndRestoresTheBestWeights() throws TrainingException {
         // a learning rate this high overfits and oscillates quickly on 96 training users
-        ModelSpec spec = SyntheticRatings.smallSpec().withEpochs(40)
-                .withOptimizer(org.encore.model.OptimizerSpec.adam(3e-2));
+        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(40))
+                .withTraining(t -> t.optimizer(org.encore.model.OptimizerSpec.adam(3e-2)));
         AtomicReference<String> finished = new AtomicReference<>();
         Trainer trainer = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).earlyStopping(2, true);
         TrainedModel model = trainer.train(new TrainingListener() {
@@ -160,8 +160,8 @@ class TrainerTest {
 
     @Test
     void aDivergingRunStopsWithAMessageSuggestingALowerLearningRate() {
-        ModelSpec spec = SyntheticRatings.smallSpec().withOptimizer(new org.encore.model.OptimizerSpec(
-                org.encore.model.OptimizerSpec.Type.SGD, 1e6, 0.9));
+        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.optimizer(new org.encore.model.OptimizerSpec(
+                org.encore.model.OptimizerSpec.Type.SGD, 1e6, 0.9)));
         TrainingException e = assertThrows(TrainingException.class,
                 () -> new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).train(null, null));
         assertTrue(e.getMessage().contains("lower learning rate"), e.getMessage());
@@ -169,10 +169,13 @@ class TrainerTest {
 
     /** No dropout and one batch per epoch: the next epoch's DL4J loss is the loss of this epoch's final weights. */
     private static ModelSpec deterministicOneBatchSpec(org.encore.model.LossType loss) {
-        return new ModelSpec("one-batch", List.of(
-                org.encore.model.LayerSpec.dense(24, org.encore.model.Activation.SELU),
-                org.encore.model.LayerSpec.dense(24, org.encore.model.Activation.TANH)),
-                org.encore.model.OptimizerSpec.adam(3e-3), loss, 1000, 4, 1.0, 0.2, 11, 0.2);
+        return ModelSpec.builder().name("one-batch")
+                .layers(List.of(org.encore.model.LayerSpec.dense(24, org.encore.model.Activation.SELU),
+                        org.encore.model.LayerSpec.dense(24, org.encore.model.Activation.TANH)))
+                .loss(loss)
+                .training(org.encore.model.TrainingSettings.builder().optimizer(org.encore.model.OptimizerSpec.adam(3e-3))
+                        .batchSize(1000).epochs(4).usersFraction(1.0).validationFraction(0.2).seed(11).build())
+                .build();
     }
 
     @Test
@@ -207,7 +210,7 @@ class TrainerTest {
         int[] movieIds = java.util.stream.IntStream.range(1, width + 1).toArray();
         RatingMatrix huge = new RatingMatrix(new int[]{0, 1, 2}, new int[]{0, width - 1}, new float[]{4f, 3f}, new long[2],
                 new org.encore.data.IdIndex(new int[]{1, 2}), new org.encore.data.IdIndex(movieIds));
-        ModelSpec spec = org.encore.model.Presets.model1().withUsersFraction(1.0);
+        ModelSpec spec = org.encore.model.Presets.model1().withTraining(t -> t.usersFraction(1.0));
         AtomicReference<String> finished = new AtomicReference<>();
         TrainingException e = assertThrows(TrainingException.class, () -> new Trainer(spec, huge, TrainingPlan.reference(spec, huge))
                 .train(new TrainingListener() {
@@ -226,7 +229,7 @@ class TrainerTest {
 
     @Test
     void anInvalidSpecIsRefusedBeforeTraining() {
-        ModelSpec spec = SyntheticRatings.smallSpec().withBatchSize(0);
+        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.batchSize(0));
         TrainingException e = assertThrows(TrainingException.class,
                 () -> new Trainer(spec, MATRIX, new TrainingPlan(new int[]{0, 1}, new int[]{2})).train(null, null));
         assertTrue(e.getMessage().contains("batchSize: must be >= 1"), e.getMessage());

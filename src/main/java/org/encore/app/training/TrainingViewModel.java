@@ -149,14 +149,14 @@ public final class TrainingViewModel {
             TrainedModel model = current.train(new TrainingListener() {
                 @Override
                 public void batchFinished(int epoch, int batch, int batchesPerEpoch) {
-                    double done = ((epoch - 1) * (double) batchesPerEpoch + batch) / ((double) spec.epochs() * batchesPerEpoch);
+                    double done = ((epoch - 1) * (double) batchesPerEpoch + batch) / ((double) spec.training().epochs() * batchesPerEpoch);
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     // progress may be coalesced (only the latest matters), unlike epoch records
                     if (progressPending.compareAndSet(false, true)) {
                         ui.execute(() -> {
                             progressPending.set(false);
                             progress.set(done);
-                            String line = progressLine(run.name(), position, total, epoch, spec.epochs(), batch, batchesPerEpoch, elapsed, done);
+                            String line = progressLine(run.name(), position, total, epoch, spec.training().epochs(), batch, batchesPerEpoch, elapsed, done);
                             // the batch that was running when pause was pressed reports after it: keep saying paused
                             progressText.set(paused.get() ? PAUSED + line : line);
                         });

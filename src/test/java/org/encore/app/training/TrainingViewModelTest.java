@@ -125,7 +125,7 @@ class TrainingViewModelTest {
 
     @Test
     void aRunThatCannotTrainIsMarkedFailedAndTheNextOneStillRuns() {
-        viewModel.enqueue(TestDatasets.tinySpec("broken", 2).withBatchSize(0));
+        viewModel.enqueue(TestDatasets.tinySpec("broken", 2).withTraining(t -> t.batchSize(0)));
         viewModel.enqueue(TestDatasets.tinySpec("fine", 1));
         viewModel.trainQueue();
         assertEquals("failed", workbench.runs().get(0).statusProperty().get());

@@ -37,7 +37,7 @@ class UserViewModelTest {
     private void trainTwoModels() {
         TrainingViewModel training = new TrainingViewModel(workbench, Runnable::run, Runnable::run, runs);
         training.enqueue(TestDatasets.tinySpec("a", 2));
-        training.enqueue(TestDatasets.tinySpec("b", 1).withSeed(99));
+        training.enqueue(TestDatasets.tinySpec("b", 1).withTraining(t -> t.seed(99)));
         training.trainQueue();
     }
 
