@@ -1,5 +1,4 @@
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.encore.data.CancellationToken;
 import org.encore.data.IdIndex;
 import org.encore.data.MovieLensLoader;
 import org.encore.data.RatingMatrix;
@@ -7,10 +6,11 @@ import org.encore.data.Shuffle;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 import org.encore.training.EpochMetrics;
-import org.encore.training.NetworkFactory;
-import org.encore.training.Trainer;
+import org.encore.training.RunControl;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
+import org.encore.training.dl4j.Dl4jEngine;
+import org.encore.training.dl4j.NetworkFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -267,13 +267,13 @@ public class TrainingSpeed {
         int[] validation = Arrays.copyOf(all, Math.max(1, all.length / 5));
         List<EpochMetrics> epochs = new ArrayList<>();
         String loadBefore = load();
-        Trainer trainer = new Trainer(spec.withTraining(t -> t.epochs(w.epochs() + 1)), m, new TrainingPlan(all, validation));
-        trainer.train(new TrainingListener() {
-            @Override
-            public void epochFinished(EpochMetrics metrics) {
-                epochs.add(metrics);
-            }
-        }, CancellationToken.none());
+        new Dl4jEngine().train(spec.withTraining(t -> t.epochs(w.epochs() + 1)), m, new TrainingPlan(all, validation),
+                new TrainingListener() {
+                    @Override
+                    public void epochFinished(EpochMetrics metrics) {
+                        epochs.add(metrics);
+                    }
+                }, new RunControl());
         double seconds = 0;
         double trainSeconds = 0;
         for (EpochMetrics e : epochs.subList(1, epochs.size())) {

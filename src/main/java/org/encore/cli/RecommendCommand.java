@@ -13,6 +13,8 @@ import org.encore.recommend.RatedMovie;
 import org.encore.recommend.Recommendation;
 import org.encore.recommend.Recommender;
 
+import org.encore.training.Engine;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,11 @@ import java.util.TreeSet;
  * models are given).
  */
 public final class RecommendCommand implements Command {
+    private final Engine engine;
+
+    public RecommendCommand(Engine engine) {
+        this.engine = engine;
+    }
     private static final int COLUMN_WIDTH = 38;
 
     @Override
@@ -66,7 +73,7 @@ public final class RecommendCommand implements Command {
                     + dataset.ratings().users().idAt(dataset.ratings().userCount() - 1) + ")");
             return Main.ERROR;
         }
-        List<RowScorer> models = ModelArguments.scorers(modelItems, dataset);
+        List<RowScorer> models = ModelArguments.scorers(modelItems, dataset, engine);
         List<RowScorer> lists = new ArrayList<>(models);
         Blend blend = null;
         if (models.size() > 1) {

@@ -2,7 +2,6 @@ package org.encore.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
 import org.encore.model.MemoryEstimate;
@@ -12,24 +11,32 @@ import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
 import org.encore.model.TrainingSettings;
+import org.encore.training.Engine;
 import org.encore.training.EpochMetrics;
+import org.encore.training.RunControl;
 import org.encore.training.SplitMetrics;
-import org.encore.training.TrainedModel;
-import org.encore.training.Trainer;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
+import org.encore.training.TrainingSession;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./encore train}: trains a preset or a spec file on a dataset with the reference protocol, prints one line
- * (or one JSON object) per epoch and writes the run folder.
+ * (or one JSON object) per epoch and writes the run folder, through the {@link TrainingSession} the Training view uses.
  */
 public final class TrainCommand implements Command {
+    private final Engine engine;
+
+    public TrainCommand(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
     public String name() {
@@ -90,7 +97,8 @@ public final class TrainCommand implements Command {
         }
 
         Dataset dataset = MovieLensLoader.load(data);
-        TrainingPlan plan = TrainingPlan.reference(spec, dataset.ratings());
+        TrainingSession session = new TrainingSession(engine, dataset);
+        TrainingPlan plan = session.referencePlan(spec);
         MemoryEstimate estimate = MemoryEstimate.of(spec, dataset.ratings().movieCount());
         if (!json) {
             out.printf(Locale.ROOT, "%s on %s: %d train / %d validation users, %d movies, batch %d, %d epochs, seed %d%n",
@@ -99,22 +107,20 @@ public final class TrainCommand implements Command {
             out.println("  " + estimate.describe());
         }
         ObjectMapper mapper = new ObjectMapper();
-        Trainer trainer = new Trainer(spec, dataset.ratings(), plan).earlyStopping(spec.training().patience(), true);
-        String[] outcome = new String[1];
         // Ctrl-C cancels between batches; the hook then waits until the run so far has been saved
-        CancellationToken cancel = new CancellationToken();
-        java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
+        RunControl control = new RunControl();
+        CountDownLatch saved = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
-            cancel.cancel();
+            control.cancel();
             try {
-                saved.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                saved.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "encore-train-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return trainAndSave(trainer, spec, dataset, outDir, json, mapper, out, cancel, outcome);
+            return trainAndSave(session, spec, plan, outDir, json, mapper, out, control);
         } finally {
             saved.countDown();
             try {
@@ -125,10 +131,9 @@ public final class TrainCommand implements Command {
         }
     }
 
-    private static int trainAndSave(Trainer trainer, ModelSpec spec, Dataset dataset, Path outDir, boolean json,
-                                    ObjectMapper mapper, PrintStream out, CancellationToken cancel, String[] outcome)
-            throws Exception {
-        TrainedModel model = trainer.train(new TrainingListener() {
+    private static int trainAndSave(TrainingSession session, ModelSpec spec, TrainingPlan plan, Path outDir, boolean json,
+                                    ObjectMapper mapper, PrintStream out, RunControl control) throws Exception {
+        TrainingSession.Outcome outcome = session.train(spec, plan, new TrainingListener() {
             @Override
             public void epochFinished(EpochMetrics m) {
                 if (json) {
@@ -150,15 +155,10 @@ public final class TrainCommand implements Command {
                 }
                 out.flush();
             }
-
-            @Override
-            public void runFinished(String message) {
-                outcome[0] = message;
-            }
-        }, cancel);
-        model.save(outDir, dataset);
+        }, control);
+        session.save(outcome, outDir);
         if (!json) {
-            out.println(outcome[0] + "; run saved to " + outDir + " (device " + model.device() + ")");
+            out.println(outcome.message() + "; run saved to " + outDir + " (device " + outcome.model().device() + ")");
         }
         return Main.OK;
     }

@@ -19,6 +19,7 @@ import org.encore.app.user.UserController;
 import org.encore.app.user.RecRow;
 import org.encore.data.Dataset;
 import org.encore.model.Presets;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,7 +71,7 @@ class WorkbenchUiTest {
         preferences.setWindowSize(1200, 760);
         Stage stage = FxToolkit.registerPrimaryStage();
         window = FxToolkit.setupFixture(() -> {
-            WorkbenchWindow w = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"));
+            WorkbenchWindow w = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"), new Dl4jEngine());
             w.show();
             w.openInitial(null);
             return w;

@@ -13,6 +13,7 @@ import org.encore.model.OptimizerSpec;
 import org.encore.model.TrainingSettings;
 import org.encore.model.SpecFiles;
 import org.encore.training.TrainedModel;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +84,7 @@ class TrainCommandTest {
             assertTrue(line.get("seconds").asDouble() > 0);
         }
         Dataset dataset = MovieLensLoader.load(data);
-        TrainedModel model = TrainedModel.load(runDir, dataset);
+        TrainedModel model = new Dl4jEngine().load(runDir, dataset);
         assertEquals(2, model.history().size());
         assertEquals("tiny", model.name());
     }

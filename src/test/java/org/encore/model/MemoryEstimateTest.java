@@ -26,7 +26,7 @@ class MemoryEstimateTest {
         MemoryEstimate large = MemoryEstimate.of(Presets.model1(), 87_585);
         assertEquals(135_669_281, large.parameters());
         assertEquals(135.7, large.parameters() / 1e6, 0.05);
-        // DESIGN.md: 543 MB of float32 weights, about 2.2 GB with Adam's two moments and the gradient
+        // the reference's figures: 543 MB of float32 weights, about 2.2 GB with Adam's two moments and the gradient
         assertEquals(543, large.weightBytes() / 1e6, 0.5);
         assertEquals(2.2, (large.weightBytes() + large.optimizerBytes()) / 1e9, 0.05);
     }

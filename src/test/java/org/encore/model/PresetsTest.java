@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every layer and hyperparameter of the four presets against the table of DESIGN.md section 2. */
+/** Every layer and hyperparameter of the four presets against the table of docs/DESIGN.md, "Model kinds". */
 class PresetsTest {
 
     /** One column of the table: layer 2 activation, whether the first dropout exists, coding units, lr, batch. */

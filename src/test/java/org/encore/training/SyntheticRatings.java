@@ -19,12 +19,12 @@ import java.util.Random;
 import java.util.Set;
 
 /** Tiny rating matrices with planted taste groups, and a small spec that learns them in a few epochs. */
-final class SyntheticRatings {
+public final class SyntheticRatings {
     private SyntheticRatings() {
     }
 
     /** {@code users} users in 4 taste groups over {@code movies} movies (non-sequential ids), ~30% rated. */
-    static RatingMatrix matrix(int users, int movies, long seed) {
+    public static RatingMatrix matrix(int users, int movies, long seed) {
         Random random = new Random(seed);
         int capacity = users * movies;
         int[] u = new int[capacity];
@@ -49,7 +49,7 @@ final class SyntheticRatings {
         return CsrBuilder.build(u, m, r, t, n);
     }
 
-    static Dataset dataset(RatingMatrix matrix, String release) {
+    public static Dataset dataset(RatingMatrix matrix, String release) {
         List<Movie> movies = new ArrayList<>();
         for (int id : matrix.movies().ids()) {
             movies.add(new Movie(id, "Movie " + id, Movie.NO_YEAR, Set.of()));
@@ -58,7 +58,7 @@ final class SyntheticRatings {
     }
 
     /** A small autoencoder with dropout in the middle, fast enough for unit tests. */
-    static ModelSpec smallSpec() {
+    public static ModelSpec smallSpec() {
         return ModelSpec.builder().name("small")
                 .layers(List.of(
                         LayerSpec.dense(32, Activation.SELU),

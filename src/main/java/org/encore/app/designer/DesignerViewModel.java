@@ -30,7 +30,7 @@ import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
 import org.encore.model.TrainingSettings;
-import org.encore.training.Trainer;
+import org.encore.training.Engine;
 import org.encore.training.TrainingPlan;
 import org.encore.training.TrainingException;
 
@@ -72,6 +72,7 @@ public final class DesignerViewModel {
     }
 
     private final Workbench workbench;
+    private final Engine engine;
     private final ObservableList<DesignEntry> designs;
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
     private final ReadOnlyObjectWrapper<ModelSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
@@ -108,7 +109,8 @@ public final class DesignerViewModel {
     private final UndoHistory<State> history = new UndoHistory<>();
     private boolean updatingFields;
 
-    public DesignerViewModel(Workbench workbench) {
+    public DesignerViewModel(Workbench workbench, Engine engine) {
+        this.engine = engine;
         this.workbench = workbench;
         this.designs = workbench.designs();
         FIELDS.forEach(field -> errors.put(field, new ReadOnlyStringWrapper(this, field + "Error", "")));
@@ -589,7 +591,7 @@ public final class DesignerViewModel {
             return "";
         }
         try {
-            Trainer.checkFits(current, width);
+            engine.checkFits(current, width);
             return "Fits this process's memory limits";
         } catch (TrainingException e) {
             return e.getMessage();

@@ -10,6 +10,7 @@ import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 import org.encore.model.SpecFiles;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class DesignerViewModelTest {
 
     @BeforeEach
     void setUp() {
-        viewModel = new DesignerViewModel(workbench);
+        viewModel = new DesignerViewModel(workbench, new Dl4jEngine());
         viewModel.selectedProperty().set(0);
         viewModel.selectedLayerProperty().set(0);
     }
