@@ -5,7 +5,7 @@ import org.encore.data.MovieLensLoader;
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
-import org.encore.training.NetworkFactory;
+import org.encore.training.dl4j.NetworkFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,7 +32,7 @@ public class FitBreakdown {
         RatingMatrix m = MovieLensLoader.load(Path.of(args[0])).ratings();
         ModelSpec spec = Presets.model1();
         int width = m.movieCount();
-        int batch = spec.batchSize();
+        int batch = spec.training().batchSize();
         int[] rows = new int[batch];
         Arrays.setAll(rows, i -> i);
         float[] dense = new float[batch * width];

@@ -1,5 +1,4 @@
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.encore.data.CancellationToken;
 import org.encore.data.IdIndex;
 import org.encore.data.MovieLensLoader;
 import org.encore.data.RatingMatrix;
@@ -7,10 +6,11 @@ import org.encore.data.Shuffle;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 import org.encore.training.EpochMetrics;
-import org.encore.training.NetworkFactory;
-import org.encore.training.Trainer;
+import org.encore.training.RunControl;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
+import org.encore.training.dl4j.Dl4jEngine;
+import org.encore.training.dl4j.NetworkFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,7 +56,7 @@ public class TrainingSpeed {
         for (Workload w : workloads) {
             for (String variant : variants) {
                 switch (variant) {
-                    case "gemm" -> gemm(w.matrix().movieCount(), spec.batchSize());
+                    case "gemm" -> gemm(w.matrix().movieCount(), spec.training().batchSize());
                     case "dense" -> fitLoop(w, spec, false);
                     case "optimized" -> fitLoop(w, spec, true);
                     case "trainer" -> trainer(w, spec);
@@ -151,7 +151,7 @@ public class TrainingSpeed {
     static void fitLoop(Workload w, ModelSpec spec, boolean optimized) {
         RatingMatrix m = w.matrix();
         int width = m.movieCount();
-        int batch = spec.batchSize();
+        int batch = spec.training().batchSize();
         MultiLayerNetwork net = NetworkFactory.build(spec, width, optimized);
         float scale = (float) spec.valueScale();
         int[] order = new int[m.userCount()];
@@ -201,7 +201,7 @@ public class TrainingSpeed {
         RatingMatrix m = w.matrix();
         int width = m.movieCount();
         MultiLayerNetwork[] nets = {NetworkFactory.build(spec, width, false), NetworkFactory.build(spec, width, true)};
-        float[] dense = new float[spec.batchSize() * width];
+        float[] dense = new float[spec.training().batchSize() * width];
         java.util.Map<Integer, INDArray> arrays = new java.util.HashMap<>();
         int[] order = new int[m.userCount()];
         Arrays.setAll(order, i -> i);
@@ -235,8 +235,8 @@ public class TrainingSpeed {
     static void epoch(MultiLayerNetwork net, RatingMatrix m, int[] order, ModelSpec spec, float[] dense,
                       java.util.Map<Integer, INDArray> arrays) {
         int width = m.movieCount();
-        for (int from = 0; from < order.length; from += spec.batchSize()) {
-            int rows = Math.min(spec.batchSize(), order.length - from);
+        for (int from = 0; from < order.length; from += spec.training().batchSize()) {
+            int rows = Math.min(spec.training().batchSize(), order.length - from);
             m.densify(Arrays.copyOfRange(order, from, from + rows), (float) spec.valueScale(), dense);
             INDArray features = arrays.computeIfAbsent(rows, n -> Nd4j.createUninitialized(DataType.FLOAT, n, width));
             features.data().asNioFloat().put(0, dense, 0, rows * width);
@@ -267,13 +267,13 @@ public class TrainingSpeed {
         int[] validation = Arrays.copyOf(all, Math.max(1, all.length / 5));
         List<EpochMetrics> epochs = new ArrayList<>();
         String loadBefore = load();
-        Trainer trainer = new Trainer(spec.withEpochs(w.epochs() + 1), m, new TrainingPlan(all, validation));
-        trainer.train(new TrainingListener() {
-            @Override
-            public void epochFinished(EpochMetrics metrics) {
-                epochs.add(metrics);
-            }
-        }, CancellationToken.none());
+        new Dl4jEngine().train(spec.withTraining(t -> t.epochs(w.epochs() + 1)), m, new TrainingPlan(all, validation),
+                new TrainingListener() {
+                    @Override
+                    public void epochFinished(EpochMetrics metrics) {
+                        epochs.add(metrics);
+                    }
+                }, new RunControl());
         double seconds = 0;
         double trainSeconds = 0;
         for (EpochMetrics e : epochs.subList(1, epochs.size())) {

@@ -3,7 +3,7 @@ package org.encore.app;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.encore.cli.UsageException;
+import org.encore.training.dl4j.Dl4jEngine;
 
 import java.util.prefs.Preferences;
 
@@ -22,13 +22,13 @@ public final class EncoreApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) throws UsageException {
+    public void start(Stage stage) throws LaunchOptions.InvalidOptions {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         // the smoke check must not move a user's window or change their recent list
         AppPreferences preferences = options.smoke()
                 ? new AppPreferences(Preferences.userRoot().node(AppPreferences.DEFAULT_NODE + "-smoke"))
                 : AppPreferences.forUser();
-        window = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, AppDirs.runsDir());
+        window = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, AppDirs.runsDir(), new Dl4jEngine());
         window.show();
         if (options.smoke()) {
             new SmokeCheck(window, status -> {

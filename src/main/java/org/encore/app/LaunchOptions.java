@@ -1,7 +1,5 @@
 package org.encore.app;
 
-import org.encore.cli.UsageException;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +12,7 @@ import java.util.List;
 public record LaunchOptions(Path data, boolean smoke) {
     public static final String USAGE = "usage: encore [--data PATH] [--smoke]   (or: encore help)";
 
-    public static LaunchOptions parse(List<String> args) throws UsageException {
+    public static LaunchOptions parse(List<String> args) throws InvalidOptions {
         Path data = null;
         boolean smoke = false;
         for (int i = 0; i < args.size(); i++) {
@@ -23,13 +21,20 @@ public record LaunchOptions(Path data, boolean smoke) {
                 case "--smoke" -> smoke = true;
                 case "--data" -> {
                     if (i + 1 >= args.size()) {
-                        throw new UsageException("--data needs a folder or .zip\n" + USAGE);
+                        throw new InvalidOptions("--data needs a folder or .zip\n" + USAGE);
                     }
                     data = Path.of(args.get(++i));
                 }
-                default -> throw new UsageException("unknown option " + arg + "\n" + USAGE);
+                default -> throw new InvalidOptions("unknown option " + arg + "\n" + USAGE);
             }
         }
         return new LaunchOptions(data, smoke);
+    }
+
+    /** A workbench command line that does not parse; the message says why and ends with {@link #USAGE}. */
+    public static final class InvalidOptions extends Exception {
+        public InvalidOptions(String message) {
+            super(message);
+        }
     }
 }

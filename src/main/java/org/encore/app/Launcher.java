@@ -2,7 +2,6 @@ package org.encore.app;
 
 import javafx.application.Application;
 import org.encore.cli.Main;
-import org.encore.cli.UsageException;
 import org.encore.training.NativeMemoryLimits;
 
 import java.util.List;
@@ -55,7 +54,7 @@ public final class Launcher {
         }
         try {
             LaunchOptions.parse(List.of(args));
-        } catch (UsageException e) {
+        } catch (LaunchOptions.InvalidOptions e) {
             System.err.println(e.getMessage());
             System.exit(Main.USAGE);
         }

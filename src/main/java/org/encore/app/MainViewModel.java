@@ -14,6 +14,7 @@ import org.encore.data.CancellationToken;
 import org.encore.data.DataFormatException;
 import org.encore.data.Dataset;
 import org.encore.data.DatasetStatistics;
+import org.encore.training.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,20 +35,23 @@ public final class MainViewModel {
     private final AppPreferences preferences;
     private final Executor background;
     private final Executor ui;
+    private final Engine engine;
 
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(this, "loadProgress");
     private final ReadOnlyStringWrapper loadingText = new ReadOnlyStringWrapper(this, "loadingText", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper datasetSummary = new ReadOnlyStringWrapper(this, "datasetSummary", "No dataset");
-    private final ReadOnlyStringWrapper backendText = new ReadOnlyStringWrapper(this, "backendText", "ND4J: loading…");
+    private final ReadOnlyStringWrapper backendText = new ReadOnlyStringWrapper(this, "backendText", "Engine: loading…");
     private final ReadOnlyStringWrapper memoryText = new ReadOnlyStringWrapper(this, "memoryText", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Encore");
     private final ObservableList<String> recentDatasets = FXCollections.observableArrayList();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private volatile CancellationToken currentLoad;
 
-    public MainViewModel(Workbench workbench, DatasetOpener opener, AppPreferences preferences, Executor background, Executor ui) {
+    public MainViewModel(Workbench workbench, Engine engine, DatasetOpener opener, AppPreferences preferences,
+                         Executor background, Executor ui) {
+        this.engine = engine;
         this.workbench = workbench;
         this.opener = opener;
         this.preferences = preferences;
@@ -122,10 +126,10 @@ public final class MainViewModel {
         error.set(null);
     }
 
-    /** Finds out the ND4J backend off the FX thread: loading it takes seconds and native libraries. */
+    /** Asks the engine what it runs on, off the FX thread: loading it takes seconds and native libraries. */
     public void detectBackend() {
         background.execute(() -> {
-            String text = BackendInfo.describe();
+            String text = engineDescription();
             ui.execute(() -> {
                 backendText.set(text);
                 workbench.markBackendReady();
@@ -141,9 +145,18 @@ public final class MainViewModel {
         String text = String.format(Locale.ROOT, "Heap %,d / %,d MB", used, max);
         // the process size reads a JavaCPP counter: only once the background has loaded the native libraries
         if (workbench.backendReadyProperty().get()) {
-            text += String.format(Locale.ROOT, " · process %,d MB", BackendInfo.processBytes() >> 20);
+            text += String.format(Locale.ROOT, " · process %,d MB", engine.processBytes() >> 20);
         }
         memoryText.set(text);
+    }
+
+    /** The engine's description, or why it cannot run (its native libraries failed to load). */
+    private String engineDescription() {
+        try {
+            return engine.description();
+        } catch (Throwable e) {
+            return "Engine unavailable: " + e.getMessage();
+        }
     }
 
     private void describe(Dataset dataset) {

@@ -12,6 +12,7 @@ import org.encore.app.training.TrainingController;
 import org.encore.app.training.TrainingViewModel;
 import org.encore.app.user.UserController;
 import org.encore.app.user.UserViewModel;
+import org.encore.training.Engine;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,14 +40,14 @@ public final class WorkbenchWindow {
     private final Scene scene;
     private boolean closed;
 
-    public WorkbenchWindow(Stage stage, AppPreferences preferences, DatasetOpener opener, Path runsDir) {
+    public WorkbenchWindow(Stage stage, AppPreferences preferences, DatasetOpener opener, Path runsDir, Engine engine) {
         this.stage = stage;
         this.preferences = preferences;
         Executor ui = Platform::runLater;
-        mainViewModel = new MainViewModel(workbench, opener, preferences, executor, ui);
+        mainViewModel = new MainViewModel(workbench, engine, opener, preferences, executor, ui);
         datasetViewModel = new DatasetViewModel(workbench);
-        designerViewModel = new DesignerViewModel(workbench);
-        trainingViewModel = new TrainingViewModel(workbench, executor, ui, runsDir);
+        designerViewModel = new DesignerViewModel(workbench, engine);
+        trainingViewModel = new TrainingViewModel(workbench, engine, executor, ui, runsDir);
         userViewModel = new UserViewModel(workbench, new Random(), executor, ui);
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);

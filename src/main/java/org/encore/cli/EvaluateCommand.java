@@ -12,9 +12,11 @@ import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 import org.encore.model.RowScorer;
 import org.encore.model.SpecFiles;
+import org.encore.training.Engine;
 import org.encore.training.EpochMetrics;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingListener;
+import org.encore.training.TrainingSession;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,11 @@ import java.util.Set;
  * the most-popular and EASE baselines. Progress goes to standard error, the table (or JSON) to standard output.
  */
 public final class EvaluateCommand implements Command {
+    private final Engine engine;
+
+    public EvaluateCommand(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
     public String name() {
@@ -94,7 +101,7 @@ public final class EvaluateCommand implements Command {
             } else if (item.endsWith(".json") && Files.isRegularFile(path)) {
                 specs.add(SpecFiles.read(path));
             } else if (Files.isDirectory(path)) {
-                TrainedModel model = TrainedModel.load(path, dataset);
+                TrainedModel model = engine.load(path, dataset);
                 loaded.add(model);
                 loadedRuns.add(model);
             } else {
@@ -110,8 +117,9 @@ public final class EvaluateCommand implements Command {
         warnAboutLeakage(evaluator, dataset, loadedRuns, err);
         EvaluationRequest request = new EvaluationRequest(specs, loaded, popular, ease, lambdas, a.flag("ease-ratings"),
                 epochs, true);
-        EvaluationReport report = evaluator.run(request, Evaluator.dl4j(epochPrinter(err)), err::println,
-                CancellationToken.none());
+        TrainingSession session = new TrainingSession(engine, dataset);
+        EvaluationReport report = evaluator.run(request, Evaluator.training(session, epochPrinter(err)), engine.solver(),
+                err::println, CancellationToken.none());
         if (jsonOut != null) {
             byte[] text = (report.toJson().toPrettyString() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
             OutputPaths.writeFile(jsonOut, a.overwrite(), to -> to.write(text));

@@ -1,5 +1,8 @@
 package org.encore.cli;
 
+import org.encore.training.Engine;
+import org.encore.training.dl4j.Dl4jEngine;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -13,26 +16,31 @@ public final class Main {
     private Main() {
     }
 
-    /** Every sub-command, in the order the usage lists them. */
-    static List<Command> commands() {
+    /** Every sub-command, in the order the usage lists them; those that train or score run on {@code engine}. */
+    static List<Command> commands(Engine engine) {
         return List.of(
                 new GenerateCommand(),
                 new StatsCommand(),
-                new TrainCommand(),
-                new RecommendCommand(),
-                new EvaluateCommand());
+                new TrainCommand(engine),
+                new RecommendCommand(engine),
+                new EvaluateCommand(engine));
     }
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
-    /**
-     * Runs a command line and returns its exit status, without exiting (for tests). A failed write to {@code out}
-     * (a full disk, a closed pipe), which PrintStream only records, turns a success into exit 1 with a message.
-     */
+    /** Runs a command line on the DL4J engine and returns its exit status, without exiting (for tests). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        int status = dispatch(args, out, err);
+        return run(args, out, err, new Dl4jEngine());
+    }
+
+    /**
+     * Runs a command line on {@code engine} and returns its exit status, without exiting. A failed write to
+     * {@code out} (a full disk, a closed pipe), which PrintStream only records, turns a success into exit 1 with a message.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Engine engine) {
+        int status = dispatch(args, out, err, engine);
         if (out.checkError()) {
             err.println("encore" + (args.length > 0 ? " " + args[0] : "") + ": cannot write to standard output "
                     + "(disk full, or the pipe was closed); the output is incomplete");
@@ -41,15 +49,15 @@ public final class Main {
         return status;
     }
 
-    private static int dispatch(String[] args, PrintStream out, PrintStream err) {
+    private static int dispatch(String[] args, PrintStream out, PrintStream err, Engine engine) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            printUsage(args.length == 0 ? err : out);
+            printUsage(args.length == 0 ? err : out, engine);
             return args.length == 0 ? USAGE : OK;
         }
-        Command command = commands().stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        Command command = commands(engine).stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
         if (command == null) {
             err.println("encore: unknown command '" + args[0] + "'");
-            printUsage(err);
+            printUsage(err, engine);
             return USAGE;
         }
         try {
@@ -69,11 +77,11 @@ public final class Main {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    private static void printUsage(PrintStream to) {
+    private static void printUsage(PrintStream to, Engine engine) {
         to.println("usage: encore                 open the workbench on sample-data/");
         to.println("       encore COMMAND [options]");
         to.println("commands:");
-        for (Command c : commands()) {
+        for (Command c : commands(engine)) {
             to.println("  " + c.usage());
         }
     }

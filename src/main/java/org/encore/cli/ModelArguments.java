@@ -1,11 +1,11 @@
 package org.encore.cli;
 
 import org.encore.data.Dataset;
-import org.encore.evaluation.Ease;
-import org.encore.evaluation.MostPopular;
 import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
-import org.encore.training.TrainedModel;
+import org.encore.recommend.baseline.Ease;
+import org.encore.recommend.baseline.MostPopular;
+import org.encore.training.Engine;
 import org.encore.training.TrainingException;
 
 import java.io.IOException;
@@ -79,33 +79,33 @@ final class ModelArguments {
      * A model for the recommend command: a run folder, or a baseline fitted on every user of the dataset:
      * "popular", "ease" (lambda {@value #DEFAULT_EASE_LAMBDA}) or "ease:LAMBDA".
      */
-    static RowScorer scorer(String item, Dataset dataset) throws IOException, TrainingException {
+    static RowScorer scorer(String item, Dataset dataset, Engine engine) throws IOException, TrainingException {
         int[] allUsers = IntStream.range(0, dataset.ratings().userCount()).toArray();
         if (item.startsWith(EASE_PREFIX)) {
             double lambda = easeLambda(item);
             if (!Range.above(0).contains(lambda)) {
                 throw new IOException("model '" + item + "': expected ease:LAMBDA with a number above 0");
             }
-            return Ease.fit(dataset.ratings(), allUsers, lambda, false, ModelSpec.REFERENCE_SCALE);
+            return Ease.fit(dataset.ratings(), allUsers, lambda, false, ModelSpec.REFERENCE_SCALE, engine.solver());
         }
         switch (item) {
             case "popular":
                 return MostPopular.fit(dataset.ratings(), allUsers, ModelSpec.REFERENCE_SCALE);
             case "ease":
-                return Ease.fit(dataset.ratings(), allUsers, DEFAULT_EASE_LAMBDA, false, ModelSpec.REFERENCE_SCALE);
+                return Ease.fit(dataset.ratings(), allUsers, DEFAULT_EASE_LAMBDA, false, ModelSpec.REFERENCE_SCALE, engine.solver());
             default:
                 Path dir = Path.of(item);
                 if (!Files.isDirectory(dir)) {
                     throw new IOException("model '" + item + "' is not a run folder (nor popular, ease or ease:LAMBDA)");
                 }
-                return TrainedModel.load(dir, dataset);
+                return engine.load(dir, dataset);
         }
     }
 
-    static List<RowScorer> scorers(List<String> items, Dataset dataset) throws IOException, TrainingException {
+    static List<RowScorer> scorers(List<String> items, Dataset dataset, Engine engine) throws IOException, TrainingException {
         List<RowScorer> list = new ArrayList<>();
         for (String item : items) {
-            list.add(scorer(item, dataset));
+            list.add(scorer(item, dataset, engine));
         }
         return list;
     }

@@ -9,10 +9,11 @@ import org.encore.data.Movie;
 import org.encore.data.MovieLensLoader;
 import org.encore.model.RowScorer;
 import org.encore.recommend.Blend;
-import org.encore.recommend.RankingOnly;
 import org.encore.recommend.RatedMovie;
 import org.encore.recommend.Recommendation;
 import org.encore.recommend.Recommender;
+
+import org.encore.training.Engine;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,6 +28,11 @@ import java.util.TreeSet;
  * models are given).
  */
 public final class RecommendCommand implements Command {
+    private final Engine engine;
+
+    public RecommendCommand(Engine engine) {
+        this.engine = engine;
+    }
     private static final int COLUMN_WIDTH = 38;
 
     @Override
@@ -72,7 +78,7 @@ public final class RecommendCommand implements Command {
                     + dataset.ratings().users().idAt(dataset.ratings().userCount() - 1) + ")");
             return Main.ERROR;
         }
-        List<RowScorer> models = ModelArguments.scorers(modelItems, dataset);
+        List<RowScorer> models = ModelArguments.scorers(modelItems, dataset, engine);
         List<RowScorer> lists = new ArrayList<>(models);
         Blend blend = null;
         if (models.size() > 1) {
@@ -138,7 +144,7 @@ public final class RecommendCommand implements Command {
                 o.put("rank", r.rank());
                 o.put("column", r.column());
                 o.put("score", r.score());
-                if (!(scorer instanceof RankingOnly)) {
+                if (scorer.predictsRatings()) {
                     o.put("percent", Recommender.percentOfFiveStars(r.score(), scorer.valueScale()));
                 }
             }
@@ -168,7 +174,7 @@ public final class RecommendCommand implements Command {
         List<String> headers = new ArrayList<>();
         headers.add("rated by the user");
         for (RowScorer s : scorers) {
-            headers.add(s.name() + (s instanceof RankingOnly ? " (score)" : " (% of 5 stars)"));
+            headers.add(s.name() + (s.predictsRatings() ? " (% of 5 stars)" : " (score)"));
         }
         StringBuilder line = new StringBuilder("    ");
         for (String h : headers) {
@@ -196,9 +202,9 @@ public final class RecommendCommand implements Command {
                     Recommendation r = l.get(i);
                     Movie m = dataset.movie(r.movieId());
                     titles.append(cell(title(m, r.movieId())));
-                    String score = scorers.get(s) instanceof RankingOnly
-                            ? String.format(Locale.ROOT, "%.3g", r.score())
-                            : String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(r.score(), scorers.get(s).valueScale()));
+                    String score = scorers.get(s).predictsRatings()
+                            ? String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(r.score(), scorers.get(s).valueScale()))
+                            : String.format(Locale.ROOT, "%.3g", r.score());
                     details.append(cell(score + "  " + genres(m)));
                 } else {
                     titles.append(cell(""));

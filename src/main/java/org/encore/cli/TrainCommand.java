@@ -2,7 +2,6 @@ package org.encore.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
 import org.encore.data.OutputPaths.Overwrite;
@@ -12,12 +11,14 @@ import org.encore.model.Presets;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
+import org.encore.model.TrainingSettings;
+import org.encore.training.Engine;
 import org.encore.training.EpochMetrics;
+import org.encore.training.RunControl;
 import org.encore.training.SplitMetrics;
-import org.encore.training.TrainedModel;
-import org.encore.training.Trainer;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
+import org.encore.training.TrainingSession;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,12 +28,19 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./encore train}: trains a preset or a spec file on a dataset with the reference protocol, prints one line
- * (or one JSON object) per epoch and writes the run folder.
+ * (or one JSON object) per epoch and writes the run folder, through the {@link TrainingSession} the Training view uses.
  */
 public final class TrainCommand implements Command {
+    private final Engine engine;
+
+    public TrainCommand(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
     public String name() {
@@ -74,18 +82,15 @@ public final class TrainCommand implements Command {
             }
             spec = SpecFiles.read(specFile);
         }
-        if (epochs.isPresent()) {
-            spec = spec.withEpochs(epochs.getAsInt());
+        TrainingSettings.Builder training = spec.training().toBuilder();
+        epochs.ifPresent(training::epochs);
+        seed.ifPresent(training::seed);
+        usersFraction.ifPresent(training::usersFraction);
+        batch.ifPresent(training::batchSize);
+        if (patience > 0) {
+            training.patience(patience);
         }
-        if (seed.isPresent()) {
-            spec = spec.withSeed(seed.getAsLong());
-        }
-        if (usersFraction.isPresent()) {
-            spec = spec.withUsersFraction(usersFraction.getAsDouble());
-        }
-        if (batch.isPresent()) {
-            spec = spec.withBatchSize(batch.getAsInt());
-        }
+        spec = spec.toBuilder().training(training.build()).build();
         List<SpecError> errors = SpecValidator.validate(spec);
         if (!errors.isEmpty()) {
             err.println("encore train: invalid spec " + spec.name() + ":");
@@ -94,31 +99,30 @@ public final class TrainCommand implements Command {
         }
 
         Dataset dataset = MovieLensLoader.load(data);
-        TrainingPlan plan = TrainingPlan.reference(spec, dataset.ratings());
+        TrainingSession session = new TrainingSession(engine, dataset);
+        TrainingPlan plan = session.referencePlan(spec);
         MemoryEstimate estimate = MemoryEstimate.of(spec, dataset.ratings().movieCount());
         if (!json) {
             out.printf(Locale.ROOT, "%s on %s: %d train / %d validation users, %d movies, batch %d, %d epochs, seed %d%n",
                     spec.name(), dataset.release(), plan.trainRows().length, plan.validationRows().length,
-                    dataset.ratings().movieCount(), spec.batchSize(), spec.epochs(), spec.seed());
+                    dataset.ratings().movieCount(), spec.training().batchSize(), spec.training().epochs(), spec.training().seed());
             out.println("  " + estimate.describe());
         }
         ObjectMapper mapper = new ObjectMapper();
-        Trainer trainer = new Trainer(spec, dataset.ratings(), plan).earlyStopping(patience, true);
-        String[] outcome = new String[1];
         // Ctrl-C cancels between batches; the hook then waits until the run so far has been saved
-        CancellationToken cancel = new CancellationToken();
-        java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(1);
+        RunControl control = new RunControl();
+        CountDownLatch saved = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
-            cancel.cancel();
+            control.cancel();
             try {
-                saved.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                saved.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "encore-train-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return trainAndSave(trainer, spec, dataset, outDir, overwrite, json, mapper, out, cancel, outcome);
+            return trainAndSave(session, spec, plan, outDir, overwrite, json, mapper, out, control);
         } finally {
             saved.countDown();
             try {
@@ -129,10 +133,10 @@ public final class TrainCommand implements Command {
         }
     }
 
-    private static int trainAndSave(Trainer trainer, ModelSpec spec, Dataset dataset, Path outDir, Overwrite overwrite,
-                                    boolean json, ObjectMapper mapper, PrintStream out, CancellationToken cancel, String[] outcome)
-            throws Exception {
-        TrainedModel model = trainer.train(new TrainingListener() {
+    private static int trainAndSave(TrainingSession session, ModelSpec spec, TrainingPlan plan, Path outDir,
+                                    Overwrite overwrite, boolean json, ObjectMapper mapper, PrintStream out,
+                                    RunControl control) throws Exception {
+        TrainingSession.Outcome outcome = session.train(spec, plan, new TrainingListener() {
             @Override
             public void epochFinished(EpochMetrics m) {
                 if (json) {
@@ -154,15 +158,10 @@ public final class TrainCommand implements Command {
                 }
                 out.flush();
             }
-
-            @Override
-            public void runFinished(String message) {
-                outcome[0] = message;
-            }
-        }, cancel);
-        model.save(outDir, dataset, overwrite);
+        }, control);
+        session.save(outcome, outDir, overwrite);
         if (!json) {
-            out.println(outcome[0] + "; run saved to " + outDir + " (device " + model.device() + ")");
+            out.println(outcome.message() + "; run saved to " + outDir + " (device " + outcome.model().device() + ")");
         }
         return Main.OK;
     }

@@ -7,11 +7,14 @@ import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
 import org.encore.recommend.BatchScoring;
 import org.encore.recommend.Blend;
-import org.encore.recommend.RankingOnly;
 import org.encore.recommend.TopN;
-import org.encore.training.Trainer;
+import org.encore.recommend.baseline.Ease;
+import org.encore.recommend.baseline.MostPopular;
+import org.encore.training.DenseSolver;
+import org.encore.training.RunControl;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
+import org.encore.training.TrainingSession;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,15 +36,15 @@ public final class Evaluator {
     /** Length of the list the beyond-accuracy metrics look at. */
     public static final int SHORT_LIST = 20;
 
-    /** Trains one spec on a plan; the default is DL4J's {@link Trainer}, tests plug in something cheaper. */
+    /** Trains one spec on a plan; normally a {@link TrainingSession} ({@link #training}), tests plug in something cheaper. */
     @FunctionalInterface
     public interface ModelTrainer {
         RowScorer train(ModelSpec spec, RatingMatrix matrix, TrainingPlan plan, CancellationToken cancel) throws Exception;
     }
 
-    /** Trains with {@link Trainer}, reporting epochs to {@code listener}. */
-    public static ModelTrainer dl4j(TrainingListener listener) {
-        return (spec, matrix, plan, cancel) -> new Trainer(spec, matrix, plan).train(listener, cancel);
+    /** Trains through {@code session} (the engine's training use case), reporting epochs to {@code listener}. */
+    public static ModelTrainer training(TrainingSession session, TrainingListener listener) {
+        return (spec, matrix, plan, cancel) -> session.train(spec, plan, listener, new RunControl(cancel)).model();
     }
 
     private final Dataset dataset;
@@ -78,7 +81,7 @@ public final class Evaluator {
     public EvaluationRow evaluate(RowScorer scorer, HeldOutUsers users) {
         RatingMatrix foldIn = users.foldIn();
         int width = foldIn.movieCount();
-        boolean predictsRatings = !(scorer instanceof RankingOnly);
+        boolean predictsRatings = scorer.predictsRatings();
         double scale = scorer.valueScale();
         Map<String, Summary.Accumulator> sums = new LinkedHashMap<>();
         for (UserMetric m : metrics) {
@@ -112,9 +115,9 @@ public final class Evaluator {
         return new EvaluationRow(scorer.name(), summaries, coverage.value(), users.size(), 0, "");
     }
 
-    /** Trains, fits and evaluates everything the request names. */
-    public EvaluationReport run(EvaluationRequest request, ModelTrainer trainer, Consumer<String> progress,
-                                CancellationToken cancel) throws Exception {
+    /** Trains, fits and evaluates everything the request names; EASE inverts its matrix with {@code solver}. */
+    public EvaluationReport run(EvaluationRequest request, ModelTrainer trainer, DenseSolver solver,
+                                Consumer<String> progress, CancellationToken cancel) throws Exception {
         RatingMatrix matrix = dataset.ratings();
         List<EvaluationRow> test = new ArrayList<>();
         List<EvaluationRow> validation = new ArrayList<>();
@@ -123,16 +126,16 @@ public final class Evaluator {
 
         for (ModelSpec spec : request.specs()) {
             cancel.throwIfCancelled();
-            ModelSpec run = request.epochs() == null ? spec : spec.withEpochs(request.epochs());
-            run = run.withSeed(split.settings().seed());
+            ModelSpec run = request.epochs() == null ? spec : spec.withTraining(t -> t.epochs(request.epochs()));
+            run = run.withTraining(t -> t.seed(split.settings().seed()));
             progress.accept(String.format(Locale.ROOT, "training %s: %d epochs on %d users (validation: %d users)",
-                    run.name(), run.epochs(), split.trainRows().length, split.validation().size()));
+                    run.name(), run.training().epochs(), split.trainRows().length, split.validation().size()));
             long start = System.nanoTime();
             RowScorer model = trainer.train(run, matrix, trainingPlan(), cancel);
             double seconds = (System.nanoTime() - start) / 1e9;
             scale = model.valueScale();
             models.put(run.name(), model);
-            String note = run.epochs() + " epochs, trained on the training users";
+            String note = run.training().epochs() + " epochs, trained on the training users";
             validation.add(evaluate(model, split.validation()).withFit(seconds, note));
             test.add(evaluate(model, split.test()).withFit(seconds, note));
         }
@@ -175,7 +178,7 @@ public final class Evaluator {
                 cancel.throwIfCancelled();
                 progress.accept("fitting EASE with lambda " + lambda);
                 long start = System.nanoTime();
-                Ease ease = Ease.fit(matrix, split.trainRows(), lambda, request.easeRatingValued(), scale);
+                Ease ease = Ease.fit(matrix, split.trainRows(), lambda, request.easeRatingValued(), scale, solver);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 EvaluationRow row = evaluate(ease, split.validation());
                 tried.add(String.format(Locale.ROOT, "%s: %.4f", Ease.formatLambda(lambda), row.metric("ndcg100").mean()));

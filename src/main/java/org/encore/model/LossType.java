@@ -24,6 +24,21 @@ public enum LossType {
         return id;
     }
 
+    /** True when a model trained with this loss outputs ratings on the input's scale (not only a ranking). */
+    public boolean predictsRatings() {
+        return true;
+    }
+
+    /** The ids in order, e.g. "mse or masked_mse". */
+    public static String ids() {
+        StringBuilder text = new StringBuilder();
+        LossType[] all = values();
+        for (int i = 0; i < all.length; i++) {
+            text.append(i == 0 ? "" : i == all.length - 1 ? " or " : ", ").append(all[i].id);
+        }
+        return text.toString();
+    }
+
     @JsonCreator
     public static LossType fromId(String id) {
         for (LossType t : values()) {
@@ -31,6 +46,6 @@ public enum LossType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown loss '" + id + "', expected mse or masked_mse");
+        throw new IllegalArgumentException("unknown loss '" + id + "', expected " + ids());
     }
 }

@@ -3,7 +3,7 @@ package org.encore.model;
 /**
  * Parameter count and memory needed to train a spec at a given width (number of movies), in bytes of float32.
  *
- * @param parameters       weights and biases of all dense layers including the output layer
+ * @param parameters       weights and biases of every layer including the output layer (as the kind counts them)
  * @param weightBytes      parameters * 4
  * @param optimizerBytes   optimizer state (Adam: two moments; SGD with momentum and RMSProp: one) plus the gradient
  * @param activationBytes  activations and their gradients at the batch size (plus dropout masks)
@@ -16,26 +16,11 @@ public record MemoryEstimate(long parameters, long weightBytes, long optimizerBy
         if (width <= 0) {
             throw new IllegalArgumentException("width must be > 0, got " + width);
         }
-        long parameters = 0;
-        long activationCells = 0;
-        long fanIn = width;
-        boolean dropoutPending = false;
-        for (LayerSpec layer : spec.layers()) {
-            if (layer instanceof LayerSpec.Dense dense) {
-                parameters += fanIn * dense.units() + dense.units();
-                // pre-activation, activation and the gradient of each, per sample
-                activationCells += 2L * dense.units() + (dropoutPending ? fanIn : 0);
-                fanIn = dense.units();
-                dropoutPending = false;
-            } else if (layer instanceof LayerSpec.Dropout dropout && dropout.rate() > 0) {
-                dropoutPending = true;
-            }
-        }
-        parameters += fanIn * width + width;
-        activationCells += 2L * width + (dropoutPending ? fanIn : 0);
-        long batch = Math.max(1, spec.batchSize());
+        long parameters = spec.architecture().parameters(width);
+        long activationCells = spec.architecture().activationFloatsPerSample(width);
+        long batch = Math.max(1, spec.training().batchSize());
         long weights = parameters * FLOAT;
-        long optimizer = weights * (1 + optimizerStateCopies(spec.optimizer()));
+        long optimizer = weights * (1 + optimizerStateCopies(spec.training().optimizer()));
         long activations = batch * activationCells * FLOAT;
         // the float[] the batch is densified into, the network's input copy, and a mask for the masked loss
         long batchCopies = spec.loss() == LossType.MASKED_MSE ? 3 : 2;

@@ -1,56 +1,94 @@
 package org.encore.model;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
- * An autoencoder experiment: hidden layers (the output layer is implicit: Dense(N movies, linear)), optimizer,
- * loss and training settings. Saved as JSON.
+ * One experiment: a model kind and its layers, how rating rows are fed to it, the loss, and how it is trained.
+ * Saved as JSON by {@link SpecFiles} (the kind by its type name, e.g. {@code "autoencoder"}). Built with
+ * {@link #builder()} or changed with {@link #toBuilder()} / {@link #withTraining}, never positionally.
  *
- * @param name               display name, e.g. "model1"
- * @param layers             hidden layers in order, input side first
- * @param optimizer          optimizer and learning rate
- * @param loss               training loss
- * @param batchSize          users per mini-batch
- * @param epochs             passes over the training users
- * @param usersFraction      fraction of all users taken into the experiment (reference: 0.1)
- * @param validationFraction fraction of those held out for validation (reference: 0.2)
- * @param seed               seeds user sampling, the split, shuffling and weight initialisation
- * @param valueScale         the model sees rating * valueScale (reference: 1/5 = 0.2)
+ * @param name         display name, e.g. "model1"
+ * @param architecture the model kind and its own settings (layers)
+ * @param input        how a user's rating row becomes the model's input
+ * @param loss         training loss
+ * @param training     optimizer, batches, epochs, the user sample and split, seed, regularisation, early stopping
  */
-public record ModelSpec(String name, List<LayerSpec> layers, OptimizerSpec optimizer, LossType loss,
-                        int batchSize, int epochs, double usersFraction, double validationFraction,
-                        long seed, double valueScale) {
+public record ModelSpec(String name, Architecture architecture, InputSpec input, LossType loss,
+                        TrainingSettings training) {
+    /** The reference scaling: the model sees rating / 5. */
     public static final double REFERENCE_SCALE = 0.2;
 
-    public ModelSpec {
-        layers = layers == null ? List.of() : List.copyOf(layers);
+    /** Scale the inputs are given in (rating * valueScale); see {@link InputSpec#valueScale()}. */
+    public double valueScale() {
+        return input.valueScale();
     }
 
-    public ModelSpec withName(String newName) {
-        return new ModelSpec(newName, layers, optimizer, loss, batchSize, epochs, usersFraction, validationFraction, seed, valueScale);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public ModelSpec withLayers(List<LayerSpec> newLayers) {
-        return new ModelSpec(name, newLayers, optimizer, loss, batchSize, epochs, usersFraction, validationFraction, seed, valueScale);
+    public Builder toBuilder() {
+        return new Builder().name(name).architecture(architecture).input(input).loss(loss).training(training);
     }
 
-    public ModelSpec withEpochs(int newEpochs) {
-        return new ModelSpec(name, layers, optimizer, loss, batchSize, newEpochs, usersFraction, validationFraction, seed, valueScale);
+    /** This spec with its training settings changed by {@code change}, e.g. {@code spec.withTraining(t -> t.epochs(5))}. */
+    public ModelSpec withTraining(UnaryOperator<TrainingSettings.Builder> change) {
+        return toBuilder().training(change.apply(training.toBuilder()).build()).build();
     }
 
-    public ModelSpec withSeed(long newSeed) {
-        return new ModelSpec(name, layers, optimizer, loss, batchSize, epochs, usersFraction, validationFraction, newSeed, valueScale);
-    }
+    /**
+     * Builds a spec. Unset parts default to the reference protocol: {@link InputSpec#reference()}, MSE loss and
+     * {@link TrainingSettings#builder()}'s defaults; a name and an architecture must be given.
+     */
+    public static final class Builder {
+        private String name;
+        private Architecture architecture;
+        private InputSpec input = InputSpec.reference();
+        private LossType loss = LossType.MSE;
+        private TrainingSettings training = TrainingSettings.builder().build();
 
-    public ModelSpec withUsersFraction(double fraction) {
-        return new ModelSpec(name, layers, optimizer, loss, batchSize, epochs, fraction, validationFraction, seed, valueScale);
-    }
+        private Builder() {
+        }
 
-    public ModelSpec withBatchSize(int newBatchSize) {
-        return new ModelSpec(name, layers, optimizer, loss, newBatchSize, epochs, usersFraction, validationFraction, seed, valueScale);
-    }
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
 
-    public ModelSpec withOptimizer(OptimizerSpec newOptimizer) {
-        return new ModelSpec(name, layers, newOptimizer, loss, batchSize, epochs, usersFraction, validationFraction, seed, valueScale);
+        public Builder architecture(Architecture value) {
+            this.architecture = value;
+            return this;
+        }
+
+        /** Shorthand for {@code architecture(new Architecture.Autoencoder(hidden))}. */
+        public Builder autoencoder(List<LayerSpec> hidden) {
+            return architecture(new Architecture.Autoencoder(hidden));
+        }
+
+        /** Other hidden layers for the architecture set so far (an autoencoder when none is set yet). */
+        public Builder layers(List<LayerSpec> hidden) {
+            return architecture(architecture == null ? new Architecture.Autoencoder(hidden) : architecture.withLayers(hidden));
+        }
+
+        public Builder input(InputSpec value) {
+            this.input = value;
+            return this;
+        }
+
+        public Builder loss(LossType value) {
+            this.loss = value;
+            return this;
+        }
+
+        public Builder training(TrainingSettings value) {
+            this.training = value;
+            return this;
+        }
+
+        public ModelSpec build() {
+            return new ModelSpec(name, Objects.requireNonNull(architecture, "architecture"), input, loss, training);
+        }
     }
 }

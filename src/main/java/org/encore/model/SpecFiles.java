@@ -1,21 +1,35 @@
 package org.encore.model;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.encore.data.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads and writes {@link ModelSpec}s as JSON. Layers carry a type name ("dense", "dropout"), never a class name.
- * A malformed file is reported with the JSON path of the offending field, e.g. {@code layers[2].activation}.
+ * Reads and writes {@link ModelSpec}s as JSON. The model kind and the layers carry a type name ("autoencoder",
+ * "dense", "dropout"), never a class name. A malformed file is reported with the JSON path of the offending field,
+ * e.g. {@code architecture.layers[2].activation}.
+ * <p>
+ * Files carry {@code "version": 2}. A file without a version is the flat layout of version 1 (name, layers,
+ * optimizer, loss, batchSize, epochs, usersFraction, validationFraction, seed, valueScale at the top level, always
+ * an autoencoder); it is migrated on read, and its problems are named by the version-1 field.
  */
 public final class SpecFiles {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -24,6 +38,12 @@ public final class SpecFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .build();
+
+    /** The layout written by {@link #write}. */
+    public static final int VERSION = 2;
+    /** Version-1 fields that moved into "training" in version 2 (the others: layers, valueScale, name, loss). */
+    private static final Set<String> V1_TRAINING_FIELDS =
+            Set.of("optimizer", "batchSize", "epochs", "usersFraction", "validationFraction", "seed");
 
     private SpecFiles() {
     }
@@ -35,27 +55,84 @@ public final class SpecFiles {
 
     public static String toJson(ModelSpec spec) {
         try {
-            return MAPPER.writeValueAsString(spec);
+            ObjectNode tree = MAPPER.createObjectNode().put("version", VERSION);
+            tree.setAll((ObjectNode) MAPPER.valueToTree(spec));
+            return MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise spec " + spec.name(), e);
         }
     }
 
-    /** Parses a spec; the exception message names the field (JSON path) and what was expected. */
+    /** Parses a spec of either version; the exception message names the field (JSON path) and what was expected. */
     public static ModelSpec fromJson(String json) throws SpecFormatException {
+        JsonNode tree;
         try {
-            ModelSpec spec = MAPPER.readValue(json, ModelSpec.class);
-            if (spec == null) {
-                throw new SpecFormatException("(root)", "expected a JSON object, got null");
-            }
-            return spec;
-        } catch (JsonMappingException e) {
-            throw new SpecFormatException(fieldPath(e), shortMessage(e));
+            tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
             throw new SpecFormatException("(syntax)", "malformed JSON" + where + ": " + e.getOriginalMessage());
         }
+        if (tree == null || !tree.isObject()) {
+            throw new SpecFormatException("(root)", "expected a JSON object, got " + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType()));
+        }
+        ObjectNode object = (ObjectNode) tree;
+        JsonNode version = object.remove("version");
+        boolean version1 = version == null;
+        if (version1) {
+            object = migrateVersion1(object);
+        } else if (!version.isInt() || version.intValue() != VERSION) {
+            throw new SpecFormatException("version", "unsupported spec version " + version + " (this Encore reads 1 and " + VERSION + ")");
+        }
+        try {
+            return MAPPER.treeToValue(object, ModelSpec.class);
+        } catch (JsonMappingException e) {
+            String field = fieldPath(e);
+            throw new SpecFormatException(version1 ? version1Field(field) : field, shortMessage(e));
+        } catch (JsonProcessingException e) {
+            throw new SpecFormatException("(root)", e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * The version-2 tree of a version-1 spec: layers go into an "autoencoder" architecture, valueScale into the
+     * input (not binarised, not normalised), the optimizer and the run settings into "training" (no L2 penalty, no
+     * early stopping, as version 1 trained). Unknown fields stay at the root, where they are reported by name.
+     */
+    static ObjectNode migrateVersion1(ObjectNode v1) {
+        ObjectNode v2 = MAPPER.createObjectNode();
+        ObjectNode architecture = MAPPER.createObjectNode().put("type", "autoencoder");
+        ObjectNode input = MAPPER.createObjectNode();
+        ObjectNode training = MAPPER.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = v1.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            if ("layers".equals(name)) {
+                architecture.set(name, field.getValue());
+            } else if ("valueScale".equals(name)) {
+                input.set(name, field.getValue());
+            } else if (V1_TRAINING_FIELDS.contains(name)) {
+                training.set(name, field.getValue());
+            } else {
+                v2.set(name, field.getValue());
+            }
+        }
+        input.putNull("binarizeAt").put("l2Normalize", false);
+        training.put("l2", 0.0).put("patience", 0);
+        v2.set("architecture", architecture);
+        v2.set("input", input);
+        v2.set("training", training);
+        return v2;
+    }
+
+    /** The version-1 name of a field of a migrated spec: "training.epochs" -> "epochs". */
+    private static String version1Field(String path) {
+        for (String moved : new String[]{"architecture.", "input.", "training."}) {
+            if (path.startsWith(moved)) {
+                return path.substring(moved.length());
+            }
+        }
+        return path;
     }
 
     /** Reads a spec file; the message names the file and the field. */
@@ -73,7 +150,7 @@ public final class SpecFiles {
         AtomicFiles.writeString(file, toJson(spec) + "\n");
     }
 
-    /** "layers[2].units" from Jackson's reference path. */
+    /** "architecture.layers[2].units" from Jackson's reference path. */
     static String fieldPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
@@ -95,8 +172,16 @@ public final class SpecFiles {
         if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
             return cause.getMessage();
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+        if (e instanceof UnrecognizedPropertyException) {
             return "unknown field (not part of a spec)";
+        }
+        if (e instanceof InvalidTypeIdException typeId) {
+            JsonSubTypes known = typeId.getBaseType() == null ? null
+                    : typeId.getBaseType().getRawClass().getAnnotation(JsonSubTypes.class);
+            String expected = known == null ? "" : " (expected one of "
+                    + Arrays.stream(known.value()).map(JsonSubTypes.Type::name).toList() + ")";
+            return typeId.getTypeId() == null ? "has no \"type\"" + expected
+                    : "unknown type '" + typeId.getTypeId() + "'" + expected;
         }
         String message = e.getOriginalMessage();
         if (message.startsWith("Cannot map `null` into type")) {

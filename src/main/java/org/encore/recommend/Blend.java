@@ -16,10 +16,10 @@ import java.util.List;
  * the unrated movies (Cormack et al. 2009, k = 60).</li>
  * </ul>
  * Rated columns get the value their score maps to (SCORE) or 0 (RANK); the recommender never shows them anyway.
- * A blend's scores are not ratings, so it is {@link RankingOnly}. Weights need not sum to 1 (only their ratios
+ * A blend's scores are not ratings ({@link #predictsRatings()} is false). Weights need not sum to 1 (only their ratios
  * matter for ranking); they are kept as given.
  */
-public final class Blend implements RowScorer, RankingOnly {
+public final class Blend implements RowScorer {
 
     public enum Mode { SCORE, RANK }
 
@@ -108,6 +108,12 @@ public final class Blend implements RowScorer, RankingOnly {
     @Override
     public double valueScale() {
         return members.get(0).valueScale();
+    }
+
+    /** A blend's scores order movies; they are not ratings. */
+    @Override
+    public boolean predictsRatings() {
+        return false;
     }
 
     @Override

@@ -3,8 +3,7 @@ package org.encore.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.encore.data.AtomicFiles;
 import org.encore.data.Dataset;
 import org.encore.data.OutputPaths;
@@ -13,9 +12,6 @@ import org.encore.model.ModelSpec;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -31,7 +27,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +37,8 @@ import java.util.Map;
  * The on-disk form of a {@link TrainedModel}: a folder holding
  * <ul>
  *   <li>{@code spec.json} - our own spec JSON (type names, never class names);</li>
- *   <li>{@code params.f32} - every parameter as raw little-endian float32, in DL4J's flattened order;</li>
+ *   <li>{@code params.f32} - every parameter as raw little-endian float32, in the engine's flattened order (for
+ *       DL4J: layer by layer, each layer's weights then its biases);</li>
  *   <li>{@code history.json} and {@code history.csv} - one row per epoch;</li>
  *   <li>{@code manifest.json} - written last: format version, the parameter count, layer shapes, the SHA-256 of
  *       every other file ({@code files}; version 2), the dataset identity, the split (user ids, fractions, seed)
@@ -49,10 +46,12 @@ import java.util.Map;
  * </ul>
  * The folder is built complete beside its target and moved into place in one rename ({@link OutputPaths}); an
  * existing run is replaced only when asked. Loading first checks every file against its hash and the parameters
- * for NaN or infinity ({@link RunFolderChecks}), then rebuilds the network from the spec and sets the parameters; it
- * never deserialises DL4J configuration JSON or Java objects from the folder.
+ * for NaN or infinity ({@link RunFolderChecks}).
+ * This class owns the format and every check that needs no engine; the engine hands over its parameters as a
+ * {@link ParameterSource} and takes them back through a {@link ParameterSink}. Loading rebuilds the network from the
+ * spec and then sets the parameters; it never deserialises engine configuration or Java objects from the folder.
  */
-final class RunFolder {
+public final class RunFolder {
     static final String FORMAT = "encore-run";
     /** Version 2 added {@code files}, the SHA-256 of every file; version 1 (no such map) still loads. */
     static final int VERSION = 2;
@@ -63,13 +62,14 @@ final class RunFolder {
     static final String PARAMS = "params.f32";
     static final String HISTORY_JSON = "history.json";
     static final String HISTORY_CSV = "history.csv";
-    private static final int CHUNK_FLOATS = 1 << 20;
+    /** Floats per chunk handed to a {@link ParameterSource} or {@link ParameterSink}. */
+    public static final int CHUNK_FLOATS = 1 << 20;
 
     private RunFolder() {
     }
 
     /** The manifest as stored; plain values only. */
-    record Manifest(String format, int version, String model, int width, long parameters, List<long[]> layerShapes,
+    public record Manifest(String format, int version, String model, int width, long parameters, List<long[]> layerShapes,
                     String paramsFile, String paramsSha256, Map<String, String> files, DatasetIdentity dataset,
                     Split split, String device, String savedAt) {
     }
@@ -78,25 +78,63 @@ final class RunFolder {
     static final List<String> HASHED = List.of(SPEC, PARAMS, HISTORY_JSON, HISTORY_CSV);
 
     /** The users a run trained and validated on, and how they were drawn. */
-    record Split(long seed, double usersFraction, double validationFraction, int[] trainUsers, int[] validationUsers) {
+    public record Split(long seed, double usersFraction, double validationFraction, int[] trainUsers, int[] validationUsers) {
     }
 
-    static void save(TrainedModel model, Path runDir, Dataset dataset, Overwrite overwrite) throws IOException {
+    /** A trained model's parameters as the engine holds them. */
+    public interface ParameterSource {
+        /** Number of float32 parameters. */
+        long count();
+
+        /** [fan-in, units] of each layer, in order. */
+        List<long[]> layerShapes();
+
+        /** Hands the parameters over in order, at most {@link #CHUNK_FLOATS} at a time, to {@code chunks}. */
+        void forEachChunk(ChunkConsumer chunks) throws IOException;
+    }
+
+    /** Receives {@code count} floats of {@code values} that belong at {@code offset} of the flattened parameters. */
+    @FunctionalInterface
+    public interface ChunkConsumer {
+        void accept(long offset, float[] values, int count) throws IOException;
+    }
+
+    /** Where {@link #readParameters} puts the parameters: chunks in order, each at its offset. */
+    @FunctionalInterface
+    public interface ParameterSink {
+        void accept(long offset, float[] values, int count);
+    }
+
+    /**
+     * Everything a run folder holds but the parameters, checked against the open dataset.
+     *
+     * @param plan the split's rows in the open dataset
+     */
+    public record Contents(Path runDir, Manifest manifest, ModelSpec spec, List<EpochMetrics> history, TrainingPlan plan) {
+        public int width() {
+            return manifest.width();
+        }
+    }
+
+    /**
+     * Writes the run into {@code runDir}, complete or not at all: built in a temporary sibling and renamed into
+     * place; an existing run or non-empty folder is replaced only with {@link Overwrite#REPLACE}.
+     */
+    public static void save(TrainedModel model, ParameterSource params, Path runDir, Dataset dataset, Overwrite overwrite)
+            throws IOException {
         if (dataset.ratings().movieCount() != model.width()) {
             throw new IOException("cannot save: the model has " + model.width() + " movie columns but dataset "
                     + dataset.release() + " has " + dataset.ratings().movieCount());
         }
         OutputPaths.writeFolder(runDir, overwrite, folder -> {
-            writeFiles(model, folder, dataset);
+            writeFiles(model, params, folder, dataset);
             return null;
         });
     }
 
     /** Writes every file of the run into {@code runDir} (a fresh temporary folder), the manifest last. */
-    private static void writeFiles(TrainedModel model, Path runDir, Dataset dataset) throws IOException {
-        MultiLayerNetwork network = model.network();
+    private static void writeFiles(TrainedModel model, ParameterSource params, Path runDir, Dataset dataset) throws IOException {
         ObjectMapper mapper = SpecFiles.mapper();
-        INDArray params = network.params();
         MessageDigest digest = sha256();
         AtomicFiles.write(runDir.resolve(PARAMS), out -> writeParams(params, new DigestOutputStream(out, digest)));
         String paramsHash = HexFormat.of().formatHex(digest.digest());
@@ -104,24 +142,27 @@ final class RunFolder {
         AtomicFiles.writeString(runDir.resolve(HISTORY_JSON), mapper.writeValueAsString(model.history()) + "\n");
         AtomicFiles.writeString(runDir.resolve(HISTORY_CSV), HistoryCsv.format(model.history()));
         ModelSpec spec = model.spec();
-        Manifest manifest = new Manifest(FORMAT, VERSION, spec.name(), model.width(), network.numParams(),
-                layerShapes(network), PARAMS, paramsHash, RunFolderChecks.sha256Of(runDir, HASHED), DatasetIdentity.of(dataset),
-                new Split(spec.seed(), spec.usersFraction(), spec.validationFraction(), model.trainUserIds(), model.validationUserIds()),
+        Manifest manifest = new Manifest(FORMAT, VERSION, spec.name(), model.width(), params.count(),
+                params.layerShapes(), PARAMS, paramsHash, RunFolderChecks.sha256Of(runDir, HASHED), DatasetIdentity.of(dataset),
+                new Split(spec.training().seed(), spec.training().usersFraction(), spec.training().validationFraction(),
+                        model.trainUserIds(), model.validationUserIds()),
                 model.device(), Instant.now().toString());
         AtomicFiles.writeString(runDir.resolve(MANIFEST), mapper.writeValueAsString(manifest) + "\n");
     }
 
-    static TrainedModel load(Path runDir, Dataset dataset) throws IOException, TrainingException {
+    /** Reads and checks everything but the parameters: format, spec, dataset identity, width, history and split. */
+    public static Contents read(Path runDir, Dataset dataset) throws IOException, TrainingException {
         ObjectMapper mapper = SpecFiles.mapper();
         Manifest manifest;
         try {
             // format and version first, so that a newer layout is named as such rather than as unknown fields
-            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(read(runDir, MANIFEST));
+            JsonNode tree = mapper.readTree(read(runDir, MANIFEST));
             int version = tree == null ? -1 : tree.path("version").asInt(-1);
             if (tree == null || !tree.isObject() || !FORMAT.equals(tree.path("format").asText())
                     || (version != VERSION && version != VERSION_WITHOUT_FILE_HASHES)) {
                 throw new TrainingException(runDir.resolve(MANIFEST) + ": not an Encore run of format " + FORMAT
-                        + " version " + VERSION_WITHOUT_FILE_HASHES + " or " + VERSION + (tree != null && tree.has("version") ? " (found version " + tree.get("version") + ")" : ""));
+                        + " version " + VERSION_WITHOUT_FILE_HASHES + " or " + VERSION
+                        + (tree != null && tree.has("version") ? " (found version " + tree.get("version") + ")" : ""));
             }
             manifest = mapper.treeToValue(tree, Manifest.class);
         } catch (JsonProcessingException e) {
@@ -156,26 +197,6 @@ final class RunFolder {
         if (manifest.width() != width) {
             throw new TrainingException("run " + runDir + " has " + manifest.width() + " movie columns, the dataset " + width);
         }
-        MultiLayerNetwork network = NetworkFactory.build(spec, width);
-        if (network.numParams() != manifest.parameters() || !shapesEqual(layerShapes(network), manifest.layerShapes())) {
-            throw new TrainingException("run " + runDir + ": the spec builds " + network.numParams() + " parameters in layers "
-                    + describe(layerShapes(network)) + " but the manifest records " + manifest.parameters() + " in "
-                    + describe(manifest.layerShapes()));
-        }
-        Path paramsFile = runDir.resolve(PARAMS);
-        long expectedBytes = manifest.parameters() * Float.BYTES;
-        long actualBytes = size(paramsFile);
-        if (actualBytes != expectedBytes) {
-            throw new TrainingException(paramsFile + " holds " + actualBytes + " bytes, expected " + expectedBytes
-                    + " (" + manifest.parameters() + " float32 parameters)");
-        }
-        INDArray params = Nd4j.createUninitialized(DataType.FLOAT, 1, manifest.parameters());
-        String hash = readParams(paramsFile, params);
-        if (!hash.equalsIgnoreCase(String.valueOf(manifest.paramsSha256()))) {
-            throw new TrainingException(paramsFile + " does not match its SHA-256 in the manifest (modified or corrupt): "
-                    + hash + " vs " + manifest.paramsSha256());
-        }
-        network.setParams(params);
         List<EpochMetrics> history;
         try {
             history = mapper.readValue(read(runDir, HISTORY_JSON), new TypeReference<List<EpochMetrics>>() { });
@@ -192,8 +213,34 @@ final class RunFolder {
         } catch (IllegalArgumentException e) {
             throw new TrainingException("run " + runDir + ": " + e.getMessage());
         }
-        return new TrainedModel(spec, network, width, plan, split.trainUsers(), split.validationUsers(),
-                history == null ? List.of() : history, manifest.device());
+        return new Contents(runDir, manifest, spec, history == null ? List.of() : history, plan);
+    }
+
+    /** Refuses a folder whose spec now builds other shapes than the manifest records. */
+    public static void checkShapes(Contents contents, long parameters, List<long[]> layerShapes) throws TrainingException {
+        Manifest manifest = contents.manifest();
+        if (parameters != manifest.parameters() || !shapesEqual(layerShapes, manifest.layerShapes())) {
+            throw new TrainingException("run " + contents.runDir() + ": the spec builds " + parameters + " parameters in layers "
+                    + describe(layerShapes) + " but the manifest records " + manifest.parameters() + " in "
+                    + describe(manifest.layerShapes()));
+        }
+    }
+
+    /** Reads {@code params.f32} into {@code sink}, refusing a file of the wrong size or whose SHA-256 differs. */
+    public static void readParameters(Contents contents, ParameterSink sink) throws IOException, TrainingException {
+        Manifest manifest = contents.manifest();
+        Path paramsFile = contents.runDir().resolve(PARAMS);
+        long expectedBytes = manifest.parameters() * Float.BYTES;
+        long actualBytes = size(paramsFile);
+        if (actualBytes != expectedBytes) {
+            throw new TrainingException(paramsFile + " holds " + actualBytes + " bytes, expected " + expectedBytes
+                    + " (" + manifest.parameters() + " float32 parameters)");
+        }
+        String hash = readParams(paramsFile, manifest.parameters(), sink);
+        if (!hash.equalsIgnoreCase(String.valueOf(manifest.paramsSha256()))) {
+            throw new TrainingException(paramsFile + " does not match its SHA-256 in the manifest (modified or corrupt): "
+                    + hash + " vs " + manifest.paramsSha256());
+        }
     }
 
     private static String read(Path runDir, String name) throws IOException, TrainingException {
@@ -213,23 +260,12 @@ final class RunFolder {
         }
     }
 
-    /** [nIn, nOut] of each layer. */
-    static List<long[]> layerShapes(MultiLayerNetwork network) {
-        List<long[]> shapes = new ArrayList<>();
-        for (Layer layer : network.getLayers()) {
-            org.deeplearning4j.nn.conf.layers.FeedForwardLayer conf =
-                    (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) layer.conf().getLayer();
-            shapes.add(new long[]{conf.getNIn(), conf.getNOut()});
-        }
-        return shapes;
-    }
-
     private static boolean shapesEqual(List<long[]> a, List<long[]> b) {
         if (b == null || a.size() != b.size()) {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+            if (!Arrays.equals(a.get(i), b.get(i))) {
                 return false;
             }
         }
@@ -240,33 +276,25 @@ final class RunFolder {
         if (shapes == null) {
             return "(none)";
         }
-        return shapes.stream().map(s -> s.length == 2 ? s[0] + "x" + s[1] : java.util.Arrays.toString(s)).toList().toString();
+        return shapes.stream().map(s -> s.length == 2 ? s[0] + "x" + s[1] : Arrays.toString(s)).toList().toString();
     }
 
-    private static void writeParams(INDArray params, OutputStream target) throws IOException {
-        INDArray flat = params.dataType() == DataType.FLOAT ? params : params.castTo(DataType.FLOAT);
-        long length = flat.length();
-        float[] chunk = new float[(int) Math.min(CHUNK_FLOATS, length)];
-        ByteBuffer bytes = ByteBuffer.allocate(chunk.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        INDArray row = flat.reshape(length);
+    private static void writeParams(ParameterSource params, OutputStream target) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         try (OutputStream out = new BufferedOutputStream(target, 1 << 16)) {
-            for (long from = 0; from < length; from += chunk.length) {
-                int count = (int) Math.min(chunk.length, length - from);
-                float[] values = row.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + count)).toFloatVector();
+            params.forEachChunk((offset, values, count) -> {
                 bytes.clear();
                 bytes.asFloatBuffer().put(values, 0, count);
                 out.write(bytes.array(), 0, count * Float.BYTES);
-            }
+            });
         }
     }
 
-    /** Reads the params file into {@code target} and returns its SHA-256. */
-    private static String readParams(Path file, INDArray target) throws IOException {
+    /** Reads {@code length} floats of the params file into {@code sink} and returns the file's SHA-256. */
+    private static String readParams(Path file, long length, ParameterSink sink) throws IOException {
         MessageDigest digest = sha256();
-        long length = target.length();
         byte[] bytes = new byte[CHUNK_FLOATS * Float.BYTES];
         float[] values = new float[CHUNK_FLOATS];
-        INDArray row = target.reshape(length);
         try (InputStream in = Files.newInputStream(file)) {
             for (long from = 0; from < length; from += CHUNK_FLOATS) {
                 int count = (int) Math.min(CHUNK_FLOATS, length - from);
@@ -278,8 +306,7 @@ final class RunFolder {
                 digest.update(bytes, 0, byteCount);
                 FloatBuffer floats = ByteBuffer.wrap(bytes, 0, byteCount).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
                 floats.get(values, 0, count);
-                row.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + count))
-                        .assign(Nd4j.createFromArray(count == values.length ? values : java.util.Arrays.copyOf(values, count)));
+                sink.accept(from, values, count);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
@@ -294,7 +321,7 @@ final class RunFolder {
     }
 
     /** The history as CSV, one row per epoch. */
-    static final class HistoryCsv {
+    public static final class HistoryCsv {
         static final String HEADER = "epoch,loss,seconds,samplesPerSecond,"
                 + "train_mse,train_mae,train_r2,train_r2Flat,train_ratedRmse,train_ratedMae,"
                 + "validation_mse,validation_mae,validation_r2,validation_r2Flat,validation_ratedRmse,validation_ratedMae\n";
@@ -302,7 +329,7 @@ final class RunFolder {
         private HistoryCsv() {
         }
 
-        static String format(List<EpochMetrics> history) {
+        public static String format(List<EpochMetrics> history) {
             StringBuilder csv = new StringBuilder(HEADER);
             for (EpochMetrics m : history) {
                 csv.append(m.epoch()).append(',').append(num(m.loss())).append(',').append(num(m.seconds())).append(',')

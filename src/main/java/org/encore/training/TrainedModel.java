@@ -1,163 +1,82 @@
 package org.encore.training;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.encore.data.Dataset;
 import org.encore.data.OutputPaths;
 import org.encore.data.OutputPaths.Overwrite;
-import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A trained autoencoder: scores rows, knows its spec and history, saves to and loads from a run folder
- * (see {@link RunFolder} for the layout). Scoring is synchronized: one network serves one thread at a time.
+ * A trained model, whatever engine trained it: scores rows ({@link RowScorer}), knows its spec, history and split,
+ * lets its layers be looked into, and saves itself as a run folder ({@link RunFolder}). What it predicts is
+ * {@link #predictsRatings()}.
  */
-public final class TrainedModel implements RowScorer {
-    /** Rows per forward pass when scoring: bounds the memory of a large {@link #score} call. */
-    static final int SCORE_BATCH = 256;
+public interface TrainedModel extends RowScorer {
+    ModelSpec spec();
 
-    private final ModelSpec spec;
-    private final MultiLayerNetwork network;
-    private final int width;
-    private final TrainingPlan plan;
-    private final int[] trainUserIds;
-    private final int[] validationUserIds;
-    private final List<EpochMetrics> history;
-    private final String device;
-    /** Reused input arrays: one of SCORE_BATCH rows and one for the last partial batch seen. */
-    private INDArray fullBatch;
-    private INDArray partialBatch;
-
-    TrainedModel(ModelSpec spec, MultiLayerNetwork network, int width, TrainingPlan plan, RatingMatrix matrix,
-                 List<EpochMetrics> history, String device) {
-        this(spec, network, width, plan, plan.trainUserIds(matrix), plan.validationUserIds(matrix), history, device);
-    }
-
-    TrainedModel(ModelSpec spec, MultiLayerNetwork network, int width, TrainingPlan plan, int[] trainUserIds,
-                 int[] validationUserIds, List<EpochMetrics> history, String device) {
-        this.spec = spec;
-        this.network = network;
-        this.width = width;
-        this.plan = plan;
-        this.trainUserIds = trainUserIds;
-        this.validationUserIds = validationUserIds;
-        this.history = List.copyOf(history);
-        this.device = device;
-    }
-
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    public List<EpochMetrics> history() {
-        return history;
-    }
+    /** One record per epoch run. */
+    List<EpochMetrics> history();
 
     /** The train/validation split the model was trained with (rows of the dataset's rating matrix). */
-    public TrainingPlan plan() {
-        return plan;
-    }
+    TrainingPlan plan();
 
     /** MovieLens ids of the training users. */
-    public int[] trainUserIds() {
-        return trainUserIds.clone();
-    }
+    int[] trainUserIds();
 
     /** MovieLens ids of the validation users. */
-    public int[] validationUserIds() {
-        return validationUserIds.clone();
-    }
+    int[] validationUserIds();
 
-    /** "CPU" or the GPU's name, as the ND4J backend reports it (for a loaded run: the device it was trained on). */
-    public String device() {
-        return device;
-    }
+    /** "CPU" or the GPU's name it was trained on (for a loaded run: as recorded). */
+    String device();
 
     /** Number of weights and biases. */
-    public long parameterCount() {
-        return network.numParams();
-    }
+    long parameterCount();
 
-    /** The DL4J network (same package only: the training code and its tests). */
-    MultiLayerNetwork network() {
-        return network;
-    }
+    /** Layers whose activations can be read, input side first; the latent layer is named "coding" (a VAE's mean). */
+    List<String> layerNames();
 
-    @Override
-    public String name() {
-        return spec.name();
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public double valueScale() {
-        return spec.valueScale();
-    }
-
-    /** Runs the network in inference mode (no dropout), {@link #SCORE_BATCH} rows at a time. */
-    @Override
-    public synchronized void score(float[] inputsRowMajor, int rows, float[] outputs) {
-        if (rows < 0 || inputsRowMajor.length < (long) rows * width || outputs.length < (long) rows * width) {
-            throw new IllegalArgumentException("score needs " + rows + " x " + width + " floats in and out, got "
-                    + inputsRowMajor.length + " and " + outputs.length);
-        }
-        for (int from = 0; from < rows; from += SCORE_BATCH) {
-            int count = Math.min(SCORE_BATCH, rows - from);
-            INDArray target = inputArray(count);
-            INDArray batch = HostArrays.load(inputsRowMajor, from * width, target);
-            predictInto(network, batch, outputs, from * width);
-        }
-    }
-
-    private INDArray inputArray(int rows) {
-        if (rows == SCORE_BATCH) {
-            if (fullBatch == null) {
-                fullBatch = HostArrays.matrix(rows, width);
-            }
-            return fullBatch;
-        }
-        if (partialBatch == null || partialBatch.size(0) != rows) {
-            partialBatch = HostArrays.matrix(rows, width);
-        }
-        return partialBatch;
-    }
-
-    /** Forward pass in inference mode, copying the output straight out of DL4J's workspace into {@code out}. */
-    static void predictInto(MultiLayerNetwork network, INDArray features, float[] out) {
-        predictInto(network, features, out, 0);
-    }
-
-    static void predictInto(MultiLayerNetwork network, INDArray features, float[] out, int offset) {
-        network.output(features, null, null, outputs -> {
-            HostArrays.store(outputs[0], out, offset);
-            return null;
-        });
-    }
+    /** Units of {@code layer}, one of {@link #layerNames()}. */
+    int layerWidth(String layer);
 
     /**
-     * Writes the run folder (spec JSON, parameters, dataset identity, split, history) atomically, never over an
-     * existing run or non-empty folder ({@link OutputPaths.Refused} then).
+     * Inference-mode activations of {@code layer} for {@code rows} input rows ({@code inputs} row-major,
+     * rows x {@link #width()}) into {@code out} (rows x {@link #layerWidth}).
      */
-    public void save(Path runDir, Dataset dataset) throws IOException {
+    void activations(String layer, float[] inputs, int rows, float[] out);
+
+    /** The output layer's weights as one vector per movie: {@link #width()} rows x {@link #movieVectorWidth()}, row-major. */
+    float[] movieVectors();
+
+    /** Length of each movie's vector in {@link #movieVectors()} (the output layer's fan-in). */
+    int movieVectorWidth();
+    /**
+     * Writes the run folder (spec JSON, parameters, dataset identity, split, history, each file hashed) complete or
+     * not at all, never over an existing run or non-empty folder ({@link OutputPaths.Refused} then).
+     */
+    default void save(Path runDir, Dataset dataset) throws IOException {
         save(runDir, dataset, Overwrite.REFUSE);
     }
 
     /** As {@link #save(Path, Dataset)}; with {@link Overwrite#REPLACE} an existing folder is replaced once the new one is complete. */
-    public void save(Path runDir, Dataset dataset, Overwrite overwrite) throws IOException {
-        RunFolder.save(this, runDir, dataset, overwrite);
+    void save(Path runDir, Dataset dataset, Overwrite overwrite) throws IOException;
+
+    @Override
+    default String name() {
+        return spec().name();
     }
 
-    /** Loads a run folder; refuses (with the reason) one whose spec, shapes or dataset do not match. */
-    public static TrainedModel load(Path runDir, Dataset dataset) throws IOException, TrainingException {
-        return RunFolder.load(runDir, dataset);
+    @Override
+    default double valueScale() {
+        return spec().valueScale();
+    }
+
+    /** Whether the spec's loss trains the outputs to be ratings. */
+    @Override
+    default boolean predictsRatings() {
+        return spec().loss().predictsRatings();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Random;
 public record TrainingPlan(int[] trainRows, int[] validationRows) {
 
     /**
-     * The reference protocol: a seeded {@code spec.usersFraction()} of users, split by {@code spec.validationFraction()}.
+     * The reference protocol: a seeded {@code spec.training().usersFraction()} of users, split by {@code spec.training().validationFraction()}.
      * The sample is at least two users (one for each side) when the matrix has two; both sides come back sorted.
      * The same spec seed and matrix always give the same plan; the run folder records the user ids, fractions and seed.
      */
@@ -29,7 +29,7 @@ public record TrainingPlan(int[] trainRows, int[] validationRows) {
         for (int i = 0; i < users; i++) {
             order[i] = i;
         }
-        Random random = new Random(spec.seed());
+        Random random = new Random(spec.training().seed());
         Shuffle.inPlace(order, random);
         int[] sizes = referenceSizes(spec, users);
         int validation = sizes[1];
@@ -46,8 +46,8 @@ public record TrainingPlan(int[] trainRows, int[] validationRows) {
      * designer shows it before a run starts.
      */
     public static int[] referenceSizes(ModelSpec spec, int users) {
-        int sampled = (int) Math.min(users, Math.max(2, Math.round(spec.usersFraction() * users)));
-        int validation = (int) Math.min(sampled - 1, Math.max(1, Math.round(spec.validationFraction() * sampled)));
+        int sampled = (int) Math.min(users, Math.max(2, Math.round(spec.training().usersFraction() * users)));
+        int validation = (int) Math.min(sampled - 1, Math.max(1, Math.round(spec.training().validationFraction() * sampled)));
         return new int[] {sampled - validation, validation};
     }
 

@@ -1,6 +1,7 @@
 package org.encore.app;
 
 import org.encore.data.Dataset;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class MainViewModelTest {
     @BeforeEach
     void setUp() {
         preferences.clear();
-        viewModel = new MainViewModel(workbench, DatasetOpener.MOVIELENS, preferences, INLINE, INLINE);
+        viewModel = new MainViewModel(workbench, new Dl4jEngine(), DatasetOpener.MOVIELENS, preferences, INLINE, INLINE);
     }
 
     @AfterEach
@@ -56,7 +57,7 @@ class MainViewModelTest {
         Dataset small = TestDatasets.small();
         DatasetOpener asRelease = (source, progress, cancel) ->
                 new Dataset("ml-latest-small", source, small.ratings(), small.movies(), small.report());
-        MainViewModel named = new MainViewModel(workbench, asRelease, preferences, INLINE, INLINE);
+        MainViewModel named = new MainViewModel(workbench, new Dl4jEngine(), asRelease, preferences, INLINE, INLINE);
         named.open(temp.resolve("ml-latest-small.zip"));
         assertTrue(named.datasetSummaryProperty().get().startsWith("ml-latest-small.zip · 60 users"), named.datasetSummaryProperty().get());
         named.open(temp.resolve("ratings-copy"));
@@ -100,7 +101,7 @@ class MainViewModelTest {
     void aCancelledOpenKeepsTheOpenDataset() throws Exception {
         viewModel.open(TestDatasets.writeCsv(temp.resolve("good")));
         Dataset open = workbench.dataset();
-        MainViewModel cancelling = new MainViewModel(workbench, (source, progress, cancel) -> {
+        MainViewModel cancelling = new MainViewModel(workbench, new Dl4jEngine(), (source, progress, cancel) -> {
             cancel.cancel();
             cancel.throwIfCancelled();
             return null;
@@ -114,7 +115,7 @@ class MainViewModelTest {
     @Test
     void progressFollowsTheReader() {
         double[] seen = {0};
-        MainViewModel watched = new MainViewModel(workbench, (source, progress, cancel) -> {
+        MainViewModel watched = new MainViewModel(workbench, new Dl4jEngine(), (source, progress, cancel) -> {
             progress.progress(50, 200);
             return TestDatasets.small();
         }, preferences, INLINE, INLINE);

@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.encore.data.AtomicFiles;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
+import org.encore.training.dl4j.Dl4jEngine;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class ScreenshotTour {
         preferences.setWindowSize(1440, 900);
         CompletableFuture<WorkbenchWindow> started = new CompletableFuture<>();
         Platform.startup(() -> {
-            WorkbenchWindow window = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, runs);
+            WorkbenchWindow window = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, runs, new Dl4jEngine());
             window.show();
             window.mainViewModel().open(AppDirs.sampleData());
             started.complete(window);
@@ -66,7 +67,7 @@ public final class ScreenshotTour {
 
         onFx(() -> {
             for (ModelSpec preset : Presets.all()) {
-                window.trainingViewModel().enqueue(preset.withEpochs(epochs).withUsersFraction(usersFraction));
+                window.trainingViewModel().enqueue(preset.withTraining(t -> t.epochs(epochs)).withTraining(t -> t.usersFraction(usersFraction)));
             }
             window.trainingViewModel().trainQueue();
             training.start();

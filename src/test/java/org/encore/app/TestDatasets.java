@@ -11,6 +11,7 @@ import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
+import org.encore.model.TrainingSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,8 +102,12 @@ public final class TestDatasets {
 
     /** A spec small enough to train in a fraction of a second. */
     public static ModelSpec tinySpec(String name, int epochs) {
-        return new ModelSpec(name, List.of(LayerSpec.dense(16, Activation.SELU), LayerSpec.dropout(0.2),
-                LayerSpec.dense(8, Activation.SELU, "coding"), LayerSpec.dense(16, Activation.SELU)),
-                OptimizerSpec.adam(1e-2), LossType.MSE, 16, epochs, 1.0, 0.25, 7, ModelSpec.REFERENCE_SCALE);
+        return ModelSpec.builder().name(name)
+                .layers(List.of(LayerSpec.dense(16, Activation.SELU), LayerSpec.dropout(0.2),
+                        LayerSpec.dense(8, Activation.SELU, "coding"), LayerSpec.dense(16, Activation.SELU)))
+                .loss(LossType.MSE)
+                .training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(1e-2)).batchSize(16).epochs(epochs)
+                        .usersFraction(1.0).validationFraction(0.25).seed(7).build())
+                .build();
     }
 }

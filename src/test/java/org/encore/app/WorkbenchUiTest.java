@@ -19,6 +19,7 @@ import org.encore.app.user.UserController;
 import org.encore.app.user.RecRow;
 import org.encore.data.Dataset;
 import org.encore.model.Presets;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,7 +71,7 @@ class WorkbenchUiTest {
         preferences.setWindowSize(1200, 760);
         Stage stage = FxToolkit.registerPrimaryStage();
         window = FxToolkit.setupFixture(() -> {
-            WorkbenchWindow w = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"));
+            WorkbenchWindow w = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"), new Dl4jEngine());
             w.show();
             w.openInitial(null);
             return w;
@@ -163,7 +164,7 @@ class WorkbenchUiTest {
     void aTwoEpochRunAddsPointsToAllThreeCharts() throws Exception {
         fx(() -> {
             window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
-            window.trainingViewModel().enqueue(Presets.model4().withEpochs(2));
+            window.trainingViewModel().enqueue(Presets.model4().withTraining(t -> t.epochs(2)));
         });
         ROBOT.clickOn("#trainButton");
         waitFor(180, () -> !window.trainingViewModel().runningProperty().get()

@@ -3,7 +3,6 @@ package org.encore.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.encore.cli.CliRun.Result;
-import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.Movie;
 import org.encore.data.MovieLensLoader;
@@ -13,9 +12,8 @@ import org.encore.model.Presets;
 import org.encore.model.ModelSpec;
 import org.encore.testutil.TinyData;
 import org.encore.training.TrainedModel;
-import org.encore.training.Trainer;
-import org.encore.training.TrainingListener;
-import org.encore.training.TrainingPlan;
+import org.encore.training.TrainingSession;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,8 +87,7 @@ class RecommendAndEvaluateCommandTest {
     void recommendSideBySideShowsTitlesAndPercentScoresOfATrainedRun() throws Exception {
         Dataset dataset = MovieLensLoader.load(data);
         ModelSpec spec = tiny();
-        TrainedModel model = new Trainer(spec, dataset.ratings(), TrainingPlan.reference(spec, dataset.ratings()))
-                .train(new TrainingListener() { }, CancellationToken.none());
+        TrainedModel model = new TrainingSession(new Dl4jEngine(), dataset).train(spec, null, null).model();
         Path run = dir.resolve("run-tiny");
         model.save(run, dataset);
         Result r = run("recommend", "--data", data.toString(), "--model", run + ",popular", "--weights", "3,1",
@@ -165,8 +162,8 @@ class RecommendAndEvaluateCommandTest {
     /** A small spec so that the test trains in seconds. */
     private static ModelSpec tiny() {
         ModelSpec base = Presets.model4();
-        return base.withName("tiny").withEpochs(2).withUsersFraction(1.0).withLayers(List.of(
+        return base.toBuilder().name("tiny").build().withTraining(t -> t.epochs(2)).withTraining(t -> t.usersFraction(1.0)).toBuilder().layers(List.of(
                 LayerSpec.dense(16, org.encore.model.Activation.SELU), LayerSpec.dense(8, org.encore.model.Activation.SELU, "coding"),
-                LayerSpec.dense(16, org.encore.model.Activation.SELU)));
+                LayerSpec.dense(16, org.encore.model.Activation.SELU))).build();
     }
 }

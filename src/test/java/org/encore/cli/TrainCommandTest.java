@@ -10,8 +10,10 @@ import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
+import org.encore.model.TrainingSettings;
 import org.encore.model.SpecFiles;
 import org.encore.training.TrainedModel;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +55,12 @@ class TrainCommandTest {
         }
         Files.writeString(data.resolve("movies.csv"), movies);
         specFile = dir.resolve("tiny.json");
-        SpecFiles.write(specFile, new ModelSpec("tiny", List.of(LayerSpec.dense(16, Activation.SELU),
-                LayerSpec.dropout(0.2), LayerSpec.dense(16, Activation.SELU)),
-                OptimizerSpec.adam(1e-3), LossType.MSE, 16, 5, 1.0, 0.2, 3, 0.2));
+        SpecFiles.write(specFile, ModelSpec.builder().name("tiny")
+                .layers(List.of(LayerSpec.dense(16, Activation.SELU), LayerSpec.dropout(0.2), LayerSpec.dense(16, Activation.SELU)))
+                .loss(LossType.MSE)
+                .training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(1e-3)).batchSize(16).epochs(5)
+                        .usersFraction(1.0).validationFraction(0.2).seed(3).build())
+                .build());
     }
 
 
@@ -79,7 +84,7 @@ class TrainCommandTest {
             assertTrue(line.get("seconds").asDouble() > 0);
         }
         Dataset dataset = MovieLensLoader.load(data);
-        TrainedModel model = TrainedModel.load(runDir, dataset);
+        TrainedModel model = new Dl4jEngine().load(runDir, dataset);
         assertEquals(2, model.history().size());
         assertEquals("tiny", model.name());
     }

@@ -6,6 +6,8 @@ import org.encore.data.RatingMatrix;
 import org.encore.model.Presets;
 import org.encore.model.RowScorer;
 import org.encore.testutil.TinyData;
+import org.encore.training.DenseSolver;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvaluatorTest {
+    private static final DenseSolver SOLVER = new Dl4jEngine().solver();
     private final Dataset dataset = TinyData.groups(400, 60, 21);
 
     /** Trains nothing: predicts each movie's mean rating among the plan's training users. */
@@ -100,11 +103,11 @@ class EvaluatorTest {
             assertTrue(Arrays.stream(plan.trainRows()).noneMatch(heldOut::contains), "a test user trains");
             assertTrue(Arrays.stream(plan.validationRows()).noneMatch(heldOut::contains), "a test user validates");
             assertEquals(evaluator.split().validation().size(), plan.validationRows().length);
-            seen.add(spec.name() + ":" + spec.epochs() + ":" + spec.seed());
+            seen.add(spec.name() + ":" + spec.training().epochs() + ":" + spec.training().seed());
             return ITEM_MEAN.train(spec, matrix, plan, cancel);
         };
         evaluator.run(new EvaluationRequest(List.of(Presets.model2()), List.of(), false, false, null, false, 2, true),
-                checking, line -> { }, CancellationToken.none());
+                checking, SOLVER, line -> { }, CancellationToken.none());
         assertEquals(List.of("model2:2:3"), seen);
     }
 
@@ -112,7 +115,7 @@ class EvaluatorTest {
         Evaluator evaluator = new Evaluator(dataset, SplitSettings.defaults(seed));
         EvaluationRequest request = new EvaluationRequest(Presets.all(), List.of(), true, true, new double[]{10, 100},
                 false, 3, true);
-        return evaluator.run(request, ITEM_MEAN, line -> { }, CancellationToken.none());
+        return evaluator.run(request, ITEM_MEAN, SOLVER, line -> { }, CancellationToken.none());
     }
 
     private static EvaluationRow row(EvaluationReport report, String name) {

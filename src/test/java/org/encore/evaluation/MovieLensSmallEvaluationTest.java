@@ -3,6 +3,7 @@ package org.encore.evaluation;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ class MovieLensSmallEvaluationTest {
         assertEquals(61 * 2, split.validation().size() + split.test().size() + split.droppedHeldOutUsers());
         assertEquals(488, split.trainRows().length);
         EvaluationReport report = evaluator.run(new EvaluationRequest(List.of(), List.of(), true, false, null, false, null, false),
-                (spec, m, plan, cancel) -> { throw new AssertionError("nothing to train"); }, line -> { }, CancellationToken.none());
+                (spec, m, plan, cancel) -> { throw new AssertionError("nothing to train"); }, new Dl4jEngine().solver(),
+                line -> { }, CancellationToken.none());
         EvaluationRow popular = report.test().get(0);
         // most-popular on MovieLens is a weak but clearly non-trivial baseline
         double ndcg = popular.metric("ndcg100").mean();

@@ -26,7 +26,7 @@ class MemoryEstimateTest {
         MemoryEstimate large = MemoryEstimate.of(Presets.model1(), 87_585);
         assertEquals(135_669_281, large.parameters());
         assertEquals(135.7, large.parameters() / 1e6, 0.05);
-        // DESIGN.md: 543 MB of float32 weights, about 2.2 GB with Adam's two moments and the gradient
+        // the reference's figures: 543 MB of float32 weights, about 2.2 GB with Adam's two moments and the gradient
         assertEquals(543, large.weightBytes() / 1e6, 0.5);
         assertEquals(2.2, (large.weightBytes() + large.optimizerBytes()) / 1e9, 0.05);
     }
@@ -44,9 +44,9 @@ class MemoryEstimateTest {
     void optimizerStateDependsOnTheOptimizer() {
         ModelSpec spec = Presets.model4();
         MemoryEstimate adam = MemoryEstimate.of(spec, 1000);
-        MemoryEstimate rms = MemoryEstimate.of(spec.withOptimizer(new OptimizerSpec(OptimizerSpec.Type.RMSPROP, 1e-3, 0)), 1000);
-        MemoryEstimate momentum = MemoryEstimate.of(spec.withOptimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 1e-3, 0.9)), 1000);
-        MemoryEstimate plainSgd = MemoryEstimate.of(spec.withOptimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 1e-3, 0)), 1000);
+        MemoryEstimate rms = MemoryEstimate.of(spec.withTraining(t -> t.optimizer(new OptimizerSpec(OptimizerSpec.Type.RMSPROP, 1e-3, 0))), 1000);
+        MemoryEstimate momentum = MemoryEstimate.of(spec.withTraining(t -> t.optimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 1e-3, 0.9))), 1000);
+        MemoryEstimate plainSgd = MemoryEstimate.of(spec.withTraining(t -> t.optimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 1e-3, 0))), 1000);
         assertEquals(3 * adam.weightBytes(), adam.optimizerBytes());
         assertEquals(2 * rms.weightBytes(), rms.optimizerBytes());
         assertEquals(2 * momentum.weightBytes(), momentum.optimizerBytes());
@@ -57,7 +57,7 @@ class MemoryEstimateTest {
     @Test
     void activationsAndBatchGrowWithTheBatchSize() {
         MemoryEstimate b256 = MemoryEstimate.of(Presets.model2(), 9_742);
-        MemoryEstimate b512 = MemoryEstimate.of(Presets.model2().withBatchSize(512), 9_742);
+        MemoryEstimate b512 = MemoryEstimate.of(Presets.model2().withTraining(t -> t.batchSize(512)), 9_742);
         assertEquals(2 * b256.activationBytes(), b512.activationBytes());
         assertEquals(2 * b256.batchBytes(), b512.batchBytes());
         // the densified batch: at least the input rows in float32

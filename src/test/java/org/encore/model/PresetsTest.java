@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every layer and hyperparameter of the four presets against the table of DESIGN.md section 2. */
+/** Every layer and hyperparameter of the four presets against the table of docs/DESIGN.md, "Model kinds". */
 class PresetsTest {
 
     /** One column of the table: layer 2 activation, whether the first dropout exists, coding units, lr, batch. */
@@ -25,14 +25,14 @@ class PresetsTest {
         expected.add(new LayerSpec.Dense(codingUnits, SELU, "coding"));
         expected.add(new LayerSpec.Dropout(0.5));
         expected.add(new LayerSpec.Dense(512, SELU, null));
-        assertEquals(expected, spec.layers(), spec.name());
-        assertEquals(OptimizerSpec.Type.ADAM, spec.optimizer().type());
-        assertEquals(learningRate, spec.optimizer().learningRate());
-        assertEquals(batch, spec.batchSize());
-        assertEquals(30, spec.epochs());
+        assertEquals(expected, spec.architecture().layers(), spec.name());
+        assertEquals(OptimizerSpec.Type.ADAM, spec.training().optimizer().type());
+        assertEquals(learningRate, spec.training().optimizer().learningRate());
+        assertEquals(batch, spec.training().batchSize());
+        assertEquals(30, spec.training().epochs());
         assertEquals(LossType.MSE, spec.loss());
-        assertEquals(0.1, spec.usersFraction());
-        assertEquals(0.2, spec.validationFraction());
+        assertEquals(0.1, spec.training().usersFraction());
+        assertEquals(0.2, spec.training().validationFraction());
         assertEquals(0.2, spec.valueScale());
         assertTrue(SpecValidator.validate(spec).isEmpty(), () -> SpecValidator.validate(spec).toString());
     }

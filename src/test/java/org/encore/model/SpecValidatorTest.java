@@ -3,7 +3,6 @@ package org.encore.model;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,13 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpecValidatorTest {
     private static final ModelSpec VALID = Presets.model1();
 
-    private static ModelSpec with(UnaryOperator<ModelSpec> change) {
-        return change.apply(VALID);
-    }
-
-    private static ModelSpec copy(String name, List<LayerSpec> layers, OptimizerSpec optimizer, LossType loss, int batch,
-                                  int epochs, double users, double validation, double scale) {
-        return new ModelSpec(name, layers, optimizer, loss, batch, epochs, users, validation, 1, scale);
+    private static ModelSpec layers(LayerSpec... layers) {
+        return VALID.toBuilder().layers(List.of(layers)).build();
     }
 
     private static void assertSingleError(ModelSpec spec, String field, String messagePart) {
@@ -35,42 +29,51 @@ class SpecValidatorTest {
     }
 
     @Test
-    void eachInvalidFieldGetsItsMessage() {
-        List<LayerSpec> layers = VALID.layers();
-        assertSingleError(VALID.withLayers(List.of(LayerSpec.dense(0, Activation.SELU))), "layers[0].units", "must be > 0, got 0");
-        assertSingleError(VALID.withLayers(List.of(LayerSpec.dense(16, Activation.SELU), LayerSpec.dense(-3, Activation.SELU))),
-                "layers[1].units", "must be > 0, got -3");
-        assertSingleError(VALID.withLayers(List.of(LayerSpec.dense(16, null))), "layers[0].activation", "is missing");
-        assertSingleError(VALID.withLayers(List.of(LayerSpec.dense(16, Activation.SELU), LayerSpec.dropout(1.0))),
-                "layers[1].rate", "must be in [0, 1)");
-        assertSingleError(VALID.withLayers(List.of(LayerSpec.dense(16, Activation.SELU), LayerSpec.dropout(-0.1))),
-                "layers[1].rate", "must be in [0, 1)");
-        assertSingleError(VALID.withLayers(List.of(LayerSpec.dropout(0.5))), "layers", "at least one dense hidden layer");
-        assertSingleError(VALID.withLayers(List.of()), "layers", "at least one dense hidden layer");
-        assertSingleError(VALID.withOptimizer(OptimizerSpec.adam(0)), "optimizer.learningRate", "must be > 0");
-        assertSingleError(VALID.withOptimizer(OptimizerSpec.adam(Double.NaN)), "optimizer.learningRate", "must be > 0");
-        assertSingleError(VALID.withOptimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 0.1, 1.0)), "optimizer.momentum", "[0, 1)");
-        assertSingleError(VALID.withOptimizer(new OptimizerSpec(null, 0.1, 0)), "optimizer.type", "is missing");
-        assertSingleError(VALID.withOptimizer(null), "optimizer", "is missing");
-        assertSingleError(VALID.withBatchSize(0), "batchSize", "must be >= 1");
-        assertSingleError(VALID.withEpochs(0), "epochs", "must be >= 1");
-        assertSingleError(VALID.withUsersFraction(0), "usersFraction", "(0, 1]");
-        assertSingleError(VALID.withUsersFraction(1.5), "usersFraction", "(0, 1]");
-        assertSingleError(copy("x", layers, VALID.optimizer(), LossType.MSE, 8, 1, 0.1, 1.0, 0.2), "validationFraction", "(0, 1)");
-        assertSingleError(copy("x", layers, VALID.optimizer(), LossType.MSE, 8, 1, 0.1, 0.0, 0.2), "validationFraction", "(0, 1)");
-        assertSingleError(copy("x", layers, VALID.optimizer(), LossType.MSE, 8, 1, 0.1, 0.2, 0), "valueScale", "must be > 0");
-        assertSingleError(copy("x", layers, VALID.optimizer(), null, 8, 1, 0.1, 0.2, 0.2), "loss", "is missing");
-        assertSingleError(copy(" ", layers, VALID.optimizer(), LossType.MSE, 8, 1, 0.1, 0.2, 0.2), "name", "must not be empty");
-        assertSingleError(VALID.withLayers(List.of(LayerSpec.dense(SpecValidator.MAX_UNITS + 1, Activation.SELU))),
-                "layers[0].units", "at most");
+    void eachInvalidFieldGetsItsMessageUnderItsJsonPath() {
+        assertSingleError(layers(LayerSpec.dense(0, Activation.SELU)), "architecture.layers[0].units", "must be > 0, got 0");
+        assertSingleError(layers(LayerSpec.dense(16, Activation.SELU), LayerSpec.dense(-3, Activation.SELU)),
+                "architecture.layers[1].units", "must be > 0, got -3");
+        assertSingleError(layers(LayerSpec.dense(16, null)), "architecture.layers[0].activation", "is missing");
+        assertSingleError(layers(LayerSpec.dense(16, Activation.SELU), LayerSpec.dropout(1.0)),
+                "architecture.layers[1].rate", "must be in [0, 1)");
+        assertSingleError(layers(LayerSpec.dense(16, Activation.SELU), LayerSpec.dropout(-0.1)),
+                "architecture.layers[1].rate", "must be in [0, 1)");
+        assertSingleError(layers(LayerSpec.dropout(0.5)), "architecture.layers", "at least one dense hidden layer");
+        assertSingleError(layers(), "architecture.layers", "at least one dense hidden layer");
+        assertSingleError(layers(LayerSpec.dense(SpecValidator.MAX_UNITS + 1, Activation.SELU)),
+                "architecture.layers[0].units", "at most");
+        assertSingleError(VALID.withTraining(t -> t.optimizer(OptimizerSpec.adam(0))), "training.optimizer.learningRate", "must be > 0");
+        assertSingleError(VALID.withTraining(t -> t.optimizer(OptimizerSpec.adam(Double.NaN))), "training.optimizer.learningRate", "must be > 0");
+        assertSingleError(VALID.withTraining(t -> t.optimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 0.1, 1.0))),
+                "training.optimizer.momentum", "[0, 1)");
+        assertSingleError(VALID.withTraining(t -> t.optimizer(new OptimizerSpec(null, 0.1, 0))), "training.optimizer.type", "is missing");
+        assertSingleError(VALID.withTraining(t -> t.optimizer(null)), "training.optimizer", "is missing");
+        assertSingleError(VALID.withTraining(t -> t.batchSize(0)), "training.batchSize", "must be >= 1");
+        assertSingleError(VALID.withTraining(t -> t.epochs(0)), "training.epochs", "must be >= 1");
+        assertSingleError(VALID.withTraining(t -> t.usersFraction(0)), "training.usersFraction", "(0, 1]");
+        assertSingleError(VALID.withTraining(t -> t.usersFraction(1.5)), "training.usersFraction", "(0, 1]");
+        assertSingleError(VALID.withTraining(t -> t.validationFraction(1.0)), "training.validationFraction", "(0, 1)");
+        assertSingleError(VALID.withTraining(t -> t.validationFraction(0.0)), "training.validationFraction", "(0, 1)");
+        assertSingleError(VALID.withTraining(t -> t.l2(-0.01)), "training.l2", "must be >= 0");
+        assertSingleError(VALID.withTraining(t -> t.patience(-1)), "training.patience", "must be >= 0");
+        assertSingleError(VALID.toBuilder().input(InputSpec.scaled(0)).build(), "input.valueScale", "must be > 0");
+        assertSingleError(VALID.toBuilder().input(new InputSpec(0.2, 4.0, false)).build(), "input.binarizeAt", "not supported");
+        assertSingleError(VALID.toBuilder().input(null).build(), "input", "is missing");
+        assertSingleError(VALID.toBuilder().loss(null).build(), "loss", "is missing (expected mse or masked_mse)");
+        assertSingleError(VALID.toBuilder().training(null).build(), "training", "is missing");
+        assertSingleError(VALID.toBuilder().name(" ").build(), "name", "must not be empty");
+        assertSingleError(new ModelSpec("x", null, InputSpec.reference(), LossType.MSE, VALID.training()), "architecture", "is missing");
     }
 
     @Test
     void allProblemsAreReportedTogether() {
-        ModelSpec bad = copy("x", List.of(LayerSpec.dense(0, Activation.RELU)), OptimizerSpec.adam(-1), LossType.MSE, 0, 0, 0, 0, 0);
+        ModelSpec bad = ModelSpec.builder().name("x").layers(List.of(LayerSpec.dense(0, Activation.RELU)))
+                .input(InputSpec.scaled(0))
+                .training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(-1)).batchSize(0).epochs(0)
+                        .usersFraction(0).validationFraction(0).build())
+                .build();
         List<String> fields = SpecValidator.validate(bad).stream().map(SpecError::field).toList();
-        assertEquals(List.of("layers[0].units", "optimizer.learningRate", "batchSize", "epochs", "usersFraction",
-                "validationFraction", "valueScale"), fields);
-        assertTrue(with(s -> s).equals(VALID));
+        assertEquals(List.of("architecture.layers[0].units", "input.valueScale", "training.optimizer.learningRate",
+                "training.batchSize", "training.epochs", "training.usersFraction", "training.validationFraction"), fields);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,7 +104,7 @@ class BlendTest {
         Blend blend = new Blend("b", List.of(rising, fallingLoud), w, Blend.Mode.SCORE);
         w[0] = 100;
         assertEquals(1, blend.weights()[0]);
-        assertTrue(blend instanceof RankingOnly);
+        assertFalse(blend.predictsRatings());
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {

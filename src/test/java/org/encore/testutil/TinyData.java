@@ -5,8 +5,8 @@ import org.encore.data.Dataset;
 import org.encore.data.LoadReport;
 import org.encore.data.Movie;
 import org.encore.data.RatingMatrix;
-import org.encore.evaluation.FixedScores;
 import org.encore.model.RowScorer;
+import org.encore.recommend.baseline.FixedScores;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
+import org.encore.model.TrainingSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,12 +19,12 @@ import java.util.Random;
 import java.util.Set;
 
 /** Tiny rating matrices with planted taste groups, and a small spec that learns them in a few epochs. */
-final class SyntheticRatings {
+public final class SyntheticRatings {
     private SyntheticRatings() {
     }
 
     /** {@code users} users in 4 taste groups over {@code movies} movies (non-sequential ids), ~30% rated. */
-    static RatingMatrix matrix(int users, int movies, long seed) {
+    public static RatingMatrix matrix(int users, int movies, long seed) {
         Random random = new Random(seed);
         int capacity = users * movies;
         int[] u = new int[capacity];
@@ -48,7 +49,7 @@ final class SyntheticRatings {
         return CsrBuilder.build(u, m, r, t, n);
     }
 
-    static Dataset dataset(RatingMatrix matrix, String release) {
+    public static Dataset dataset(RatingMatrix matrix, String release) {
         List<Movie> movies = new ArrayList<>();
         for (int id : matrix.movies().ids()) {
             movies.add(new Movie(id, "Movie " + id, Movie.NO_YEAR, Set.of()));
@@ -57,12 +58,16 @@ final class SyntheticRatings {
     }
 
     /** A small autoencoder with dropout in the middle, fast enough for unit tests. */
-    static ModelSpec smallSpec() {
-        return new ModelSpec("small", List.of(
-                LayerSpec.dense(32, Activation.SELU),
-                LayerSpec.dropout(0.2),
-                LayerSpec.dense(8, Activation.SELU, "coding"),
-                LayerSpec.dense(32, Activation.SELU)),
-                OptimizerSpec.adam(3e-3), LossType.MSE, 16, 6, 1.0, 0.2, 7, 0.2);
+    public static ModelSpec smallSpec() {
+        return ModelSpec.builder().name("small")
+                .layers(List.of(
+                        LayerSpec.dense(32, Activation.SELU),
+                        LayerSpec.dropout(0.2),
+                        LayerSpec.dense(8, Activation.SELU, "coding"),
+                        LayerSpec.dense(32, Activation.SELU)))
+                .loss(LossType.MSE)
+                .training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(3e-3)).batchSize(16).epochs(6)
+                        .usersFraction(1.0).validationFraction(0.2).seed(7).build())
+                .build();
     }
 }

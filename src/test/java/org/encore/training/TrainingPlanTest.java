@@ -32,12 +32,12 @@ class TrainingPlanTest {
     void theSeedDecidesTheSample() {
         ModelSpec spec = Presets.model2();
         assertEquals(TrainingPlan.reference(spec, MATRIX), TrainingPlan.reference(spec, MATRIX));
-        assertNotEquals(TrainingPlan.reference(spec, MATRIX), TrainingPlan.reference(spec.withSeed(7), MATRIX));
+        assertNotEquals(TrainingPlan.reference(spec, MATRIX), TrainingPlan.reference(spec.withTraining(t -> t.seed(7)), MATRIX));
     }
 
     @Test
     void userIdsRoundTrip() {
-        TrainingPlan plan = TrainingPlan.reference(Presets.model1().withUsersFraction(0.5), MATRIX);
+        TrainingPlan plan = TrainingPlan.reference(Presets.model1().withTraining(t -> t.usersFraction(0.5)), MATRIX);
         TrainingPlan back = TrainingPlan.fromUserIds(MATRIX, plan.trainUserIds(MATRIX), plan.validationUserIds(MATRIX));
         assertArrayEquals(plan.trainRows(), back.trainRows());
         assertArrayEquals(plan.validationRows(), back.validationRows());
@@ -48,7 +48,7 @@ class TrainingPlanTest {
 
     @Test
     void aTinySampleStillHasOneUserOnEachSide() {
-        TrainingPlan plan = TrainingPlan.reference(Presets.model1().withUsersFraction(0.001), MATRIX);
+        TrainingPlan plan = TrainingPlan.reference(Presets.model1().withTraining(t -> t.usersFraction(0.001)), MATRIX);
         assertEquals(1, plan.trainRows().length);
         assertEquals(1, plan.validationRows().length);
     }

@@ -29,7 +29,8 @@ import org.encore.model.Presets;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
-import org.encore.training.Trainer;
+import org.encore.model.TrainingSettings;
+import org.encore.training.Engine;
 import org.encore.training.TrainingPlan;
 import org.encore.training.TrainingException;
 
@@ -53,24 +54,25 @@ public final class DesignerViewModel {
     /** Width assumed when no dataset is open: ml-latest-small's movies. */
     public static final int DEFAULT_WIDTH = 9_742;
     public static final String NAME = "name";
-    public static final String LEARNING_RATE = "optimizer.learningRate";
-    public static final String MOMENTUM = "optimizer.momentum";
-    public static final String BATCH = "batchSize";
-    public static final String EPOCHS = "epochs";
-    public static final String USERS_FRACTION = "usersFraction";
-    public static final String VALIDATION_FRACTION = "validationFraction";
-    public static final String SEED = "seed";
+    public static final String LEARNING_RATE = "training.optimizer.learningRate";
+    public static final String MOMENTUM = "training.optimizer.momentum";
+    public static final String BATCH = "training.batchSize";
+    public static final String EPOCHS = "training.epochs";
+    public static final String USERS_FRACTION = "training.usersFraction";
+    public static final String VALIDATION_FRACTION = "training.validationFraction";
+    public static final String SEED = "training.seed";
     public static final String LAYER_UNITS = "layer.units";
     public static final String LAYER_RATE = "layer.rate";
-    public static final String LAYERS = "layers";
+    public static final String LAYERS = "architecture.layers";
     private static final List<String> FIELDS = List.of(NAME, LEARNING_RATE, MOMENTUM, BATCH, EPOCHS, USERS_FRACTION,
             VALIDATION_FRACTION, SEED, LAYER_UNITS, LAYER_RATE, LAYERS);
-    private static final Pattern LAYER_FIELD = Pattern.compile("layers\\[(\\d+)]\\.?(\\w*)");
+    private static final Pattern LAYER_FIELD = Pattern.compile("architecture\\.layers\\[(\\d+)]\\.?(\\w*)");
 
     private record State(List<DesignEntry> entries, int selected) {
     }
 
     private final Workbench workbench;
+    private final Engine engine;
     private final ObservableList<DesignEntry> designs;
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
     private final ReadOnlyObjectWrapper<ModelSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec");
@@ -107,7 +109,8 @@ public final class DesignerViewModel {
     private final UndoHistory<State> history = new UndoHistory<>();
     private boolean updatingFields;
 
-    public DesignerViewModel(Workbench workbench) {
+    public DesignerViewModel(Workbench workbench, Engine engine) {
+        this.engine = engine;
         this.workbench = workbench;
         this.designs = workbench.designs();
         FIELDS.forEach(field -> errors.put(field, new ReadOnlyStringWrapper(this, field + "Error", "")));
@@ -152,17 +155,17 @@ public final class DesignerViewModel {
                 layers.clear();
                 name.set("");
             } else {
-                layers.setAll(current.layers());
+                layers.setAll(current.architecture().layers());
                 name.set(current.name());
-                optimizer.set(current.optimizer().type());
-                learningRate.set(number(current.optimizer().learningRate()));
-                momentum.set(number(current.optimizer().momentum()));
+                optimizer.set(current.training().optimizer().type());
+                learningRate.set(number(current.training().optimizer().learningRate()));
+                momentum.set(number(current.training().optimizer().momentum()));
                 loss.set(current.loss());
-                batchSize.set(String.valueOf(current.batchSize()));
-                epochs.set(String.valueOf(current.epochs()));
-                usersFraction.set(number(current.usersFraction()));
-                validationFraction.set(number(current.validationFraction()));
-                seed.set(String.valueOf(current.seed()));
+                batchSize.set(String.valueOf(current.training().batchSize()));
+                epochs.set(String.valueOf(current.training().epochs()));
+                usersFraction.set(number(current.training().usersFraction()));
+                validationFraction.set(number(current.training().validationFraction()));
+                seed.set(String.valueOf(current.training().seed()));
             }
         } finally {
             updatingFields = false;
@@ -247,24 +250,36 @@ public final class DesignerViewModel {
         if (!parseErrors.isEmpty()) {
             // The fields that parse are still checked, with the selected spec's values standing in for the others,
             // so that a second bad field shows its message too; the estimate of the old spec would mislead.
-            ModelSpec candidate = new ModelSpec(parseErrors.containsKey(NAME) ? current.name() : newName, newLayers,
-                    new OptimizerSpec(optimizer.get(),
-                            parseErrors.containsKey(LEARNING_RATE) ? current.optimizer().learningRate() : lr,
-                            parseErrors.containsKey(MOMENTUM) ? current.optimizer().momentum() : mom),
-                    loss.get(),
-                    parseErrors.containsKey(BATCH) ? current.batchSize() : batch,
-                    parseErrors.containsKey(EPOCHS) ? current.epochs() : epochCount,
-                    parseErrors.containsKey(USERS_FRACTION) ? current.usersFraction() : users,
-                    parseErrors.containsKey(VALIDATION_FRACTION) ? current.validationFraction() : validation,
-                    parseErrors.containsKey(SEED) ? current.seed() : seedValue, current.valueScale());
+            TrainingSettings was = current.training();
+            ModelSpec candidate = current.toBuilder()
+                    .name(parseErrors.containsKey(NAME) ? current.name() : newName)
+                    .layers(newLayers)
+                    .loss(loss.get())
+                    .training(was.toBuilder()
+                            .optimizer(new OptimizerSpec(optimizer.get(),
+                                    parseErrors.containsKey(LEARNING_RATE) ? was.optimizer().learningRate() : lr,
+                                    parseErrors.containsKey(MOMENTUM) ? was.optimizer().momentum() : mom))
+                            .batchSize(parseErrors.containsKey(BATCH) ? was.batchSize() : batch)
+                            .epochs(parseErrors.containsKey(EPOCHS) ? was.epochs() : epochCount)
+                            .usersFraction(parseErrors.containsKey(USERS_FRACTION) ? was.usersFraction() : users)
+                            .validationFraction(parseErrors.containsKey(VALIDATION_FRACTION) ? was.validationFraction() : validation)
+                            .seed(parseErrors.containsKey(SEED) ? was.seed() : seedValue)
+                            .build())
+                    .build();
             Map<String, String> messages = validationMessages(SpecValidator.validate(candidate));
             messages.putAll(parseErrors);
             showErrors(messages);
             showInvalid();
             return;
         }
-        ModelSpec edited = new ModelSpec(newName, newLayers, new OptimizerSpec(optimizer.get(), lr, mom), loss.get(),
-                batch, epochCount, users, validation, seedValue, current.valueScale());
+        ModelSpec edited = current.toBuilder()
+                .name(newName)
+                .layers(newLayers)
+                .loss(loss.get())
+                .training(current.training().toBuilder().optimizer(new OptimizerSpec(optimizer.get(), lr, mom))
+                        .batchSize(batch).epochs(epochCount).usersFraction(users).validationFraction(validation)
+                        .seed(seedValue).build())
+                .build();
         replaceSelected(edited, field);
     }
 
@@ -290,8 +305,8 @@ public final class DesignerViewModel {
         // the list's set may have cleared the selection of a bound list view
         selected.set(index);
         spec.set(edited);
-        if (!layers.equals(edited.layers())) {
-            layers.setAll(edited.layers());
+        if (!layers.equals(edited.architecture().layers())) {
+            layers.setAll(edited.architecture().layers());
         }
         selectedLayer.set(Math.min(layer, layers.size() - 1));
         refreshEstimate();
@@ -303,7 +318,7 @@ public final class DesignerViewModel {
             return;
         }
         history.breakMerge();
-        replaceSelected(current.withLayers(newLayers), null);
+        replaceSelected(current.toBuilder().layers(newLayers).build(), null);
         selectedLayer.set(newSelection);
         showLayerFields();
     }
@@ -351,7 +366,7 @@ public final class DesignerViewModel {
             return;
         }
         history.record(state(), null);
-        DesignEntry copy = new DesignEntry(designs.get(selected.get()).preset(), current.withName(uniqueName(current.name() + " copy")));
+        DesignEntry copy = new DesignEntry(designs.get(selected.get()).preset(), current.toBuilder().name(uniqueName(current.name() + " copy")).build());
         designs.add(selected.get() + 1, copy);
         selected.set(selected.get() + 1);
     }
@@ -384,7 +399,7 @@ public final class DesignerViewModel {
         }
         DesignEntry entry = designs.get(index);
         history.breakMerge();
-        replaceSelected(Presets.byName(entry.preset()).withName(entry.name()), null);
+        replaceSelected(Presets.byName(entry.preset()).toBuilder().name(entry.name()).build(), null);
         showSelected();
     }
 
@@ -456,10 +471,10 @@ public final class DesignerViewModel {
         try {
             ModelSpec loaded = SpecFiles.read(file);
             if (loaded.name() == null || loaded.name().isBlank()) {
-                loaded = loaded.withName(file.getFileName().toString().replaceFirst("\\.json$", ""));
+                loaded = loaded.toBuilder().name(file.getFileName().toString().replaceFirst("\\.json$", "")).build();
             }
             history.record(state(), null);
-            designs.add(new DesignEntry(null, loaded.withName(uniqueName(loaded.name()))));
+            designs.add(new DesignEntry(null, loaded.toBuilder().name(uniqueName(loaded.name())).build()));
             selected.set(designs.size() - 1);
             fileMessage.set("Loaded " + file.getFileName());
         } catch (SpecFiles.SpecFormatException e) {
@@ -489,7 +504,7 @@ public final class DesignerViewModel {
         List<Bar> bars = new ArrayList<>();
         List<Bar> drops = new ArrayList<>();
         bars.add(new Bar("input", width));
-        for (LayerSpec layer : current.layers()) {
+        for (LayerSpec layer : current.architecture().layers()) {
             if (layer instanceof LayerSpec.Dense dense) {
                 bars.add(new Bar(dense.name() == null ? dense.activation().keras() : dense.name(), dense.units()));
             } else if (layer instanceof LayerSpec.Dropout dropout) {
@@ -512,7 +527,7 @@ public final class DesignerViewModel {
         estimate.set(String.format(Locale.ROOT, "Training memory ≈ %s%n  weights %s%n  optimizer state and gradient %s%n"
                         + "  activations at batch %d: %s%n  densified batch: %s",
                 MemoryEstimate.bytes(memory.totalBytes()), MemoryEstimate.bytes(memory.weightBytes()),
-                MemoryEstimate.bytes(memory.optimizerBytes()), current.batchSize(),
+                MemoryEstimate.bytes(memory.optimizerBytes()), current.training().batchSize(),
                 MemoryEstimate.bytes(memory.activationBytes()), MemoryEstimate.bytes(memory.batchBytes())));
         fits.set(fitsText(current, width));
         users.set(usersText(current));
@@ -530,7 +545,7 @@ public final class DesignerViewModel {
         int total = dataset.ratings().userCount();
         int[] sizes = TrainingPlan.referenceSizes(current, total);
         String text = String.format(Locale.ROOT, "Trains on %,d users, validates on %,d (of %,d)", sizes[0], sizes[1], total);
-        if (sizes[0] < FEW_TRAINING_USERS && current.usersFraction() < 1.0) {
+        if (sizes[0] < FEW_TRAINING_USERS && current.training().usersFraction() < 1.0) {
             text += "; few for a small dataset: raise Users fraction";
         }
         return text;
@@ -576,7 +591,7 @@ public final class DesignerViewModel {
             return "";
         }
         try {
-            Trainer.checkFits(current, width);
+            engine.checkFits(current, width);
             return "Fits this process's memory limits";
         } catch (TrainingException e) {
             return e.getMessage();

@@ -74,7 +74,7 @@ public final class TrainingController {
             protected void updateItem(ModelSpec spec, boolean empty) {
                 super.updateItem(spec, empty);
                 setText(empty || spec == null ? null : String.format(Locale.ROOT, "%s · %d epochs · batch %d · %.0f%% of users",
-                        spec.name(), spec.epochs(), spec.batchSize(), spec.usersFraction() * 100));
+                        spec.name(), spec.training().epochs(), spec.training().batchSize(), spec.training().usersFraction() * 100));
             }
         });
         trainButton.disableProperty().bind(viewModel.runningProperty());
@@ -186,7 +186,7 @@ public final class TrainingController {
     private void fitEpochAxes() {
         int epochs = 2;
         for (TrainedRun run : viewModel.shownRuns()) {
-            epochs = Math.max(epochs, Math.max(run.spec().epochs(), run.history().size()));
+            epochs = Math.max(epochs, Math.max(run.spec().training().epochs(), run.history().size()));
         }
         double tick = Math.max(1, Math.ceil(epochs / 10.0));
         for (LineChart<Number, Number> chart : charts.values()) {

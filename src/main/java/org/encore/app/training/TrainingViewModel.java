@@ -15,18 +15,18 @@ import javafx.collections.ObservableList;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
 import org.encore.data.AtomicFiles;
-import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.OutputPaths;
 import org.encore.data.OutputPaths.Overwrite;
 import org.encore.model.ModelSpec;
+import org.encore.training.Engine;
 import org.encore.training.EpochMetrics;
+import org.encore.training.RunControl;
 import org.encore.training.SplitMetrics;
 import org.encore.training.TrainedModel;
-import org.encore.training.Trainer;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainingListener;
-import org.encore.training.TrainingPlan;
+import org.encore.training.TrainingSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
- * Training: a queue of specs trained one after another on the background executor, progress with time left,
+ * Training: a queue of specs trained one after another on the background executor through the
+ * {@link TrainingSession} (early stopping as each spec says), progress with time left,
  * pause / resume / cancel, the runs shown on the charts (the current one and any earlier ones overlaid), saved
  * run folders and CSV export. Epoch records reach the FX thread one by one through the UI executor, so none
  * is coalesced away.
@@ -57,6 +58,7 @@ public final class TrainingViewModel {
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final Workbench workbench;
+    private final Engine engine;
     private final Executor background;
     private final Executor ui;
     private final Path runsDir;
@@ -69,12 +71,12 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Idle");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<TrainedRun> currentRun = new ReadOnlyObjectWrapper<>(this, "currentRun");
-    private volatile CancellationToken cancel;
-    private volatile Trainer trainer;
-    private volatile boolean pauseRequested;
+    /** Pause, resume and cancel of the round being trained (one control for the whole queue). */
+    private volatile RunControl control;
 
-    public TrainingViewModel(Workbench workbench, Executor background, Executor ui, Path runsDir) {
+    public TrainingViewModel(Workbench workbench, Engine engine, Executor background, Executor ui, Path runsDir) {
         this.workbench = workbench;
+        this.engine = engine;
         this.background = background;
         this.ui = ui;
         this.runsDir = runsDir;
@@ -105,22 +107,21 @@ public final class TrainingViewModel {
         }
         List<ModelSpec> specs = List.copyOf(queue());
         queue().clear();
-        CancellationToken token = new CancellationToken();
-        cancel = token;
-        pauseRequested = false;
+        RunControl round = new RunControl();
+        control = round;
         running.set(true);
         paused.set(false);
         message.set("");
+        TrainingSession session = new TrainingSession(engine, dataset);
         background.execute(() -> {
-            for (int i = 0; i < specs.size() && !token.isCancelled(); i++) {
-                trainOne(specs.get(i), i + 1, specs.size(), dataset, token);
+            for (int i = 0; i < specs.size() && !round.isCancelled(); i++) {
+                trainOne(specs.get(i), i + 1, specs.size(), session, round);
             }
             ui.execute(() -> {
                 running.set(false);
                 paused.set(false);
-                trainer = null;
-                progressText.set(token.isCancelled() ? "Cancelled" : "Done");
-                if (!token.isCancelled()) {
+                progressText.set(round.isCancelled() ? "Cancelled" : "Done");
+                if (!round.isCancelled()) {
                     progress.set(1);
                 }
                 refreshSavedRuns();
@@ -128,7 +129,8 @@ public final class TrainingViewModel {
         });
     }
 
-    private void trainOne(ModelSpec spec, int position, int total, Dataset dataset, CancellationToken token) {
+    private void trainOne(ModelSpec spec, int position, int total, TrainingSession session, RunControl round) {
+        Dataset dataset = session.dataset();
         TrainedRun run = new TrainedRun(runName(spec), spec, dataset);
         ui.execute(() -> {
             workbench.runs().add(run);
@@ -140,25 +142,18 @@ public final class TrainingViewModel {
         });
         long started = System.nanoTime();
         AtomicBoolean progressPending = new AtomicBoolean();
-        String[] outcome = {null};
         try {
-            TrainingPlan plan = TrainingPlan.reference(spec, dataset.ratings());
-            Trainer current = new Trainer(spec, dataset.ratings(), plan);
-            trainer = current;
-            if (pauseRequested) {
-                current.pause();
-            }
-            TrainedModel model = current.train(new TrainingListener() {
+            TrainingSession.Outcome outcome = session.train(spec, new TrainingListener() {
                 @Override
                 public void batchFinished(int epoch, int batch, int batchesPerEpoch) {
-                    double done = ((epoch - 1) * (double) batchesPerEpoch + batch) / ((double) spec.epochs() * batchesPerEpoch);
+                    double done = ((epoch - 1) * (double) batchesPerEpoch + batch) / ((double) spec.training().epochs() * batchesPerEpoch);
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     // progress may be coalesced (only the latest matters), unlike epoch records
                     if (progressPending.compareAndSet(false, true)) {
                         ui.execute(() -> {
                             progressPending.set(false);
                             progress.set(done);
-                            String line = progressLine(run.name(), position, total, epoch, spec.epochs(), batch, batchesPerEpoch, elapsed, done);
+                            String line = progressLine(run.name(), position, total, epoch, spec.training().epochs(), batch, batchesPerEpoch, elapsed, done);
                             // the batch that was running when pause was pressed reports after it: keep saying paused
                             progressText.set(paused.get() ? PAUSED + line : line);
                         });
@@ -169,21 +164,17 @@ public final class TrainingViewModel {
                 public void epochFinished(EpochMetrics metrics) {
                     ui.execute(() -> run.addEpoch(metrics));
                 }
-
-                @Override
-                public void runFinished(String text) {
-                    outcome[0] = text;
-                }
-            }, token);
-            if (token.isCancelled()) {
+            }, round);
+            TrainedModel model = outcome.model();
+            if (outcome.cancelled()) {
                 ui.execute(() -> run.finish(model, null, "cancelled (not saved)"));
                 return;
             }
             // a fresh name, saved without overwriting: a run already saved is never replaced from the window
             Path dir = OutputPaths.freshFolder(runsDir, LocalDateTime.now().format(FOLDER_TIME) + "-" + safe(run.name()));
-            String status = outcome[0] == null ? "finished" : outcome[0];
+            String status = outcome.message();
             try {
-                model.save(dir, dataset, Overwrite.REFUSE);
+                session.save(outcome, dir, Overwrite.REFUSE);
                 ui.execute(() -> run.finish(model, dir, status + " · saved"));
             } catch (IOException e) {
                 LOG.warn("cannot save run {}", dir, e);
@@ -199,8 +190,6 @@ public final class TrainingViewModel {
                 run.setStatus("failed");
                 message.set(run.name() + ": " + text);
             });
-        } finally {
-            trainer = null;
         }
     }
 
@@ -229,20 +218,17 @@ public final class TrainingViewModel {
     }
 
     public void pause() {
-        Trainer current = trainer;
-        pauseRequested = true;
-        if (current != null) {
-            current.pause();
+        RunControl current = control;
+        if (current == null || !running.get()) {
+            return;
         }
-        if (running.get()) {
-            paused.set(true);
-            progressText.set(PAUSED + withoutPaused(progressText.get()));
-        }
+        current.pause();
+        paused.set(true);
+        progressText.set(PAUSED + withoutPaused(progressText.get()));
     }
 
     public void resume() {
-        Trainer current = trainer;
-        pauseRequested = false;
+        RunControl current = control;
         if (current != null) {
             current.resume();
         }
@@ -266,9 +252,9 @@ public final class TrainingViewModel {
 
     /** Stops the current run between batches and drops the rest of this round. */
     public void cancel() {
-        CancellationToken token = cancel;
-        if (token != null) {
-            token.cancel();
+        RunControl current = control;
+        if (current != null) {
+            current.cancel();
         }
         resume();
     }
@@ -329,7 +315,7 @@ public final class TrainingViewModel {
         message.set("Opening " + runDir.getFileName() + "…");
         background.execute(() -> {
             try {
-                TrainedModel model = TrainedModel.load(runDir, dataset);
+                TrainedModel model = engine.load(runDir, dataset);
                 ui.execute(() -> {
                     if (openRun(runDir, dataset).isPresent()) {
                         return;

@@ -20,7 +20,6 @@ import org.encore.data.RatingMatrix;
 import org.encore.model.Presets;
 import org.encore.model.RowScorer;
 import org.encore.recommend.Blend;
-import org.encore.recommend.RankingOnly;
 import org.encore.recommend.RatedMovie;
 import org.encore.recommend.Recommendation;
 import org.encore.recommend.Recommender;
@@ -267,7 +266,7 @@ public final class UserViewModel {
     }
 
     private static String scoreText(RowScorer scorer, double score) {
-        if (scorer instanceof RankingOnly) {
+        if (!scorer.predictsRatings()) {
             return String.format(Locale.ROOT, "%.2f", score);
         }
         return String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(score, scorer.valueScale()));

@@ -10,6 +10,7 @@ import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 import org.encore.model.SpecFiles;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class DesignerViewModelTest {
 
     @BeforeEach
     void setUp() {
-        viewModel = new DesignerViewModel(workbench);
+        viewModel = new DesignerViewModel(workbench, new Dl4jEngine());
         viewModel.selectedProperty().set(0);
         viewModel.selectedLayerProperty().set(0);
     }
@@ -54,7 +55,7 @@ class DesignerViewModelTest {
     void editingUnitsUpdatesTheSpecAndTheEstimateLive() {
         viewModel.layerUnitsProperty().set("2048");
         ModelSpec edited = viewModel.specProperty().get();
-        assertEquals(2048, ((LayerSpec.Dense) edited.layers().get(0)).units());
+        assertEquals(2048, ((LayerSpec.Dense) edited.architecture().layers().get(0)).units());
         assertEquals(edited, workbench.designs().get(0).spec());
         assertEquals(parameters(edited, DesignerViewModel.DEFAULT_WIDTH), viewModel.parametersProperty().get());
         int n = DesignerViewModel.DEFAULT_WIDTH;
@@ -117,7 +118,7 @@ class DesignerViewModelTest {
         viewModel.layerUnitsProperty().set("2048");
         viewModel.epochsProperty().set("5");
         viewModel.undo();
-        assertEquals(30, viewModel.specProperty().get().epochs());
+        assertEquals(30, viewModel.specProperty().get().training().epochs());
         assertEquals("2048", viewModel.layerUnitsProperty().get());
         viewModel.undo();
         assertEquals(Presets.model1(), viewModel.specProperty().get());
@@ -125,8 +126,8 @@ class DesignerViewModelTest {
         assertFalse(viewModel.canUndoProperty().get());
         viewModel.redo();
         viewModel.redo();
-        assertEquals(5, viewModel.specProperty().get().epochs());
-        assertEquals(2048, ((LayerSpec.Dense) viewModel.specProperty().get().layers().get(0)).units());
+        assertEquals(5, viewModel.specProperty().get().training().epochs());
+        assertEquals(2048, ((LayerSpec.Dense) viewModel.specProperty().get().architecture().layers().get(0)).units());
     }
 
     @Test
@@ -146,7 +147,7 @@ class DesignerViewModelTest {
         viewModel.undo();
         viewModel.undo();
         viewModel.undo();
-        assertEquals(Presets.model1().layers(), viewModel.specProperty().get().layers());
+        assertEquals(Presets.model1().architecture().layers(), viewModel.specProperty().get().architecture().layers());
     }
 
     @Test
@@ -176,7 +177,7 @@ class DesignerViewModelTest {
         viewModel.layerUnitsProperty().set("4096");
         assertEquals("wide", viewModel.designs().get(1).name());
         viewModel.resetToPreset();
-        assertEquals(Presets.model1().withName("wide"), viewModel.specProperty().get());
+        assertEquals(Presets.model1().toBuilder().name("wide").build(), viewModel.specProperty().get());
         viewModel.delete();
         assertEquals(Presets.NAMES, viewModel.designs().stream().map(d -> d.name()).toList());
         viewModel.undo();
@@ -192,7 +193,7 @@ class DesignerViewModelTest {
         viewModel.load(file);
         assertEquals(5, viewModel.designs().size());
         ModelSpec loaded = viewModel.specProperty().get();
-        assertEquals(Presets.model1().withEpochs(3).withName("model1 2"), loaded);
+        assertEquals(Presets.model1().withTraining(t -> t.epochs(3)).toBuilder().name("model1 2").build(), loaded);
 
         Files.writeString(temp.resolve("bad.json"), "{\"name\": \"x\", \"layers\": [{\"type\": \"dense\", \"units\": 4, \"activation\": \"nope\"}]}");
         viewModel.load(temp.resolve("bad.json"));

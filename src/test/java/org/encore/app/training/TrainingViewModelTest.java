@@ -3,6 +3,7 @@ package org.encore.app.training;
 import org.encore.app.TestDatasets;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class TrainingViewModelTest {
     @BeforeEach
     void setUp() {
         TestDatasets.openSmall(workbench);
-        viewModel = new TrainingViewModel(workbench, INLINE, INLINE, runs);
+        viewModel = new TrainingViewModel(workbench, new Dl4jEngine(), INLINE, INLINE, runs);
     }
 
     @Test
@@ -66,11 +67,24 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aSpecWithPatienceStopsEarlyHereAsOnTheCommandLine() {
+        // a learning rate this high stops improving the validation MSE within a few epochs
+        viewModel.enqueue(TestDatasets.tinySpec("impatient", 40)
+                .withTraining(t -> t.patience(1).optimizer(org.encore.model.OptimizerSpec.adam(0.1))));
+        viewModel.trainQueue();
+        TrainedRun run = workbench.runs().get(0);
+        assertTrue(run.history().size() < 40, run.statusProperty().get());
+        assertTrue(run.statusProperty().get().startsWith("stopped early after epoch " + run.history().size()),
+                run.statusProperty().get());
+        assertTrue(run.statusProperty().get().endsWith("· saved"), run.statusProperty().get());
+    }
+
+    @Test
     void withoutADatasetOrAQueueNothingStarts() {
         viewModel.trainQueue();
         assertTrue(viewModel.messageProperty().get().contains("queue is empty"));
         Workbench empty = new Workbench();
-        TrainingViewModel noData = new TrainingViewModel(empty, INLINE, INLINE, runs);
+        TrainingViewModel noData = new TrainingViewModel(empty, new Dl4jEngine(), INLINE, INLINE, runs);
         noData.enqueue(TestDatasets.tinySpec("tiny", 1));
         noData.trainQueue();
         assertEquals("Open a dataset first", noData.messageProperty().get());
@@ -98,7 +112,7 @@ class TrainingViewModelTest {
         // a later session: the same dataset open, the run only on disk
         Workbench later = new Workbench();
         later.setDataset(workbench.dataset(), workbench.statistics());
-        TrainingViewModel laterViewModel = new TrainingViewModel(later, INLINE, INLINE, runs);
+        TrainingViewModel laterViewModel = new TrainingViewModel(later, new Dl4jEngine(), INLINE, INLINE, runs);
         laterViewModel.open(laterViewModel.savedRuns().get(0));
         assertEquals(1, later.runs().size());
         TrainedRun reopened = later.runs().get(0);
@@ -125,7 +139,7 @@ class TrainingViewModelTest {
 
     @Test
     void aRunThatCannotTrainIsMarkedFailedAndTheNextOneStillRuns() {
-        viewModel.enqueue(TestDatasets.tinySpec("broken", 2).withBatchSize(0));
+        viewModel.enqueue(TestDatasets.tinySpec("broken", 2).withTraining(t -> t.batchSize(0)));
         viewModel.enqueue(TestDatasets.tinySpec("fine", 1));
         viewModel.trainQueue();
         assertEquals("failed", workbench.runs().get(0).statusProperty().get());
@@ -136,7 +150,7 @@ class TrainingViewModelTest {
     @Test
     void progressThatArrivesAfterPauseStillSaysPausedUntilResumed() throws Exception {
         BlockingQueue<Runnable> uiTasks = new LinkedBlockingQueue<>();
-        TrainingViewModel threaded = new TrainingViewModel(workbench, task -> new Thread(task).start(), uiTasks::add, runs);
+        TrainingViewModel threaded = new TrainingViewModel(workbench, new Dl4jEngine(), task -> new Thread(task).start(), uiTasks::add, runs);
         threaded.enqueue(TestDatasets.tinySpec("tiny", 40));
         threaded.trainQueue();
         // the run is added, then its first batch reports: both wait for the "FX thread" while pause is pressed

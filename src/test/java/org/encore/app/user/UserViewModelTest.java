@@ -5,6 +5,7 @@ import org.encore.app.TestDatasets;
 import org.encore.app.Workbench;
 import org.encore.app.training.TrainingViewModel;
 import org.encore.recommend.Blend;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,9 @@ class UserViewModelTest {
     }
 
     private void trainTwoModels() {
-        TrainingViewModel training = new TrainingViewModel(workbench, Runnable::run, Runnable::run, runs);
+        TrainingViewModel training = new TrainingViewModel(workbench, new Dl4jEngine(), Runnable::run, Runnable::run, runs);
         training.enqueue(TestDatasets.tinySpec("a", 2));
-        training.enqueue(TestDatasets.tinySpec("b", 1).withSeed(99));
+        training.enqueue(TestDatasets.tinySpec("b", 1).withTraining(t -> t.seed(99)));
         training.trainQueue();
     }
 

@@ -1,0 +1,120 @@
+package org.encore.training.dl4j.sparse;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.OutputLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * DL4J's OutputLayer, except that the backward pass also evaluates the loss on the product it has just computed,
+ * and the {@code computeScore} that MultiLayerNetwork calls right after it (same input, labels and mask) uses that
+ * value instead of multiplying [batch, nIn] x [nIn, width] again. Any other call, or any new input or labels in
+ * between, takes DL4J's own path.
+ */
+public class SingleProductOutputLayerImpl extends OutputLayer {
+    private static final String WEIGHTS = DefaultParamInitializer.WEIGHT_KEY;
+    private static final String BIAS = DefaultParamInitializer.BIAS_KEY;
+
+    // The loss (before the minibatch division and regularisation) of the last backward pass, valid once.
+    private boolean lossFromBackprop;
+    private double backpropLoss;
+    private INDArray lossInput;
+    private INDArray lossLabels;
+    private INDArray lossMask;
+    private long reusedScores;
+
+    public SingleProductOutputLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        forgetLoss();
+        INDArray preOut = preOutput2d(true, workspaceMgr);
+        ILossFunction lossFunction = layerConf().getLossFn();
+        INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
+        // The score first: loss functions leave preOut unchanged (they activate a copy), but stay on the safe side.
+        backpropLoss = lossFunction.computeScore(labels2d, preOut, layerConf().getActivationFn(), maskArray, false);
+        lossInput = input;
+        lossLabels = labels;
+        lossMask = maskArray;
+        lossFromBackprop = true;
+
+        // As BaseOutputLayer.getGradientsAndDelta and backpropGradient (1.0.0-M2.1).
+        INDArray delta = lossFunction.computeGradient(labels2d, preOut, layerConf().getActivationFn(), maskArray);
+        Gradient gradient = new DefaultGradient();
+        INDArray weightGradView = gradientViews.get(WEIGHTS);
+        Nd4j.gemm(input.castTo(weightGradView.dataType()), delta, weightGradView, true, false, 1.0, 0.0);
+        gradient.gradientForVariable().put(WEIGHTS, weightGradView);
+        if (hasBias()) {
+            INDArray biasGradView = gradientViews.get(BIAS);
+            delta.sum(biasGradView, 0);
+            gradient.gradientForVariable().put(BIAS, biasGradView);
+        }
+        delta = workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, delta);
+        INDArray w = getParamWithNoise(WEIGHTS, true, workspaceMgr);
+        INDArray epsilonNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
+                new long[]{w.size(0), delta.size(0)}, 'f');
+        epsilonNext = w.mmuli(delta.transpose(), epsilonNext).transpose();
+        weightNoiseParams.clear();
+        epsilonNext = backpropDropOutIfPresent(epsilonNext);
+        return new Pair<>(gradient, epsilonNext);
+    }
+
+    @Override
+    public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        if (!(training && lossFromBackprop && input == lossInput && labels == lossLabels && maskArray == lossMask)) {
+            forgetLoss();
+            return super.computeScore(fullNetRegTerm, training, workspaceMgr);
+        }
+        forgetLoss();
+        reusedScores++;
+        // As BaseOutputLayer.computeScore, from the loss already computed on the same product.
+        double score = backpropLoss;
+        if (conf().isMiniBatch()) {
+            score /= getInputMiniBatchSize();
+        }
+        score += fullNetRegTerm;
+        this.score = score;
+        return score;
+    }
+
+    /** How many scores came from the backward pass's product (for tests and diagnostics). */
+    public long reusedScores() {
+        return reusedScores;
+    }
+
+    @Override
+    public void setInput(INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        forgetLoss();
+        super.setInput(input, workspaceMgr);
+    }
+
+    @Override
+    public void setLabels(INDArray labels) {
+        forgetLoss();
+        super.setLabels(labels);
+    }
+
+    @Override
+    public void clear() {
+        forgetLoss();
+        super.clear();
+    }
+
+    private void forgetLoss() {
+        lossFromBackprop = false;
+        lossInput = null;
+        lossLabels = null;
+        lossMask = null;
+    }
+}

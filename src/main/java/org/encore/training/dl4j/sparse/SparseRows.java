@@ -1,0 +1,105 @@
+package org.encore.training.dl4j.sparse;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Arrays;
+
+/**
+ * The non-zero entries of a dense mini-batch [rows, columns], in compressed sparse row form, plus the same
+ * entries by column (CSC) for the weight gradient. Built by scanning the batch once; entries keep column order.
+ */
+final class SparseRows {
+    final int rows;
+    final int columns;
+    final int[] rowPointers;
+    final int[] columnIndices;
+    final float[] values;
+    private int[] columnPointers;
+    private int[] rowIndicesByColumn;
+    private float[] valuesByColumn;
+
+    private SparseRows(int rows, int columns, int[] rowPointers, int[] columnIndices, float[] values) {
+        this.rows = rows;
+        this.columns = columns;
+        this.rowPointers = rowPointers;
+        this.columnIndices = columnIndices;
+        this.values = values;
+    }
+
+    int nonZeros() {
+        return rowPointers[rows];
+    }
+
+    /** Scans a rank-2 FLOAT batch; a batch that is not contiguous in 'c' order is copied first. */
+    static SparseRows of(INDArray batch) {
+        INDArray rowMajor = batch.ordering() == 'c' && OffHeapFloats.isContiguous(batch) ? batch : batch.dup('c');
+        int rows = Math.toIntExact(rowMajor.size(0));
+        int columns = Math.toIntExact(rowMajor.size(1));
+        OffHeapFloats data = OffHeapFloats.of(rowMajor);
+        float[] row = new float[columns];
+        int[] rowPointers = new int[rows + 1];
+        int[] columnIndices = new int[Math.max(16, rows * 64)];
+        float[] values = new float[columnIndices.length];
+        int n = 0;
+        for (int r = 0; r < rows; r++) {
+            data.get((long) r * columns, row, 0, columns);
+            for (int c = 0; c < columns; c++) {
+                float v = row[c];
+                if (v != 0f) {
+                    if (n == columnIndices.length) {
+                        columnIndices = Arrays.copyOf(columnIndices, n * 2);
+                        values = Arrays.copyOf(values, n * 2);
+                    }
+                    columnIndices[n] = c;
+                    values[n] = v;
+                    n++;
+                }
+            }
+            rowPointers[r + 1] = n;
+        }
+        return new SparseRows(rows, columns, rowPointers, columnIndices, values);
+    }
+
+    /** Column c's entries are at {@link #columnPointers()}[c] .. [c+1]-1 of the two arrays below. */
+    int[] columnPointers() {
+        buildColumns();
+        return columnPointers;
+    }
+
+    int[] rowIndicesByColumn() {
+        buildColumns();
+        return rowIndicesByColumn;
+    }
+
+    float[] valuesByColumn() {
+        buildColumns();
+        return valuesByColumn;
+    }
+
+    private void buildColumns() {
+        if (columnPointers != null) {
+            return;
+        }
+        int nnz = nonZeros();
+        int[] pointers = new int[columns + 1];
+        for (int p = 0; p < nnz; p++) {
+            pointers[columnIndices[p] + 1]++;
+        }
+        for (int c = 0; c < columns; c++) {
+            pointers[c + 1] += pointers[c];
+        }
+        int[] next = Arrays.copyOf(pointers, columns);
+        int[] rowIndices = new int[nnz];
+        float[] byColumn = new float[nnz];
+        for (int r = 0; r < rows; r++) {
+            for (int p = rowPointers[r], end = rowPointers[r + 1]; p < end; p++) {
+                int at = next[columnIndices[p]]++;
+                rowIndices[at] = r;
+                byColumn[at] = values[p];
+            }
+        }
+        rowIndicesByColumn = rowIndices;
+        valuesByColumn = byColumn;
+        columnPointers = pointers;
+    }
+}

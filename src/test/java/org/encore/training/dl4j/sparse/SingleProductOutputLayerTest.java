@@ -1,0 +1,100 @@
+package org.encore.training.dl4j.sparse;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SingleProductOutputLayerTest {
+    private static final int WIDTH = 300;
+
+    private static MultiLayerNetwork network(boolean singleProduct) {
+        OutputLayer output = new OutputLayer.Builder().lossFunction(new LossMSE()).activation(Activation.IDENTITY)
+                .nIn(32).nOut(WIDTH).dropOut(0.5).build();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(11).weightInit(WeightInit.XAVIER_UNIFORM).updater(new Adam(1e-3)).dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(WIDTH).nOut(32).activation(Activation.SELU).build())
+                .layer(singleProduct ? SingleProductOutputLayer.of(output) : output)
+                .build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static INDArray batch(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        float[][] rows = new float[16][WIDTH];
+        for (float[] row : rows) {
+            for (int c = 0; c < WIDTH; c++) {
+                row[c] = random.nextDouble() < 0.1 ? (1 + random.nextInt(10)) / 10f : 0f;
+            }
+        }
+        return Nd4j.create(rows);
+    }
+
+    @Test
+    void trainingScoreComesFromTheBackwardPassAndEqualsDl4js() {
+        MultiLayerNetwork plain = network(false);
+        MultiLayerNetwork single = network(true);
+        assertEquals(plain.params(), single.params());
+        INDArray x = batch(1);
+        for (MultiLayerNetwork n : new MultiLayerNetwork[]{plain, single}) {
+            n.setInput(x);
+            n.setLabels(x);
+            Nd4j.getRandom().setSeed(5); // same dropout mask in both
+            n.computeGradientAndScore();
+        }
+        SingleProductOutputLayerImpl out = assertInstanceOf(SingleProductOutputLayerImpl.class, single.getOutputLayer());
+        assertEquals(1, out.reusedScores());
+        assertEquals(plain.score(), single.score(), 1e-6 * plain.score());
+        assertEquals(plain.gradient().gradient(), single.gradient().gradient());
+    }
+
+    @Test
+    void trainingMatchesDl4jOverSeveralAdamSteps() {
+        MultiLayerNetwork plain = network(false);
+        MultiLayerNetwork single = network(true);
+        for (int step = 0; step < 4; step++) {
+            INDArray x = batch(10 + step);
+            Nd4j.getRandom().setSeed(100 + step);
+            plain.fit(new DataSet(x, x));
+            Nd4j.getRandom().setSeed(100 + step);
+            single.fit(new DataSet(x, x));
+            assertEquals(plain.score(), single.score(), 1e-6 * plain.score());
+        }
+        assertEquals(plain.params(), single.params());
+        assertEquals(4, ((SingleProductOutputLayerImpl) single.getOutputLayer()).reusedScores());
+    }
+
+    @Test
+    void scoringWithoutABackwardPassUsesDl4jsOwnPath() {
+        MultiLayerNetwork plain = network(false);
+        MultiLayerNetwork single = network(true);
+        INDArray x = batch(3);
+        Nd4j.getRandom().setSeed(9);
+        single.fit(new DataSet(x, x));
+        Nd4j.getRandom().setSeed(9);
+        plain.fit(new DataSet(x, x));
+        INDArray y = batch(4);
+        double expected = plain.score(new DataSet(y, y));
+        double actual = single.score(new DataSet(y, y));
+        assertEquals(expected, actual, 1e-6 * expected);
+        assertTrue(actual > 0);
+        assertEquals(1, ((SingleProductOutputLayerImpl) single.getOutputLayer()).reusedScores());
+    }
+}
