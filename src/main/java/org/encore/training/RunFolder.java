@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.encore.data.AtomicFiles;
 import org.encore.data.Dataset;
+import org.encore.data.RegularFiles;
 import org.encore.model.ModelSpec;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
@@ -172,7 +173,7 @@ final class RunFolder {
     private static String read(Path runDir, String name) throws IOException, TrainingException {
         Path file = runDir.resolve(name);
         try {
-            return Files.readString(file);
+            return RegularFiles.readString(file);
         } catch (NoSuchFileException e) {
             throw new TrainingException(runDir + " is not a complete run folder: " + name + " is missing");
         }
@@ -180,7 +181,7 @@ final class RunFolder {
 
     private static long size(Path file) throws IOException, TrainingException {
         try {
-            return Files.size(file);
+            return RegularFiles.size(file);
         } catch (NoSuchFileException e) {
             throw new TrainingException(file + " is missing");
         }
@@ -240,7 +241,7 @@ final class RunFolder {
         byte[] bytes = new byte[CHUNK_FLOATS * Float.BYTES];
         float[] values = new float[CHUNK_FLOATS];
         INDArray row = target.reshape(length);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             for (long from = 0; from < length; from += CHUNK_FLOATS) {
                 int count = (int) Math.min(CHUNK_FLOATS, length - from);
                 int byteCount = count * Float.BYTES;
