@@ -29,8 +29,8 @@ import java.util.zip.CRC32C;
  * ({@code cache} under {@link DataDirectory#base()}, the folder saved runs share; the system property
  * {@code encore.cache.dir} overrides both).
  * <p>
- * A cache file is trusted only when its key (the source's path, and for each source file its size, modification
- * time and a hash of its whole content) matches, its size is exactly what its counts imply, and the
+ * A cache file is trusted only when its key ({@link SourceFingerprint}: the source's path, and for each source
+ * file its size, modification time and a hash of its whole content) matches, its size is exactly what its counts imply, and the
  * CRC32C of every part matches. Anything else is a miss and the source is parsed again.
  * <p>
  * Layout (little-endian but for the meta block): magic, version, meta block (key, release, report, movies as
@@ -43,11 +43,10 @@ final class DatasetCache {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetCache.class);
     private static final byte[] MAGIC = "ENCORE-C".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "END!".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 4;
+    static final int VERSION = 4;
     private static final int SECTIONS = 6;
     private static final int TRAILER_BYTES = 8 * (SECTIONS + 1) + 4;
     private static final int IO_BYTES = 8 << 20;
-    private static final long IO_WINDOW = 64L << 20;
     /** Most cache files kept; older ones are deleted when a new one is written. */
     private static final int MAX_ENTRIES = 8;
 
@@ -70,55 +69,6 @@ final class DatasetCache {
         CRC32 crc = new CRC32();
         crc.update(path);
         return directory().resolve(String.format("%08x%08x.encache", crcC.getValue(), crc.getValue()));
-    }
-
-    /** The identity of the source's content: path, and each file's size, modification time and content hash. */
-    static String key(SourceFiles files) throws IOException {
-        StringBuilder key = new StringBuilder("v" + VERSION + "|" + files.source().toAbsolutePath().normalize());
-        for (Path file : files.identityFiles()) {
-            long size = RegularFiles.size(file);
-            key.append('|').append(file.getFileName()).append(':').append(size).append(':')
-                    .append(Files.getLastModifiedTime(file).toMillis()).append(':').append(contentHash(file));
-        }
-        return key.toString();
-    }
-
-    /**
-     * CRC32C of each half of the whole file, the halves hashed at once: catches a file edited anywhere, even with
-     * the same size and modification time. Reading the file costs about 6% of parsing it (bench/data-loading.md,
-     * "Cache key"), so the whole content is hashed rather than a sample.
-     */
-    static String contentHash(Path file) throws IOException {
-        try (FileChannel channel = RegularFiles.openChannel(file)) {
-            long size = channel.size();
-            long half = size / 2;
-            long[] crcs = new long[2];
-            IOException[] failure = new IOException[1];
-            Parallel.forEach(2, part -> {
-                try {
-                    crcs[part] = crc32c(channel, part == 0 ? 0 : half, part == 0 ? half : size);
-                } catch (IOException e) {
-                    failure[0] = e;
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-            return String.format("%08x%08x", crcs[0], crcs[1]);
-        }
-    }
-
-    private static long crc32c(FileChannel channel, long from, long to) throws IOException {
-        CRC32C crc = new CRC32C();
-        for (long at = from; at < to; at += IO_WINDOW) {
-            MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(IO_WINDOW, to - at));
-            try {
-                crc.update(window);
-            } catch (InternalError e) {
-                throw new IOException(e.getMessage() + " (the file changed while it was being read)", e);
-            }
-        }
-        return crc.getValue();
     }
 
     /** Writes the cache atomically. */

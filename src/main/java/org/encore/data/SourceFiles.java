@@ -98,7 +98,7 @@ final class SourceFiles implements Closeable {
      * @param ratingsFiles the ratings files found at the top ("ratings.csv") and one level down ("ml-1m/ratings.dat")
      * @return the chosen file's path, e.g. "ml-1m/ratings.dat"
      */
-    static String chooseRelease(List<String> ratingsFiles, String where, List<String> listing)
+    private static String chooseRelease(List<String> ratingsFiles, String where, List<String> listing)
             throws DataFormatException {
         List<String> top = ratingsFiles.stream().filter(f -> f.indexOf('/') < 0).sorted().toList();
         List<String> chosen = top.isEmpty() ? ratingsFiles.stream().sorted().toList() : top;
