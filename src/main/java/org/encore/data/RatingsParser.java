@@ -315,8 +315,8 @@ final class RatingsParser {
         stopped = true;
     }
 
-    /** A decimal number, signed or not: anything else is "not a number", a number off the scale is out of range. */
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** A decimal number, negative or not: anything else is "not a number", a number off the scale is out of range. */
+    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     /** Says what is wrong with a line that the fast path rejected, field by field, with the same rules. */
     static String diagnose(String line, Delimiter delimiter) {
@@ -337,8 +337,11 @@ final class RatingsParser {
             return names[2] + " " + quote(rating) + " is not a number in " + quoted;
         }
         BigDecimal doubled = new BigDecimal(rating).multiply(BigDecimal.valueOf(2));
-        if (doubled.stripTrailingZeros().scale() > 0 || doubled.compareTo(BigDecimal.ONE) < 0
-                || doubled.compareTo(BigDecimal.TEN) > 0) {
+        if (doubled.compareTo(BigDecimal.ONE) < 0 || doubled.compareTo(BigDecimal.TEN) > 0) {
+            return names[2] + " " + quote(rating) + " is out of range: ratings go from 0.5 to 5.0 in half stars, in "
+                    + quoted;
+        }
+        if (doubled.stripTrailingZeros().scale() > 0) {
             return names[2] + " " + quote(rating) + " is not a rating from 0.5 to 5.0 in half stars in " + quoted;
         }
         String time = fields[3];

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every input is checked before parsing: the header by name, the encoding and line endings, the kind of file. */
 class InputChecksTest {
@@ -77,7 +78,7 @@ class InputChecksTest {
     void aBadLineUnderASwappedHeaderIsStillNamedWithItsLineNumber() throws Exception {
         DataFormatException e = refused("movieId,userId,rating,timestamp\n10,1,4.0,5\n10,2,9.0,5\n");
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("rating '9.0' is not a rating from 0.5 to 5.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("rating '9.0' is out of range"), e.getMessage());
     }
 
     @Test
@@ -160,8 +161,8 @@ class InputChecksTest {
     @Test
     void negativeRatingIsOutOfRangeNotNotANumber() throws Exception {
         DataFormatException e = refused("userId,movieId,rating,timestamp\n1,10,-1,5\n");
-        assertEquals(dir.resolve("ratings.csv") + ":2: rating '-1' is not a rating from 0.5 to 5.0 in half stars in "
-                + "'1,10,-1,5'", e.getMessage());
+        assertEquals(dir.resolve("ratings.csv") + ":2: rating '-1' is out of range: ratings go from 0.5 to 5.0 in half "
+                + "stars, in '1,10,-1,5'", e.getMessage());
     }
 
     @Test
@@ -222,8 +223,15 @@ class InputChecksTest {
         assertEquals(Path.of("/srv/xdg/encore"), DataDirectory.base("/srv/xdg", "/home/someone"));
     }
 
+    /** Makes a FIFO with mkfifo(1); the test is skipped where there is none (not a POSIX system). */
     static Path mkfifo(Path path) throws Exception {
-        Process p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            assumeTrue(false, "no mkfifo here (" + e.getMessage() + "); skipping");
+            return path;
+        }
         assertTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo failed");
         return path;
     }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A spec file is taken exactly as written or refused with the field (or place) and what was expected. */
 class SpecFileInputTest {
@@ -56,7 +57,13 @@ class SpecFileInputTest {
     @Test
     void aSpecPathThatIsAFifoIsRefusedWithoutBlocking(@TempDir Path dir) throws Exception {
         Path fifo = dir.resolve("spec.json");
-        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "no mkfifo here (" + e.getMessage() + "); skipping");
+            return;
+        }
         assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
         java.io.IOException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
                 () -> assertThrows(java.io.IOException.class, () -> SpecFiles.read(fifo)));

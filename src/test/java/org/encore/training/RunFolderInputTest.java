@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A run folder is read from regular files only: a FIFO or a folder in a file's place is refused, never waited on. */
 class RunFolderInputTest {
@@ -30,7 +31,13 @@ class RunFolderInputTest {
         Dataset dataset = tinyDataset(dir);
         Path run = Files.createDirectories(dir.resolve("run"));
         Path manifest = run.resolve(RunFolder.MANIFEST);
-        Process mkfifo = new ProcessBuilder("mkfifo", manifest.toString()).start();
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", manifest.toString()).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "no mkfifo here (" + e.getMessage() + "); skipping");
+            return;
+        }
         assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> assertThrows(IOException.class, () -> RunFolder.load(run, dataset)));
