@@ -63,11 +63,11 @@ public final class Main {
         try {
             return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         } catch (UsageException e) {
-            err.println("encore " + command.name() + ": " + e.getMessage());
+            err.println("encore " + command.name() + ": " + TerminalText.escape(e.getMessage()));
             err.println("usage: encore " + command.usage());
             return USAGE;
         } catch (Exception e) {
-            err.println("encore " + command.name() + ": " + describe(e));
+            err.println("encore " + command.name() + ": " + TerminalText.escape(describe(e)));
             return ERROR;
         }
     }

@@ -226,11 +226,11 @@ public final class RecommendCommand implements Command {
     }
 
     private static String title(Movie m, int movieId) {
-        return m == null ? "Movie " + movieId : m.displayTitle();
+        return m == null ? "Movie " + movieId : TerminalText.escape(m.displayTitle());
     }
 
     private static String genres(Movie m) {
-        return m == null || m.genres().isEmpty() ? "-" : String.join("|", new TreeSet<>(m.genres()));
+        return m == null || m.genres().isEmpty() ? "-" : TerminalText.escape(String.join("|", new TreeSet<>(m.genres())));
     }
 
     private static String cell(String text) {

@@ -98,14 +98,14 @@ public final class StatsCommand implements Command {
         out.printf(Locale.ROOT, "load         %,d ms%s; %,d lines skipped, %,d duplicates%n", report.loadMillis(),
                 report.fromCache() ? " (from cache)" : "", report.skippedLines(), report.duplicates());
         for (String warning : report.warnings()) {
-            out.println("warning      " + warning);
+            out.println("warning      " + TerminalText.escape(warning));
         }
     }
 
     /** "key count, key count" with each entry as {@code entryFormat}, then "; {@code noneLabel} n" when n > 0. */
     private static <K> String movieCounts(Map<K, Integer> counts, String entryFormat, String noneLabel, int none) {
         return counts.entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, entryFormat, e.getKey(), e.getValue()))
+                .map(e -> TerminalText.escape(String.format(Locale.ROOT, entryFormat, e.getKey(), e.getValue())))
                 .collect(Collectors.joining(", "))
                 + (none > 0 ? String.format(Locale.ROOT, "; %s %,d", noneLabel, none) : "");
     }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -30,8 +29,8 @@ import java.util.zip.CRC32C;
  * ({@code cache} under {@link DataDirectory#base()}, the folder saved runs share; the system property
  * {@code encore.cache.dir} overrides both).
  * <p>
- * A cache file is trusted only when its key (the source's path, and for each source file its size, modification
- * time and a hash of its first and last 64 KiB) matches, its size is exactly what its counts imply, and the
+ * A cache file is trusted only when its key ({@link SourceFingerprint}: the source's path, and for each source
+ * file its size, modification time and a hash of its whole content) matches, its size is exactly what its counts imply, and the
  * CRC32C of every part matches. Anything else is a miss and the source is parsed again.
  * <p>
  * Layout (little-endian but for the meta block): magic, version, meta block (key, release, report, movies as
@@ -44,11 +43,10 @@ final class DatasetCache {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetCache.class);
     private static final byte[] MAGIC = "ENCORE-C".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "END!".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 4;
+    static final int VERSION = 4;
     private static final int SECTIONS = 6;
     private static final int TRAILER_BYTES = 8 * (SECTIONS + 1) + 4;
     private static final int IO_BYTES = 8 << 20;
-    private static final int SAMPLE_BYTES = 64 << 10;
     /** Most cache files kept; older ones are deleted when a new one is written. */
     private static final int MAX_ENTRIES = 8;
 
@@ -71,37 +69,6 @@ final class DatasetCache {
         CRC32 crc = new CRC32();
         crc.update(path);
         return directory().resolve(String.format("%08x%08x.encache", crcC.getValue(), crc.getValue()));
-    }
-
-    /** The identity of the source's content: path, and each file's size, modification time and head/tail hash. */
-    static String key(SourceFiles files) throws IOException {
-        StringBuilder key = new StringBuilder("v" + VERSION + "|" + files.source().toAbsolutePath().normalize());
-        for (Path file : files.identityFiles()) {
-            long size = Files.size(file);
-            key.append('|').append(file.getFileName()).append(':').append(size).append(':')
-                    .append(Files.getLastModifiedTime(file).toMillis()).append(':').append(headTailHash(file, size));
-        }
-        return key.toString();
-    }
-
-    /** CRC32C and CRC32 of the first and last 64 KiB: catches a file rewritten with the same size and time. */
-    private static String headTailHash(Path file, long size) throws IOException {
-        CRC32C crcC = new CRC32C();
-        CRC32 crc = new CRC32();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(SAMPLE_BYTES);
-            for (long at : size > SAMPLE_BYTES ? new long[] {0, Math.max(SAMPLE_BYTES, size - SAMPLE_BYTES)}
-                    : new long[] {0}) {
-                buffer.clear();
-                while (buffer.hasRemaining() && channel.read(buffer, at + buffer.position()) > 0) {
-                    // read the whole sample
-                }
-                buffer.flip();
-                crcC.update(buffer.duplicate());
-                crc.update(buffer);
-            }
-        }
-        return String.format("%08x%08x", crcC.getValue(), crc.getValue());
     }
 
     /** Writes the cache atomically. */
@@ -198,7 +165,7 @@ final class DatasetCache {
      * damaged in any way (the reason is logged). Never throws for a bad cache file.
      */
     static Dataset read(Path cacheFile, String key, Path source, long startNanos) {
-        try (FileChannel channel = FileChannel.open(cacheFile, StandardOpenOption.READ)) {
+        try (FileChannel channel = RegularFiles.openChannel(cacheFile)) {
             return read(channel, key, source, startNanos);
         } catch (NoSuchFileException e) {
             return null;

@@ -57,7 +57,7 @@ public final class MovieLensLoader {
             String cacheKey = null;
             Path cacheFile = null;
             if (options.useCache()) {
-                cacheKey = DatasetCache.key(files);
+                cacheKey = SourceFingerprint.key(files);
                 cacheFile = DatasetCache.fileFor(source);
                 Dataset cached = DatasetCache.read(cacheFile, cacheKey, source, start);
                 // a cache written by a load that skipped bad lines must not let a strict load succeed

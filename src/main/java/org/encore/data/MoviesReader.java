@@ -46,6 +46,7 @@ final class MoviesReader {
 
     /** ml-100k genre names in flag order from u.genre ("name|index" lines). */
     static List<String> readGenreNames(byte[] bytes, String displayName) throws DataFormatException {
+        TextHead.check(bytes, displayName);
         List<String> names = new ArrayList<>();
         String[] lines = decode(bytes).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -71,6 +72,10 @@ final class MoviesReader {
 
     static Result read(byte[] bytes, SourceFiles.Layout layout, String displayName, List<String> genreNames,
                        boolean skipBadLines) throws DataFormatException {
+        TextHead head = TextHead.check(bytes, displayName);
+        int[] order = layout == SourceFiles.Layout.CSV
+                ? CsvHeader.columnOrder(head.firstLine(), CsvHeader.MOVIES, displayName) : null;
+        int[] columns = order == null ? new int[] {0, 1, 2} : order;
         String[] lines = decode(bytes).split("\n", -1);
         List<Movie> movies = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
@@ -83,13 +88,13 @@ final class MoviesReader {
             if (line.isBlank()) {
                 continue;
             }
-            if (i == 0 && layout == SourceFiles.Layout.CSV && !Character.isDigit(line.charAt(0))) {
-                continue; // header
+            if (i == 0 && order != null) {
+                continue; // the header, checked above
             }
             Movie movie;
             try {
                 movie = switch (layout) {
-                    case CSV -> csvMovie(line, genreSets);
+                    case CSV -> csvMovie(line, columns, genreSets);
                     case DAT -> datMovie(line, genreSets);
                     case ML100K -> itemMovie(line, genreNames);
                 };
@@ -115,14 +120,15 @@ final class MoviesReader {
         return new Result(movies, skipped, warnings);
     }
 
-    private static Movie csvMovie(String line, java.util.Map<String, Set<String>> genreSets) {
+    /** {@code columns[k]}: where field k of movieId, title, genres is on the line (the header's order). */
+    private static Movie csvMovie(String line, int[] columns, java.util.Map<String, Set<String>> genreSets) {
         List<String> fields = splitCsv(line);
         if (fields.size() != 3) {
             throw new IllegalArgumentException("expected 3 fields (movieId,title,genres) but found " + fields.size()
                     + " in " + RatingsParser.quote(line));
         }
-        return MovieLensLoader.parseMovie(movieId(fields.get(0), "movieId", line), fields.get(1),
-                genreSets.computeIfAbsent(fields.get(2), MovieLensLoader::parseGenres));
+        return MovieLensLoader.parseMovie(movieId(fields.get(columns[0]), "movieId", line), fields.get(columns[1]),
+                genreSets.computeIfAbsent(fields.get(columns[2]), MovieLensLoader::parseGenres));
     }
 
     private static Movie datMovie(String line, java.util.Map<String, Set<String>> genreSets) {

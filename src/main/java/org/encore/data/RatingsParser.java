@@ -51,7 +51,7 @@ final class RatingsParser {
 
     private final Delimiter delimiter;
     private final boolean skipBadLines;
-    private final boolean mayHaveHeader;
+    private final boolean hasHeader;
     private final RatingColumns out = new RatingColumns();
     private final List<BadLine> badLines = new ArrayList<>();
     private long lines;
@@ -59,12 +59,12 @@ final class RatingsParser {
     private boolean stopped;
 
     /**
-     * @param mayHaveHeader whether the first line of this chunk may be a header (the first chunk of a CSV file)
+     * @param hasHeader whether the first line of this chunk is a header to pass over (checked by {@link CsvHeader})
      */
-    RatingsParser(Delimiter delimiter, boolean skipBadLines, boolean mayHaveHeader) {
+    RatingsParser(Delimiter delimiter, boolean skipBadLines, boolean hasHeader) {
         this.delimiter = delimiter;
         this.skipBadLines = skipBadLines;
-        this.mayHaveHeader = mayHaveHeader;
+        this.hasHeader = hasHeader;
     }
 
     RatingColumns records() {
@@ -293,7 +293,7 @@ final class RatingsParser {
         if (end == lineStart) {
             return next;
         }
-        if (lines == 1 && mayHaveHeader && Character.isLetter(b[lineStart] & 0xFF)) {
+        if (lines == 1 && hasHeader) {
             return next;
         }
         String text = new String(b, lineStart, end - lineStart, StandardCharsets.UTF_8);
@@ -315,7 +315,8 @@ final class RatingsParser {
         stopped = true;
     }
 
-    private static final Pattern DECIMAL = Pattern.compile("\\d{1,2}(\\.\\d+)?");
+    /** A decimal number, negative or not: anything else is "not a number", a number off the scale is out of range. */
+    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     /** Says what is wrong with a line that the fast path rejected, field by field, with the same rules. */
     static String diagnose(String line, Delimiter delimiter) {
@@ -332,12 +333,15 @@ final class RatingsParser {
             }
         }
         String rating = fields[2];
-        if (!DECIMAL.matcher(rating).matches()) {
+        if (!NUMBER.matcher(rating).matches()) {
             return names[2] + " " + quote(rating) + " is not a number in " + quoted;
         }
         BigDecimal doubled = new BigDecimal(rating).multiply(BigDecimal.valueOf(2));
-        if (doubled.stripTrailingZeros().scale() > 0 || doubled.compareTo(BigDecimal.ONE) < 0
-                || doubled.compareTo(BigDecimal.TEN) > 0) {
+        if (doubled.compareTo(BigDecimal.ONE) < 0 || doubled.compareTo(BigDecimal.TEN) > 0) {
+            return names[2] + " " + quote(rating) + " is out of range: ratings go from 0.5 to 5.0 in half stars, in "
+                    + quoted;
+        }
+        if (doubled.stripTrailingZeros().scale() > 0) {
             return names[2] + " " + quote(rating) + " is not a rating from 0.5 to 5.0 in half stars in " + quoted;
         }
         String time = fields[3];

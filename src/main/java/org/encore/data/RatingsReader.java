@@ -1,5 +1,6 @@
 package org.encore.data;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -43,15 +43,37 @@ final class RatingsReader {
         int read(byte[] b, int off, int len) throws IOException;
     }
 
+    /**
+     * What the head of the file says, found once before parsing: where the text starts (after a UTF-8 byte-order
+     * mark), whether line 1 is a header to pass over, and the file position of each column (null: MovieLens's order).
+     */
+    private record Prelude(int start, boolean header, int[] order) {
+        static Prelude of(byte[] head, int length, String displayName, RatingsParser.Delimiter delimiter)
+                throws DataFormatException {
+            TextHead text = TextHead.check(head, length, displayName);
+            if (delimiter != RatingsParser.Delimiter.COMMA) {
+                return new Prelude(text.bomLength(), false, null);
+            }
+            int[] order = CsvHeader.columnOrder(text.firstLine(), CsvHeader.RATINGS, displayName);
+            return new Prelude(text.bomLength(), order != null, CsvHeader.inOrder(order) ? null : order);
+        }
+    }
+
     static Result readFile(Path file, String displayName, RatingsParser.Delimiter delimiter, boolean skipBadLines,
                            ProgressListener progress, CancellationToken cancel) throws IOException, DataFormatException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = RegularFiles.openChannel(file)) {
             long size = channel.size();
             if (size == 0) {
                 throw new DataFormatException(displayName, 0, "the ratings file is empty");
             }
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, TextHead.HEAD_BYTES));
+            while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+                // read the whole head
+            }
+            Prelude prelude = Prelude.of(head.array(), head.position(), displayName, delimiter);
             int chunks = (int) Math.max(1, Math.min(Parallel.threads(), size / MIN_CHUNK_BYTES));
             long[] bounds = new long[chunks + 1];
+            bounds[0] = prelude.start();
             bounds[chunks] = size;
             for (int k = 1; k < chunks; k++) {
                 bounds[k] = Math.max(bounds[k - 1], nextLineStart(channel, size * k / chunks, size));
@@ -60,15 +82,21 @@ final class RatingsReader {
             for (int k = 0; k < chunks; k++) {
                 inputs.add(fileRange(channel, bounds[k], bounds[k + 1]));
             }
-            return read(inputs, size, displayName, delimiter, skipBadLines, progress, cancel);
+            return read(inputs, size, displayName, delimiter, prelude, skipBadLines, progress, cancel);
         }
     }
 
     static Result readStream(InputStream in, long totalBytes, String displayName, RatingsParser.Delimiter delimiter,
                              boolean skipBadLines, ProgressListener progress, CancellationToken cancel)
             throws IOException, DataFormatException {
-        ChunkInput input = in::read;
-        return read(List.of(input), totalBytes, displayName, delimiter, skipBadLines, progress, cancel);
+        BufferedInputStream buffered = new BufferedInputStream(in, TextHead.HEAD_BYTES);
+        buffered.mark(TextHead.HEAD_BYTES);
+        byte[] head = buffered.readNBytes(TextHead.HEAD_BYTES);
+        buffered.reset();
+        Prelude prelude = Prelude.of(head, head.length, displayName, delimiter);
+        buffered.skipNBytes(prelude.start());
+        ChunkInput input = buffered::read;
+        return read(List.of(input), totalBytes, displayName, delimiter, prelude, skipBadLines, progress, cancel);
     }
 
     private static long nextLineStart(FileChannel channel, long from, long size) throws IOException {
@@ -125,13 +153,14 @@ final class RatingsReader {
     }
 
     private static Result read(List<ChunkInput> inputs, long totalBytes, String displayName,
-                               RatingsParser.Delimiter delimiter, boolean skipBadLines, ProgressListener progress,
-                               CancellationToken cancel) throws IOException, DataFormatException {
+                               RatingsParser.Delimiter delimiter, Prelude prelude, boolean skipBadLines,
+                               ProgressListener progress, CancellationToken cancel) throws IOException, DataFormatException {
         int chunks = inputs.size();
         RatingsParser[] parsers = new RatingsParser[chunks];
         for (int k = 0; k < chunks; k++) {
-            parsers[k] = new RatingsParser(delimiter, skipBadLines, k == 0 && delimiter == RatingsParser.Delimiter.COMMA);
+            parsers[k] = new RatingsParser(delimiter, skipBadLines, k == 0 && prelude.header());
         }
+        int[] order = prelude.order();
         AtomicLong bytesDone = new AtomicLong();
         AtomicBoolean abort = new AtomicBoolean();
         Throwable[] failures = new Throwable[chunks];
@@ -140,7 +169,7 @@ final class RatingsReader {
             int chunk = k;
             Thread worker = new Thread(() -> {
                 try {
-                    parseChunk(inputs.get(chunk), parsers[chunk], bytesDone, () -> {
+                    parseChunk(inputs.get(chunk), parsers[chunk], order, bytesDone, () -> {
                         if (abort.get() || cancel.isCancelled()) {
                             throw new CancellationException("cancelled");
                         }
@@ -154,7 +183,7 @@ final class RatingsReader {
             worker.start();
         }
         try {
-            parseChunk(inputs.get(0), parsers[0], bytesDone, () -> {
+            parseChunk(inputs.get(0), parsers[0], order, bytesDone, () -> {
                 cancel.throwIfCancelled();
                 progress.progress(Math.min(bytesDone.get(), totalBytes), totalBytes);
             });
@@ -225,11 +254,16 @@ final class RatingsReader {
         return new Result(parts, lineOffset, skipped, warnings);
     }
 
-    /** Parses one chunk buffer by buffer; {@code afterBuffer} checks cancellation (and reports progress). */
-    private static void parseChunk(ChunkInput in, RatingsParser parser, AtomicLong bytesDone, Runnable afterBuffer)
-            throws IOException {
+    /**
+     * Parses one chunk buffer by buffer; {@code afterBuffer} checks cancellation (and reports progress). With a
+     * column {@code order} (a header naming the columns in another order) each buffer is first rewritten with the
+     * fields in MovieLens's order, so that the parser's fast path stays as it is.
+     */
+    private static void parseChunk(ChunkInput in, RatingsParser parser, int[] order, AtomicLong bytesDone,
+                                   Runnable afterBuffer) throws IOException {
         // slack past the data, so that the parser's eight-byte reads never meet the end of the array
         byte[] buf = new byte[BUFFER_BYTES + 16];
+        byte[] reordered = order == null ? null : new byte[buf.length];
         int carry = 0;
         boolean eof = false;
         while (!eof) {
@@ -259,12 +293,54 @@ final class RatingsReader {
                     return;
                 }
             }
-            if (!parser.parse(buf, 0, limit)) {
+            if (reordered != null) {
+                reorder(buf, limit, reordered, order);
+            }
+            if (!parser.parse(reordered != null ? reordered : buf, 0, limit)) {
                 return;
             }
             carry = avail - limit;
             System.arraycopy(buf, limit, buf, 0, carry);
             afterBuffer.run();
+        }
+    }
+
+    /**
+     * Copies the lines of {@code from[0, limit)} into {@code to} with the comma-separated fields put in MovieLens's
+     * order ({@code order[k]} is where field k is in the file). Lines keep their length, so line numbers and
+     * positions stay; a line with another field count is copied as it is, for the parser to report.
+     */
+    static void reorder(byte[] from, int limit, byte[] to, int[] order) {
+        int[] starts = new int[order.length + 1];
+        int lineStart = 0;
+        while (lineStart < limit) {
+            int newline = lineStart;
+            int fields = 1;
+            starts[0] = lineStart;
+            while (from[newline] != '\n') {
+                if (from[newline] == ',' && fields < order.length + 1) {
+                    starts[fields++] = newline + 1;
+                }
+                newline++;
+            }
+            int end = newline > lineStart && from[newline - 1] == '\r' ? newline - 1 : newline;
+            if (fields != order.length) {
+                System.arraycopy(from, lineStart, to, lineStart, newline + 1 - lineStart);
+            } else {
+                starts[fields] = end + 1;
+                int w = lineStart;
+                for (int k = 0; k < order.length; k++) {
+                    int fieldStart = starts[order[k]];
+                    int fieldLength = starts[order[k] + 1] - 1 - fieldStart;
+                    System.arraycopy(from, fieldStart, to, w, fieldLength);
+                    w += fieldLength;
+                    if (k < order.length - 1) {
+                        to[w++] = ',';
+                    }
+                }
+                System.arraycopy(from, end, to, end, newline + 1 - end);
+            }
+            lineStart = newline + 1;
         }
     }
 }

@@ -66,7 +66,8 @@ final class SourceFiles implements Closeable {
         if (!Files.exists(source)) {
             throw new DataFormatException(source.toString(), 0, "no such file or folder");
         }
-        if (Files.isRegularFile(source) && isZip(source)) {
+        RegularFiles.require(source);
+        if (isZip(source)) {
             return openZip(source);
         }
         String name = source.getFileName() == null ? "" : source.getFileName().toString();
@@ -83,42 +84,70 @@ final class SourceFiles implements Closeable {
         if (file.getFileName().toString().toLowerCase().endsWith(".zip")) {
             return true;
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             byte[] magic = in.readNBytes(2);
             return magic.length == 2 && magic[0] == 'P' && magic[1] == 'K';
         }
     }
 
-    private static SourceFiles openFolder(Path dir) throws IOException, DataFormatException {
-        Layout layout = layoutIn(dir);
-        Path folder = dir;
-        if (layout == null) {
-            List<Path> candidates = new ArrayList<>();
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
-                for (Path child : children) {
-                    if (layoutIn(child) != null) {
-                        candidates.add(child);
-                    }
-                }
-            }
-            if (candidates.size() == 1) {
-                folder = candidates.get(0);
-                layout = layoutIn(folder);
-            } else {
-                throw unknownLayout(dir.toString(), listing(dir));
-            }
+    /**
+     * The one rule for a folder and a zip alike: the release is the top itself when it holds a ratings file, else
+     * its only sub-folder that holds one. Two ratings files in one place, or two sub-folders with one, are refused
+     * rather than one picked silently.
+     *
+     * @param ratingsFiles the ratings files found at the top ("ratings.csv") and one level down ("ml-1m/ratings.dat")
+     * @return the chosen file's path, e.g. "ml-1m/ratings.dat"
+     */
+    private static String chooseRelease(List<String> ratingsFiles, String where, List<String> listing)
+            throws DataFormatException {
+        List<String> top = ratingsFiles.stream().filter(f -> f.indexOf('/') < 0).sorted().toList();
+        List<String> chosen = top.isEmpty() ? ratingsFiles.stream().sorted().toList() : top;
+        if (chosen.isEmpty()) {
+            throw unknownLayout(where, listing);
         }
-        return new SourceFiles(dir, folder, null, null, null, layout, folder.getFileName() == null ? ""
-                : folder.getFileName().toString());
+        if (chosen.size() > 1) {
+            throw new DataFormatException(where, 0, "holds more than one MovieLens release (" + String.join(", ", chosen)
+                    + "); open the folder of the one you mean");
+        }
+        return chosen.get(0);
     }
 
-    private static Layout layoutIn(Path dir) {
+    private static Layout layoutOfFile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
         for (Layout layout : Layout.values()) {
-            if (Files.isRegularFile(dir.resolve(layout.ratingsFile))) {
+            if (name.equals(layout.ratingsFile)) {
                 return layout;
             }
         }
         return null;
+    }
+
+    private static SourceFiles openFolder(Path dir) throws IOException, DataFormatException {
+        List<String> found = new ArrayList<>(ratingsFilesIn(dir, ""));
+        if (found.isEmpty()) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
+                for (Path child : children) {
+                    found.addAll(ratingsFilesIn(child, child.getFileName() + "/"));
+                }
+            }
+        }
+        String chosen = chooseRelease(found, dir.toString(), found.isEmpty() ? listing(dir) : List.of());
+        Layout layout = layoutOfFile(chosen);
+        Path folder = chosen.indexOf('/') < 0 ? dir : dir.resolve(chosen.substring(0, chosen.indexOf('/')));
+        return new SourceFiles(dir, folder, null, null, null, layout, folder.getFileName() == null ? ""
+                : folder.getFileName().toString());
+    }
+
+    /** The ratings files in {@code dir}, named with {@code prefix}; anything but a folder counts (and is checked when read). */
+    private static List<String> ratingsFilesIn(Path dir, String prefix) {
+        List<String> found = new ArrayList<>();
+        for (Layout layout : Layout.values()) {
+            Path file = dir.resolve(layout.ratingsFile);
+            if (Files.exists(file) && !Files.isDirectory(file)) {
+                found.add(prefix + layout.ratingsFile);
+            }
+        }
+        return found;
     }
 
     private static List<String> listing(Path dir) throws IOException {
@@ -148,6 +177,10 @@ final class SourceFiles implements Closeable {
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
+            DataFormatException unreadable = ZipEntryCheck.unreadableEntry(file);
+            if (unreadable != null) {
+                throw unreadable;
+            }
             throw new DataFormatException(file.toString(), 0,
                     "not a readable zip archive (truncated or corrupt download?): " + e.getMessage(), e);
         } catch (NoSuchFileException e) {
@@ -158,29 +191,26 @@ final class SourceFiles implements Closeable {
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
-                if (!entry.isDirectory()) {
-                    entries.put(entry.getName(), entry);
+                if (!entry.isDirectory() && entries.put(entry.getName(), entry) != null) {
+                    throw new DataFormatException(file + "!/" + entry.getName(), 0,
+                            "the zip holds two entries of this name; a folder could not, so which one is meant is unclear");
                 }
             }
-            String bestPrefix = null;
-            Layout bestLayout = null;
+            List<String> found = new ArrayList<>();
             for (String name : entries.keySet()) {
-                for (Layout layout : Layout.values()) {
-                    if (name.equals(layout.ratingsFile) || name.endsWith("/" + layout.ratingsFile)) {
-                        String prefix = name.substring(0, name.length() - layout.ratingsFile.length());
-                        if (bestPrefix == null || depth(prefix) < depth(bestPrefix)) {
-                            bestPrefix = prefix;
-                            bestLayout = layout;
-                        }
-                    }
+                if (depth(name) <= 1 && layoutOfFile(name) != null) {
+                    found.add(name);
                 }
             }
-            if (bestPrefix == null) {
+            if (found.isEmpty()) {
                 List<String> names = entries.keySet().stream().sorted().toList();
                 String shown = names.isEmpty() ? "no files" : firstNames(names);
-                throw new DataFormatException(file.toString(), 0,
-                        "the zip holds no ratings file (ratings.csv, ratings.dat or u.data); it holds " + shown);
+                throw new DataFormatException(file.toString(), 0, "the zip holds no ratings file (ratings.csv, "
+                        + "ratings.dat or u.data); it holds " + shown);
             }
+            String chosen = chooseRelease(found, file.toString(), List.of());
+            Layout bestLayout = layoutOfFile(chosen);
+            String bestPrefix = chosen.substring(0, chosen.length() - bestLayout.ratingsFile.length());
             Map<String, ZipEntry> inFolder = new LinkedHashMap<>();
             for (Map.Entry<String, ZipEntry> e : entries.entrySet()) {
                 String name = e.getKey();
@@ -189,7 +219,7 @@ final class SourceFiles implements Closeable {
                 }
             }
             String container = bestPrefix.isEmpty() ? stripZip(file.getFileName().toString())
-                    : bestPrefix.substring(0, bestPrefix.length() - 1).replaceAll(".*/", "");
+                    : bestPrefix.substring(0, bestPrefix.length() - 1);
             return new SourceFiles(file, null, zip, bestPrefix, inFolder, bestLayout, container);
         } catch (DataFormatException | RuntimeException e) {
             zip.close();
@@ -222,8 +252,13 @@ final class SourceFiles implements Closeable {
         return containerName;
     }
 
+    /** Whether the release has this file; anything but a folder counts, and is refused when read if not regular. */
     boolean has(String name) {
-        return zip != null ? zipEntries.containsKey(name) : Files.isRegularFile(folder.resolve(name));
+        if (zip != null) {
+            return zipEntries.containsKey(name);
+        }
+        Path file = folder.resolve(name);
+        return Files.exists(file) && !Files.isDirectory(file);
     }
 
     /** The file as a path, or null inside a zip. */
@@ -240,14 +275,14 @@ final class SourceFiles implements Closeable {
         if (zip != null) {
             return Math.max(0, zipEntries.get(name).getSize());
         }
-        return Files.size(folder.resolve(name));
+        return RegularFiles.size(folder.resolve(name));
     }
 
     InputStream open(String name) throws IOException {
         if (zip != null) {
-            return zip.getInputStream(zipEntries.get(name));
+            return ZipEntryCheck.open(zip, zipEntries.get(name));
         }
-        return Files.newInputStream(folder.resolve(name));
+        return RegularFiles.newInputStream(folder.resolve(name));
     }
 
     byte[] readAll(String name) throws IOException, DataFormatException {
@@ -259,6 +294,9 @@ final class SourceFiles implements Closeable {
     }
 
     DataFormatException corruptEntry(String name, IOException cause) {
+        if (cause instanceof ZipEntryCheck.EntryException) {
+            return new DataFormatException(displayName(name), 0, cause.getMessage(), cause);
+        }
         return new DataFormatException(displayName(name), 0,
                 "the zip entry is truncated or corrupt (incomplete download?): " + cause.getMessage(), cause);
     }
@@ -270,7 +308,7 @@ final class SourceFiles implements Closeable {
         }
         List<Path> files = new ArrayList<>();
         for (String name : List.of(layout.ratingsFile, layout.moviesFile, "u.genre")) {
-            if (Files.isRegularFile(folder.resolve(name))) {
+            if (has(name)) {
                 files.add(folder.resolve(name));
             }
         }

@@ -2,6 +2,7 @@ package org.encore.model;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +13,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.encore.data.AtomicFiles;
+import org.encore.data.RegularFiles;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -37,6 +37,8 @@ public final class SpecFiles {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     /** The layout written by {@link #write}. */
@@ -68,10 +70,19 @@ public final class SpecFiles {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamConstraintsException limit) {
+                throw new SpecFormatException(fieldPath(e), tooBig(limit) + where(limit) + ": not a spec file?");
+            }
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw new SpecFormatException("(syntax)", "unexpected text after the spec's closing brace" + where(e)
+                        + " (a spec file holds one JSON object)");
+            }
+            throw new SpecFormatException(fieldPath(e), shortMessage(e));
+        } catch (StreamConstraintsException e) {
+            throw new SpecFormatException("(syntax)", tooBig(e) + where(e) + ": not a spec file?");
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new SpecFormatException("(syntax)", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new SpecFormatException("(syntax)", "malformed JSON" + where(e) + ": " + e.getOriginalMessage());
         }
         if (tree == null || !tree.isObject()) {
             throw new SpecFormatException("(root)", "expected a JSON object, got " + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType()));
@@ -135,9 +146,32 @@ public final class SpecFiles {
         return path;
     }
 
+    /** A reader limit that was hit, in the spec's terms (Jackson names its StreamReadConstraints getters). */
+    private static String tooBig(StreamConstraintsException e) {
+        String message = e.getOriginalMessage();
+        String limit = message.replaceAll(".*\\((\\d+), from.*", "$1");
+        if (message.contains("nesting depth")) {
+            return "the JSON is nested more than " + limit + " levels deep (a spec nests three)";
+        }
+        if (message.startsWith("Number")) {
+            return "a number is longer than " + limit + " digits";
+        }
+        return "a text or field name is longer than " + limit + " characters";
+    }
+
+    /** " at line 3, column 7 (offset 41)" of a Jackson error, or "" when it has no location. */
+    private static String where(JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
+            return "";
+        }
+        long offset = e.getLocation().getCharOffset();
+        return " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                + (offset >= 0 ? " (offset " + offset + ")" : "");
+    }
+
     /** Reads a spec file; the message names the file and the field. */
     public static ModelSpec read(Path file) throws IOException, SpecFormatException {
-        String json = Files.readString(file, StandardCharsets.UTF_8);
+        String json = RegularFiles.readString(file);
         try {
             return fromJson(json);
         } catch (SpecFormatException e) {
@@ -186,6 +220,10 @@ public final class SpecFiles {
         String message = e.getOriginalMessage();
         if (message.startsWith("Cannot map `null` into type")) {
             return "is missing or null (expected a number)";
+        }
+        if (message.startsWith("Cannot coerce Floating-point value")) {
+            return "is " + message.replaceAll("^Cannot coerce Floating-point value \\(([^)]*)\\).*", "$1")
+                    + ", expected a whole number";
         }
         int cut = message.indexOf(" (for ");
         if (cut < 0) {

@@ -8,6 +8,7 @@ import org.encore.data.AtomicFiles;
 import org.encore.data.Dataset;
 import org.encore.data.OutputPaths;
 import org.encore.data.OutputPaths.Overwrite;
+import org.encore.data.RegularFiles;
 import org.encore.model.ModelSpec;
 import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
@@ -246,7 +247,7 @@ public final class RunFolder {
     private static String read(Path runDir, String name) throws IOException, TrainingException {
         Path file = runDir.resolve(name);
         try {
-            return Files.readString(file);
+            return RegularFiles.readString(file);
         } catch (NoSuchFileException e) {
             throw new TrainingException(runDir + " is not a complete run folder: " + name + " is missing");
         }
@@ -254,7 +255,7 @@ public final class RunFolder {
 
     private static long size(Path file) throws IOException, TrainingException {
         try {
-            return Files.size(file);
+            return RegularFiles.size(file);
         } catch (NoSuchFileException e) {
             throw new TrainingException(file + " is missing");
         }
@@ -295,7 +296,7 @@ public final class RunFolder {
         MessageDigest digest = sha256();
         byte[] bytes = new byte[CHUNK_FLOATS * Float.BYTES];
         float[] values = new float[CHUNK_FLOATS];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             for (long from = 0; from < length; from += CHUNK_FLOATS) {
                 int count = (int) Math.min(CHUNK_FLOATS, length - from);
                 int byteCount = count * Float.BYTES;

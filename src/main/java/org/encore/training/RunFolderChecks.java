@@ -1,5 +1,7 @@
 package org.encore.training;
 
+import org.encore.data.RegularFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -82,7 +84,7 @@ final class RunFolderChecks {
         ByteBuffer view = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
         long bytes = 0;
         long nonFinite = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = RegularFiles.newInputStream(file)) {
             int read;
             while ((read = in.readNBytes(buffer, 0, BUFFER)) > 0) {
                 digest.update(buffer, 0, read);

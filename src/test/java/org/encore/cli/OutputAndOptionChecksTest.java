@@ -12,8 +12,9 @@ import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
 import org.encore.model.SpecFiles;
+import org.encore.model.TrainingSettings;
+import org.encore.training.dl4j.Dl4jEngine;
 import org.encore.testutil.UnwritableFolder;
-import org.encore.training.TrainedModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +58,10 @@ class OutputAndOptionChecksTest {
         new SyntheticGenerator(new GeneratorSettings(40, 120, 1_600, 3, 400, 20)).writeTo(data, ProgressListener.NONE,
                 CancellationToken.none());
         spec = shared.resolve("tiny.json");
-        SpecFiles.write(spec, new ModelSpec("tiny", List.of(LayerSpec.dense(8, Activation.SELU)),
-                OptimizerSpec.adam(1e-3), LossType.MSE, 16, 1, 1.0, 0.2, 3, 0.2));
+        SpecFiles.write(spec, ModelSpec.builder().name("tiny").layers(List.of(LayerSpec.dense(8, Activation.SELU)))
+                .loss(LossType.MSE).training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(1e-3)).batchSize(16)
+                        .epochs(1).usersFraction(1.0).validationFraction(0.2).seed(3).build())
+                .build());
         noData = shared.resolve("no-such-dataset");
     }
 
@@ -85,7 +88,7 @@ class OutputAndOptionChecksTest {
         Result replaced = train(runDir, "--seed", "99", "--overwrite");
         assertEquals(0, replaced.status(), replaced.err());
         assertFalse(Arrays.equals(before.get("params.f32"), Files.readAllBytes(runDir.resolve("params.f32"))));
-        assertEquals(99, TrainedModel.load(runDir, MovieLensLoader.load(data)).spec().seed());
+        assertEquals(99, new Dl4jEngine().load(runDir, MovieLensLoader.load(data)).spec().training().seed());
         assertEquals(List.of("run"), names(dir), "no temporary or set-aside sibling left");
     }
 

@@ -61,13 +61,13 @@ class BadInputTest {
     @Test
     void ratingAboveFive() throws Exception {
         DataFormatException e = failure("1,1,5.5,964982703\n");
-        assertMessage(e, 2, "rating '5.5' is not a rating from 0.5 to 5.0 in half stars in '1,1,5.5,964982703'");
+        assertMessage(e, 2, "rating '5.5' is out of range: ratings go from 0.5 to 5.0 in half stars, in '1,1,5.5,964982703'");
     }
 
     @Test
     void ratingOfZero() throws Exception {
         DataFormatException e = failure("1,1,0.0,964982703\n");
-        assertMessage(e, 2, "rating '0.0' is not a rating from 0.5 to 5.0 in half stars in '1,1,0.0,964982703'");
+        assertMessage(e, 2, "rating '0.0' is out of range: ratings go from 0.5 to 5.0 in half stars, in '1,1,0.0,964982703'");
     }
 
     @Test

@@ -116,6 +116,28 @@ class DatasetCacheTest {
         assertFalse(reloaded.report().fromCache());
     }
 
+    @Test
+    void fileEditedInTheMiddleWithTheSameSizeAndTimeIsParsedAgain() throws Exception {
+        StringBuilder lines = new StringBuilder("userId,movieId,rating,timestamp\n");
+        for (int user = 1; user <= 20_000; user++) {
+            lines.append(user).append(",1,4.0,964982703\n"); // 20 bytes a line: 400 KB, far more than head and tail
+        }
+        Path release = dir.resolve("big");
+        write(release.resolve("ratings.csv"), lines.toString());
+        Path ratings = release.resolve("ratings.csv");
+        FileTime time = Files.getLastModifiedTime(ratings);
+        load(release, CACHED);
+        byte[] bytes = Files.readAllBytes(ratings);
+        int at = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).indexOf("\n10000,1,4.0,");
+        bytes[at + "\n10000,1,".length()] = '2';
+        Files.write(ratings, bytes);
+        Files.setLastModifiedTime(ratings, time);
+        Dataset reloaded = load(release, CACHED);
+        assertFalse(reloaded.report().fromCache());
+        RatingMatrix m = reloaded.ratings();
+        assertEquals(2.0f, m.ratingAt(m.rowStart(m.users().indexOf(10_000))));
+    }
+
     private Path cacheFileAfterFirstLoad(Path release) throws Exception {
         load(release, CACHED);
         Path cacheFile = DatasetCache.fileFor(release);

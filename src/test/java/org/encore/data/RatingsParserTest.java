@@ -119,7 +119,7 @@ class RatingsParserTest {
     void diagnosisNamesTheFieldForEachDelimiter() {
         assertEquals("MovieID 'x' is not a whole number from 0 to 2147483647 in '1::x::5::978300760'",
                 RatingsParser.diagnose("1::x::5::978300760", RatingsParser.Delimiter.DOUBLE_COLON));
-        assertEquals("rating '6' is not a rating from 0.5 to 5.0 in half stars in '1\t2\t6\t881250949'",
+        assertEquals("rating '6' is out of range: ratings go from 0.5 to 5.0 in half stars, in '1\t2\t6\t881250949'",
                 RatingsParser.diagnose("1\t2\t6\t881250949", RatingsParser.Delimiter.TAB));
     }
 }

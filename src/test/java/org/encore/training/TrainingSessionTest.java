@@ -1,5 +1,6 @@
 package org.encore.training;
 
+import org.encore.data.OutputPaths.Overwrite;
 import org.encore.data.Dataset;
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
@@ -61,7 +62,7 @@ class TrainingSessionTest {
     void theSavedRunLoadsBackWithTheSameScores(@TempDir Path dir) throws Exception {
         ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(1));
         TrainingSession.Outcome outcome = session.train(spec, null, null);
-        Path run = session.save(outcome, dir.resolve("run"));
+        Path run = session.save(outcome, dir.resolve("run"), Overwrite.REFUSE);
         TrainedModel loaded = session.load(run);
         int width = MATRIX.movieCount();
         float[] in = new float[3 * width];

@@ -217,10 +217,10 @@ class RunFolderTest {
         // appended dropout layers build no parameters, so the shapes match too
         ObjectNode withDropouts = (ObjectNode) SpecFiles.mapper().readTree(spec);
         for (int i = 0; i < 1000; i++) {
-            ((ArrayNode) withDropouts.get("layers")).addObject().put("type", "dropout").put("rate", 0.5);
+            ((ArrayNode) withDropouts.get("architecture").get("layers")).addObject().put("type", "dropout").put("rate", 0.5);
         }
         Files.writeString(run.resolve("spec.json"), withDropouts.toPrettyString());
-        assertEquals(SPEC.layers().size() + 1000, SpecFiles.read(run.resolve("spec.json")).layers().size(), "a valid spec");
+        assertEquals(SPEC.architecture().layers().size() + 1000, SpecFiles.read(run.resolve("spec.json")).architecture().layers().size(), "a valid spec");
         e = assertThrows(TrainingException.class, () -> ENGINE.load(run, DATASET));
         assertTrue(e.getMessage().contains("spec.json does not match its SHA-256"), e.getMessage());
 
