@@ -17,4 +17,9 @@ public interface RowScorer {
 
     /** Scores {@code rows} rows of {@code inputs} into {@code outputs} (both at least rows * width long). */
     void score(float[] inputs, int rows, float[] outputs);
+
+    /** True when score / valueScale() is a predicted rating on the star scale; false for ranking scores only. */
+    default boolean predictsRatings() {
+        return true;
+    }
 }
