@@ -2,6 +2,8 @@ package org.encore.training;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +39,7 @@ class InputTransformTest {
     void l2NormaliseGivesEachRowUnitLengthAndLeavesEmptyRowsZero() {
         float[] rows = {3f, 4f, 0f, 0f, 0f, 0f, 1f, 1f, 1f};
         new InputTransform(1.0, null, true).apply(rows, 0, 3, 3);
-        assertArrayEquals(new float[]{0.6f, 0.8f, 0f, 0f, 0f, 0f}, java.util.Arrays.copyOf(rows, 6), 1e-6f);
+        assertArrayEquals(new float[]{0.6f, 0.8f, 0f, 0f, 0f, 0f}, Arrays.copyOf(rows, 6), 1e-6f);
         double norm = 0;
         for (int c = 6; c < 9; c++) {
             norm += rows[c] * rows[c];

@@ -3,6 +3,7 @@ package org.encore.recommend.baseline;
 import org.encore.data.RatingMatrix;
 import org.encore.model.RowScorer;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -83,8 +84,8 @@ public final class BiasBaseline implements RowScorer {
         double[] userBias = new double[trainRows.length];
         float[] itemBias = new float[width];
         for (int sweep = 0; sweep < settings.sweeps(); sweep++) {
-            java.util.Arrays.fill(itemSums, 0);
-            java.util.Arrays.fill(itemCounts, 0);
+            Arrays.fill(itemSums, 0);
+            Arrays.fill(itemCounts, 0);
             for (int u = 0; u < trainRows.length; u++) {
                 int row = trainRows[u];
                 for (int p = matrix.rowStart(row); p < matrix.rowEnd(row); p++) {

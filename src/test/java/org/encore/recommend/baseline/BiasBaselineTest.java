@@ -5,6 +5,7 @@ import org.encore.data.RatingMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -100,12 +101,12 @@ class BiasBaselineTest {
     }
 
     private static double mean(double[] values) {
-        return java.util.Arrays.stream(values).average().orElseThrow();
+        return Arrays.stream(values).average().orElseThrow();
     }
 
     private static double[] centred(double[] values) {
         double mean = mean(values);
-        return java.util.Arrays.stream(values).map(v -> v - mean).toArray();
+        return Arrays.stream(values).map(v -> v - mean).toArray();
     }
 
     @Test
@@ -122,7 +123,7 @@ class BiasBaselineTest {
         float[] out = new float[MOVIES];
         for (int row : heldOut) {
             // feed every other rating in, score the rest
-            java.util.Arrays.fill(in, 0f);
+            Arrays.fill(in, 0f);
             int k = 0;
             List<Integer> hidden = new ArrayList<>();
             for (int p = m.rowStart(row); p < m.rowEnd(row); p++, k++) {

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Configuration of Mult-VAE's Gaussian coding (Liang et al. 2018, {@code dawenl/vae_cf} {@code q_graph}): from the
@@ -138,6 +139,6 @@ public class GaussianCodingLayer extends DenseLayer {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(super.hashCode(), betaCap, totalAnnealSteps, noiseSeed);
+        return Objects.hash(super.hashCode(), betaCap, totalAnnealSteps, noiseSeed);
     }
 }

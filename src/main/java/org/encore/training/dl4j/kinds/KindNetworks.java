@@ -3,6 +3,7 @@ package org.encore.training.dl4j.kinds;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -92,7 +93,7 @@ public final class KindNetworks {
             gaussian.setLayerName(CODING);
             penalise(gaussian, s.weightPenalty());
             if (encoder.isEmpty() && s.inputDropout() > 0) {
-                gaussian.setIDropout(new org.deeplearning4j.nn.conf.dropout.Dropout(1 - s.inputDropout()));
+                gaussian.setIDropout(new Dropout(1 - s.inputDropout()));
             }
             layers.add(gaussian);
             fanIn = coding;
@@ -175,7 +176,7 @@ public final class KindNetworks {
 
     /** The Gaussian coding of a Mult-VAE network (its current KL and beta), empty for the other kinds. */
     public static Optional<GaussianCodingLayerImpl> gaussianCoding(MultiLayerNetwork network) {
-        for (org.deeplearning4j.nn.api.Layer layer : network.getLayers()) {
+        for (var layer : network.getLayers()) {
             if (layer instanceof GaussianCodingLayerImpl g) {
                 return Optional.of(g);
             }

@@ -73,9 +73,6 @@ public record KindSettings(Kind kind, int width, List<Integer> hidden, Activatio
         if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h < 1)) {
             throw new IllegalArgumentException("hidden widths must be at least one layer of at least 1 unit, got " + hidden);
         }
-        if (kind == Kind.MULT_VAE && hidden.size() < 1) {
-            throw new IllegalArgumentException("Mult-VAE needs at least its coding width in hidden");
-        }
         if (!(inputDropout >= 0 && inputDropout < 1)) {
             throw new IllegalArgumentException("inputDropout must be in [0, 1), got " + inputDropout);
         }

@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.Arrays;
+
 /**
  * The multinomial negative log-likelihood of Liang et al. 2018 (Mult-DAE, Mult-VAE; {@code dawenl/vae_cf}): for a
  * user's row x (the binarised clicks, not normalised) and the network's logits z, loss = -sum_j x_j log softmax(z)_j.
@@ -74,11 +76,11 @@ public class MultinomialLogLikelihood implements ILossFunction {
     private static void checkShapes(INDArray labels, INDArray preOutput, INDArray mask) {
         if (labels.rank() != 2 || !labels.equalShapes(preOutput)) {
             throw new IllegalArgumentException("the multinomial loss needs labels and outputs of one [batch, width] shape, got "
-                    + java.util.Arrays.toString(labels.shape()) + " and " + java.util.Arrays.toString(preOutput.shape()));
+                    + Arrays.toString(labels.shape()) + " and " + Arrays.toString(preOutput.shape()));
         }
         if (mask != null && (mask.rank() != 2 || mask.size(0) != labels.size(0) || mask.size(1) != 1)) {
             throw new IllegalArgumentException("the multinomial loss takes a per-example mask [batch, 1] only, got "
-                    + java.util.Arrays.toString(mask.shape()));
+                    + Arrays.toString(mask.shape()));
         }
     }
 

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Configuration of CDAE's first layer (Wu et al. 2016, "Collaborative Denoising Auto-Encoders for Top-N Recommender
@@ -100,6 +101,6 @@ public class UserNodeDenseLayer extends DenseLayer {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(super.hashCode(), users);
+        return Objects.hash(super.hashCode(), users);
     }
 }

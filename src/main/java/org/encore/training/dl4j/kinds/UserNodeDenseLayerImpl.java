@@ -14,6 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.Arrays;
+
 /**
  * The computation of {@link UserNodeDenseLayer}: pre = x W + b + U[u], h = activation(pre), with x the first nIn input
  * columns (after the corruption while training) and u the last column (-1: no node). Backward: the activation's
@@ -44,7 +46,7 @@ public class UserNodeDenseLayerImpl extends BaseLayer<UserNodeDenseLayer> {
         long movies = layerConf().getNIn();
         if (input.rank() != 2 || input.size(1) != movies + 1) {
             throw new IllegalArgumentException("CDAE input rows need " + movies + " movie columns and a user-index column, got shape "
-                    + java.util.Arrays.toString(input.shape()));
+                    + Arrays.toString(input.shape()));
         }
         INDArray x = input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, movies));
         int[] users = userIndices(input.get(NDArrayIndex.all(), NDArrayIndex.point(movies)));

@@ -28,7 +28,7 @@ class KindNetworksTest {
 
     private static final RatingMatrix MATRIX = TinyData.groups(USERS, MOVIES, 17).ratings();
 
-    /** All users' rows, transformed; labels before normalisation when {@code labelsBeforeL2}. */
+    /** All users' rows: features transformed, labels the values before the L2 step, the mask of rated cells. */
     private record Batch(INDArray features, INDArray labels, INDArray ratedMask) {
     }
 
