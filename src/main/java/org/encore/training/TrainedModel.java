@@ -141,6 +141,53 @@ public final class TrainedModel implements RowScorer {
         });
     }
 
+    /** Layers whose activations can be read, input side first; the latent layer is named "coding" (a VAE's mean). */
+    public List<String> layerNames() {
+        return LayerNames.of(spec);
+    }
+
+    public int layerWidth(String layer) {
+        return network.layerSize(layerIndex(layer));
+    }
+
+    /** Inference-mode activations of `layer` for `rows` input rows (row-major rows x width()) into out (rows x layerWidth). */
+    public synchronized void activations(String layer, float[] inputs, int rows, float[] out) {
+        int index = layerIndex(layer);
+        int layerWidth = network.layerSize(index);
+        if (rows < 0 || inputs.length < (long) rows * width || out.length < (long) rows * layerWidth) {
+            throw new IllegalArgumentException("activations of '" + layer + "' need " + rows + " x " + width + " floats in and "
+                    + rows + " x " + layerWidth + " out, got " + inputs.length + " and " + out.length);
+        }
+        for (int from = 0; from < rows; from += SCORE_BATCH) {
+            int count = Math.min(SCORE_BATCH, rows - from);
+            INDArray batch = HostArrays.load(inputs, from * width, inputArray(count));
+            List<INDArray> layers = network.feedForwardToLayer(index, batch, false);
+            HostArrays.store(layers.get(layers.size() - 1), out, from * layerWidth);
+        }
+    }
+
+    /** The output layer's weights as one vector per movie: width() rows x movieVectorWidth() (row-major). */
+    public synchronized float[] movieVectors() {
+        INDArray weights = network.getOutputLayer().getParam("W"); // nIn x width
+        float[] out = new float[(int) weights.length()];
+        HostArrays.store(weights.transpose().dup('c'), out, 0);
+        return out;
+    }
+
+    public int movieVectorWidth() {
+        return (int) network.getOutputLayer().getParam("W").size(0);
+    }
+
+    private int layerIndex(String layer) {
+        List<String> names = layerNames();
+        int index = names.indexOf(layer);
+        if (index < 0) {
+            throw new IllegalArgumentException("'" + layer + "' is not a layer of " + spec.name() + "; its layers are "
+                    + String.join(", ", names));
+        }
+        return index;
+    }
+
     /** Writes the run folder (spec JSON, parameters, dataset identity, split, history) atomically. */
     public void save(Path runDir, Dataset dataset) throws IOException {
         RunFolder.save(this, runDir, dataset);

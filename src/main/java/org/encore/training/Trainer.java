@@ -109,6 +109,8 @@ public final class Trainer {
         int bestEpoch = 0;
         INDArray bestParams = null;
         String outcome = null;
+        LayerStatisticsCollector statistics = new LayerStatisticsCollector(spec, network);
+        int[] lastBatch = null;
 
         epochs:
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
@@ -129,6 +131,8 @@ public final class Trainer {
                 INDArray labels = separateLabels ? features.dup() : features;
                 INDArray labelMask = masked ? buffers.mask(features) : null;
                 network.fit(features, labels, null, labelMask);
+                statistics.afterBatch(network);
+                lastBatch = batchRows;
                 double loss = network.score();
                 if (!Double.isFinite(loss)) {
                     throw new TrainingException(String.format(Locale.ROOT,
@@ -152,6 +156,7 @@ public final class Trainer {
             history.add(metrics);
             LOG.info("epoch {}: loss {} validation mse {} ({} s)", epoch, metrics.loss(), validation.mse(), seconds);
             events.epochFinished(metrics);
+            events.layerStatistics(epoch, statistics.epochFinished(network, buffers.features(matrix, lastBatch, scale)));
             if (!Double.isFinite(validation.mse())) {
                 throw new TrainingException("the validation loss became " + validation.mse() + " in epoch " + epoch
                         + ": training diverged; try a lower learning rate than " + spec.optimizer().learningRate());
