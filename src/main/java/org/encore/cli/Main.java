@@ -20,7 +20,8 @@ public final class Main {
                 new StatsCommand(),
                 new TrainCommand(),
                 new RecommendCommand(),
-                new EvaluateCommand());
+                new EvaluateCommand(),
+                new LatentCommand());
     }
 
     public static void main(String[] args) {

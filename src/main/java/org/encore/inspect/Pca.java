@@ -2,10 +2,10 @@ package org.encore.inspect;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
@@ -14,12 +14,17 @@ import java.util.stream.IntStream;
  * <p>
  * When the rows are fewer than the columns the same non-zero eigenvalues come from the n x n Gram matrix
  * G = (X - mean)(X - mean)^T / (n - 1), whose eigenvector u gives the axis (X - mean)^T u / sqrt((n - 1) lambda)
- * (Jolliffe 2002, section 3.5), so the decomposition is never larger than min(rows, columns) squared. The
- * eigen decomposition is Apache Commons Math's. The explained variance of an axis is its eigenvalue over the
+ * (Jolliffe 2002, section 3.5), so the matrix is never larger than min(rows, columns) squared. Only the leading
+ * axes are computed (see {@link #leadingEigenvectors}). The explained variance of an axis is its eigenvalue over the
  * trace of C (the total variance). Each axis' sign is fixed so that its largest-magnitude element is positive,
  * which makes the result deterministic.
  */
 public final class Pca {
+    private static final int OVERSAMPLING = 10;
+    private static final double TOLERANCE = 1e-10;
+    private static final int MAX_ITERATIONS = 1000;
+    private static final long SEED = 0x5EEDL;
+
     private final double[] mean;
     private final double[][] axes;
     private final double[] variances;
@@ -80,22 +85,125 @@ public final class Pca {
                 products[i][j] = products[j][i];
             }
         }
-        RealMatrix symmetric = new Array2DRowRealMatrix(products, false);
-        EigenDecomposition eigen = new EigenDecomposition(symmetric);
-        double[] values = eigen.getRealEigenvalues();
-        Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
         int k = Math.min(components, Math.min(width, rows - 1));
+        double[][] leading = leadingEigenvectors(products, k);
         double[][] axes = new double[k][];
         double[] variances = new double[k];
         for (int a = 0; a < k; a++) {
-            int index = order[a];
-            variances[a] = Math.max(0, values[index]);
-            double[] vector = eigen.getEigenvector(index).toArray();
-            axes[a] = gram ? axisFromGram(vectors, vector, width) : vector;
+            variances[a] = Math.max(0, leading[k][a]);
+            axes[a] = gram ? axisFromGram(vectors, leading[a], width) : leading[a];
             normaliseAndFixSign(axes[a]);
         }
         return new Pca(mean, axes, variances, trace);
+    }
+
+    /**
+     * The {@code k} leading eigenvectors of a symmetric positive semi-definite matrix by subspace iteration with
+     * Rayleigh-Ritz projection (Saad, Numerical Methods for Large Eigenvalue Problems, 2011, section 5.2; Halko,
+     * Martinsson and Tropp 2011 for the oversampled random start): a seeded random block of k + 10 vectors is
+     * multiplied by the matrix and re-orthonormalised until the Ritz pairs' residuals |S v - theta v| fall below
+     * 1e-10 of the largest eigenvalue. Each step costs size^2 (k + 10); only the small Rayleigh quotient matrix goes
+     * through Commons Math's eigen decomposition (a full decomposition of a 1,000-wide matrix takes tens of seconds
+     * there and can fail to converge). Returns k vectors, then the k eigenvalues as row k.
+     */
+    private static double[][] leadingEigenvectors(double[][] s, int k) {
+        int size = s.length;
+        int block = Math.min(size, k + OVERSAMPLING);
+        Random random = new Random(SEED);
+        double[][] q = new double[block][size];
+        for (double[] column : q) {
+            for (int i = 0; i < size; i++) {
+                column[i] = random.nextGaussian();
+            }
+        }
+        orthonormalise(q, random);
+        double[][] result = new double[k + 1][];
+        for (int iteration = 1; ; iteration++) {
+            double[][] z = multiply(s, q);
+            double[][] t = new double[block][block];
+            for (int a = 0; a < block; a++) {
+                for (int b = a; b < block; b++) {
+                    t[a][b] = (dot(q[a], z[b]) + dot(q[b], z[a])) / 2;
+                    t[b][a] = t[a][b];
+                }
+            }
+            EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(t, false));
+            double[] values = eigen.getRealEigenvalues();
+            Integer[] order = IntStream.range(0, block).boxed().toArray(Integer[]::new);
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i]));
+            double largest = Math.max(Math.abs(values[order[0]]), Double.MIN_NORMAL);
+            boolean converged = true;
+            double[] eigenvalues = new double[k];
+            for (int a = 0; a < k; a++) {
+                double[] y = eigen.getEigenvector(order[a]).toArray();
+                double[] v = combine(q, y, size);
+                double[] sv = combine(z, y, size);
+                double residual = 0;
+                for (int i = 0; i < size; i++) {
+                    double r = sv[i] - values[order[a]] * v[i];
+                    residual += r * r;
+                }
+                converged &= Math.sqrt(residual) <= TOLERANCE * largest;
+                result[a] = v;
+                eigenvalues[a] = values[order[a]];
+            }
+            result[k] = eigenvalues;
+            if (converged || block == size || iteration >= MAX_ITERATIONS) {
+                return result;
+            }
+            q = z;
+            orthonormalise(q, random);
+        }
+    }
+
+    /** S times each column of q (columns stored as rows of the array). */
+    private static double[][] multiply(double[][] s, double[][] q) {
+        int size = s.length;
+        double[][] z = new double[q.length][size];
+        IntStream.range(0, size).parallel().forEach(i -> {
+            double[] row = s[i];
+            for (int j = 0; j < q.length; j++) {
+                z[j][i] = dot(row, q[j]);
+            }
+        });
+        return z;
+    }
+
+    /** sum_j y_j columns_j. */
+    private static double[] combine(double[][] columns, double[] y, int size) {
+        double[] v = new double[size];
+        for (int j = 0; j < columns.length; j++) {
+            for (int i = 0; i < size; i++) {
+                v[i] += y[j] * columns[j][i];
+            }
+        }
+        return v;
+    }
+
+    /** Modified Gram-Schmidt, twice; a column that vanishes (rank-deficient matrix) is replaced by a random one. */
+    private static void orthonormalise(double[][] q, Random random) {
+        for (int a = 0; a < q.length; a++) {
+            for (int attempt = 0; ; attempt++) {
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int b = 0; b < a; b++) {
+                        double projection = dot(q[a], q[b]);
+                        for (int i = 0; i < q[a].length; i++) {
+                            q[a][i] -= projection * q[b][i];
+                        }
+                    }
+                }
+                double norm = Math.sqrt(dot(q[a], q[a]));
+                if (norm > 1e-150 || attempt > 3) {
+                    for (int i = 0; i < q[a].length; i++) {
+                        q[a][i] /= norm > 0 ? norm : 1;
+                    }
+                    break;
+                }
+                for (int i = 0; i < q[a].length; i++) {
+                    q[a][i] = random.nextGaussian();
+                }
+            }
+        }
     }
 
     /** (X - mean)^T u, normalised later: the covariance eigenvector that Gram eigenvector u stands for. */

@@ -1,5 +1,7 @@
 package org.encore.inspect;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -76,6 +78,49 @@ class PcaTest {
             sum += v;
         }
         assertEquals(true, sum <= 1 + EPS && sum > 0.5, "three of four axes explain most of the variance: " + sum);
+    }
+
+    @Test
+    void theLeadingAxesOfAWideMatrixAreThoseOfAFullEigenDecomposition() {
+        Random random = new Random(11);
+        int rows = 300;
+        int width = 120;
+        float[] data = new float[rows * width];
+        for (int r = 0; r < rows; r++) {
+            double shared = random.nextGaussian();
+            for (int c = 0; c < width; c++) {
+                data[r * width + c] = (float) (random.nextGaussian() / (1 + c % 17) + shared * Math.sin(c));
+            }
+        }
+        double[][] covariance = new double[width][width];
+        double[] mean = new double[width];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < width; c++) {
+                mean[c] += data[r * width + c] / (double) rows;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int a = 0; a < width; a++) {
+                for (int b = 0; b < width; b++) {
+                    covariance[a][b] += (data[r * width + a] - mean[a]) * (data[r * width + b] - mean[b]) / (rows - 1);
+                }
+            }
+        }
+        EigenDecomposition full = new EigenDecomposition(new Array2DRowRealMatrix(covariance));
+        double[] values = full.getRealEigenvalues().clone();
+        Integer[] order = java.util.stream.IntStream.range(0, width).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(order, (x, y) -> Double.compare(values[y], values[x]));
+        Pca pca = Pca.fit(data, rows, width, 3);
+        for (int a = 0; a < 3; a++) {
+            assertEquals(values[order[a]], pca.variances()[a], 1e-9 * values[order[0]]);
+            double[] expected = full.getEigenvector(order[a]).toArray();
+            double cosine = 0;
+            double[] axis = pca.axis(a);
+            for (int c = 0; c < width; c++) {
+                cosine += expected[c] * axis[c];
+            }
+            assertEquals(1, Math.abs(cosine), 1e-6, "axis " + a);
+        }
     }
 
     @Test
