@@ -23,7 +23,8 @@ public final class Main {
                 new StatsCommand(),
                 new TrainCommand(engine),
                 new RecommendCommand(engine),
-                new EvaluateCommand(engine));
+                new EvaluateCommand(engine),
+                new LatentCommand(engine));
     }
 
     public static void main(String[] args) {

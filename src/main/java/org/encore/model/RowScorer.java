@@ -16,11 +16,11 @@ public interface RowScorer {
     /** Scale the inputs are expected in (rating * scale). */
     double valueScale();
 
-    /** Scores {@code rows} rows of {@code inputs} into {@code outputs} (both at least rows * width long). */
-    void score(float[] inputs, int rows, float[] outputs);
-
     /** True when score / valueScale() is a predicted rating on the star scale; false for ranking scores only. */
     default boolean predictsRatings() {
         return true;
     }
+
+    /** Scores {@code rows} rows of {@code inputs} into {@code outputs} (both at least rows * width long). */
+    void score(float[] inputs, int rows, float[] outputs);
 }

@@ -10,6 +10,13 @@ public interface TrainingListener {
     default void epochFinished(EpochMetrics metrics) {
     }
 
+    /**
+     * After each epoch (after {@link #epochFinished}), every layer's weight and activation histograms and
+     * update:parameter ratio, input side first.
+     */
+    default void layerStatistics(int epoch, java.util.List<LayerStatistics> statistics) {
+    }
+
     /** Once, at the end, whether finished, cancelled, stopped early or failed; {@code message} says which. */
     default void runFinished(String message) {
     }

@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.encore.model.Architecture;
 import org.encore.model.LayerSpec;
 import org.encore.model.ModelSpec;
+import org.encore.training.LayerNames;
 import org.encore.training.dl4j.sparse.SingleProductOutputLayer;
 import org.encore.training.dl4j.sparse.SparseInputDenseLayer;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -34,15 +35,17 @@ final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> 
     @Override
     public List<Layer> layers(Architecture.Autoencoder autoencoder, ModelSpec spec, int width, boolean optimizedLayers) {
         List<Layer> layers = new ArrayList<>();
+        List<String> names = LayerNames.of(spec);
         long fanIn = width;
         double retain = 1.0;
         for (LayerSpec layer : autoencoder.layers()) {
             if (layer instanceof LayerSpec.Dropout dropout) {
                 retain *= 1.0 - dropout.rate();
             } else if (layer instanceof LayerSpec.Dense dense) {
+                String name = names.get(layers.size());
                 layers.add(layers.isEmpty()
-                        ? firstLayer(width, dense, retain, optimizedLayers)
-                        : hiddenLayer(fanIn, dense, retain));
+                        ? firstLayer(width, dense, name, retain, optimizedLayers)
+                        : hiddenLayer(fanIn, dense, name, retain));
                 fanIn = dense.units();
                 retain = 1.0;
             }
@@ -52,7 +55,7 @@ final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> 
                 .activation(new ActivationIdentity())
                 .nIn(fanIn)
                 .nOut(width)
-                .name("output");
+                .name(LayerNames.OUTPUT);
         if (retain < 1.0) {
             output.dropOut(retain);
         }
@@ -66,22 +69,21 @@ final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> 
      *
      * @param width  number of movie columns (the input width)
      * @param dense  the spec's first dense layer
+     * @param name   its name ({@link LayerNames})
      * @param retain DL4J retain probability for dropout on the input (1 = none)
      * @param sparse use {@link SparseInputDenseLayer} (same parameters; computes over non-zero inputs only)
      */
-    static Layer firstLayer(int width, LayerSpec.Dense dense, double retain, boolean sparse) {
-        Layer layer = hiddenLayer(width, dense, retain);
+    static Layer firstLayer(int width, LayerSpec.Dense dense, String name, double retain, boolean sparse) {
+        Layer layer = hiddenLayer(width, dense, name, retain);
         return sparse ? SparseInputDenseLayer.of((DenseLayer) layer) : layer;
     }
 
-    private static Layer hiddenLayer(long fanIn, LayerSpec.Dense dense, double retain) {
+    private static Layer hiddenLayer(long fanIn, LayerSpec.Dense dense, String name, double retain) {
         DenseLayer.Builder builder = new DenseLayer.Builder()
                 .nIn(fanIn)
                 .nOut(dense.units())
-                .activation(NetworkFactory.activation(dense.activation()));
-        if (dense.name() != null && !dense.name().isBlank()) {
-            builder.name(dense.name());
-        }
+                .activation(NetworkFactory.activation(dense.activation()))
+                .name(name);
         if (retain < 1.0) {
             builder.dropOut(retain);
         }

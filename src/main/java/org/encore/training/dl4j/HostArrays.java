@@ -2,6 +2,7 @@ package org.encore.training.dl4j;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
@@ -32,6 +33,23 @@ final class HostArrays {
         }
         float[] exact = offset == 0 && source.length == length ? source : java.util.Arrays.copyOfRange(source, offset, offset + length);
         return Nd4j.create(exact, target.shape(), 'c');
+    }
+
+    /**
+     * The values of {@code source} for reading in any order: on the CPU backend the off-heap buffer itself when the
+     * array is contiguous (a parameter view is), otherwise a copy.
+     */
+    static FloatBuffer readOnlyValues(INDArray source) {
+        if (CPU && source.dataType() == DataType.FLOAT && Shape.isContiguousInBuffer(source)) {
+            FloatBuffer buffer = source.data().asNioFloat();
+            int from = (int) source.offset();
+            buffer.limit(from + (int) source.length());
+            buffer.position(from);
+            return buffer.slice().asReadOnlyBuffer();
+        }
+        float[] copy = new float[(int) source.length()];
+        store(source, copy, 0);
+        return FloatBuffer.wrap(copy).asReadOnlyBuffer();
     }
 
     /** Copies every element of {@code source} (row-major) into {@code target} from {@code offset}. */

@@ -105,6 +105,8 @@ final class Trainer {
         int bestEpoch = 0;
         INDArray bestParams = null;
         String outcome = null;
+        LayerStatisticsCollector statistics = new LayerStatisticsCollector(spec, network);
+        int[] lastBatch = null;
 
         epochs:
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
@@ -125,6 +127,8 @@ final class Trainer {
                 INDArray labels = separateLabels ? features.dup() : features;
                 INDArray labelMask = masked ? buffers.mask(features) : null;
                 network.fit(features, labels, null, labelMask);
+                statistics.afterBatch(network);
+                lastBatch = batchRows;
                 double loss = network.score();
                 if (!Double.isFinite(loss)) {
                     throw new TrainingException(String.format(Locale.ROOT,
@@ -148,6 +152,7 @@ final class Trainer {
             history.add(metrics);
             LOG.info("epoch {}: loss {} validation mse {} ({} s)", epoch, metrics.loss(), validation.mse(), seconds);
             events.epochFinished(metrics);
+            events.layerStatistics(epoch, statistics.epochFinished(network, buffers.features(matrix, lastBatch, scale)));
             if (!Double.isFinite(validation.mse())) {
                 throw new TrainingException("the validation loss became " + validation.mse() + " in epoch " + epoch
                         + ": training diverged; try a lower learning rate than " + spec.training().optimizer().learningRate());

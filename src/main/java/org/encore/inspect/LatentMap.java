@@ -1,0 +1,138 @@
+package org.encore.inspect;
+
+import org.encore.data.Dataset;
+import org.encore.data.RatingMatrix;
+import org.encore.data.Shuffle;
+import org.encore.evaluation.MovieProfiles;
+import org.encore.recommend.BatchScoring;
+import org.encore.training.LayerNames;
+import org.encore.training.TrainedModel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A 2-D map of what a layer makes of every user (their inference-mode activations for their rating row, the
+ * reference's model input), or of the movies (the output layer's weight column of each movie, the decoder's movie
+ * vector), projected on the first two principal axes ({@link Pca}) with the share of variance each explains
+ * (DESIGN.md section 9). Large sets are mapped from a seeded sample of users, and say so.
+ *
+ * @param layer             the layer mapped ("coding" by default; "output" for the movie map)
+ * @param layerWidth        dimensions of the vectors before projection
+ * @param explainedVariance share of the total variance on each axis (x, then y)
+ * @param colouring         what the points are coloured by
+ * @param points            the users or movies mapped
+ * @param legend            the labels that occur (see {@link PointLabels#legend()})
+ * @param total             users (or movies) in the dataset; more than points.size() when sampled
+ */
+public record LatentMap(String layer, int layerWidth, double[] explainedVariance, Colouring colouring,
+                        List<MapPoint> points, List<String> legend, int total) {
+    /** Users mapped at most; above this a seeded sample is taken. */
+    public static final int MAX_USERS = 20_000;
+
+    public LatentMap {
+        explainedVariance = explainedVariance.clone();
+        points = List.copyOf(points);
+        legend = List.copyOf(legend);
+    }
+
+    @Override
+    public double[] explainedVariance() {
+        return explainedVariance.clone();
+    }
+
+    /** Whether the points are a sample of the users. */
+    public boolean sampled() {
+        return points.size() < total;
+    }
+
+    /** Index of every point's label in the legend (for colouring and {@link NeighbourAgreement}). */
+    public int[] legendIndices() {
+        return points.stream().mapToInt(p -> legend.indexOf(p.label())).toArray();
+    }
+
+    /** Coordinates as (x, y) pairs. */
+    public double[] coordinates() {
+        double[] xy = new double[points.size() * 2];
+        for (int i = 0; i < points.size(); i++) {
+            xy[2 * i] = points.get(i).x();
+            xy[2 * i + 1] = points.get(i).y();
+        }
+        return xy;
+    }
+
+    /**
+     * The users' map of {@code layer}: every user, or a sample of {@code maxUsers} drawn with {@code seed} when
+     * there are more.
+     *
+     * @throws IllegalArgumentException naming the model's layers when {@code layer} is not one of them
+     */
+    public static LatentMap ofUsers(TrainedModel model, Dataset dataset, String layer, Colouring colouring,
+                                    int maxUsers, long seed) {
+        if (!model.layerNames().contains(layer)) {
+            throw new IllegalArgumentException("'" + layer + "' is not a layer of " + model.name() + "; its layers are "
+                    + String.join(", ", model.layerNames()));
+        }
+        RatingMatrix matrix = dataset.ratings();
+        int[] rows = sampleRows(matrix.userCount(), maxUsers, seed);
+        int layerWidth = model.layerWidth(layer);
+        int width = matrix.movieCount();
+        float[] activations = new float[rows.length * layerWidth];
+        int batch = BatchScoring.batchRows(width);
+        float[] inputs = new float[Math.min(batch, rows.length) * width];
+        float[] out = new float[Math.min(batch, rows.length) * layerWidth];
+        for (int from = 0; from < rows.length; from += batch) {
+            int count = Math.min(batch, rows.length - from);
+            matrix.densify(Arrays.copyOfRange(rows, from, from + count), (float) model.valueScale(), inputs);
+            model.activations(layer, inputs, count, out);
+            System.arraycopy(out, 0, activations, from * layerWidth, count * layerWidth);
+        }
+        PointLabels labels = PointLabels.ofUsers(dataset, MovieProfiles.of(dataset), rows, colouring);
+        int[] ids = Arrays.stream(rows).map(r -> matrix.users().idAt(r)).toArray();
+        return project(layer, activations, layerWidth, ids, labels, colouring, matrix.userCount());
+    }
+
+    /** The movies' map: the output layer's weight vector of every movie. */
+    public static LatentMap ofMovies(TrainedModel model, Dataset dataset, Colouring colouring) {
+        RatingMatrix matrix = dataset.ratings();
+        int[] columns = new int[matrix.movieCount()];
+        Arrays.setAll(columns, c -> c);
+        PointLabels labels = PointLabels.ofMovies(dataset, MovieProfiles.of(dataset), columns, colouring);
+        return project(LayerNames.OUTPUT, model.movieVectors(), model.movieVectorWidth(), matrix.movies().ids(),
+                labels, colouring, matrix.movieCount());
+    }
+
+    /** The map of any vectors ({@code ids.length} rows of {@code width}, row-major) with their labels. */
+    public static LatentMap project(String layer, float[] vectors, int width, int[] ids, PointLabels labels,
+                                    Colouring colouring, int total) {
+        int n = ids.length;
+        if (n < 2) {
+            throw new IllegalArgumentException("a map needs at least 2 points, got " + n);
+        }
+        Pca pca = Pca.fit(vectors, n, width, 2);
+        double[] xy = pca.project(vectors, n);
+        int k = pca.components();
+        double[] explained = Arrays.copyOf(pca.explainedVariance(), 2);
+        List<MapPoint> points = new ArrayList<>(n);
+        double[] values = labels.values();
+        for (int i = 0; i < n; i++) {
+            points.add(new MapPoint(ids[i], xy[i * k], k > 1 ? xy[i * k + 1] : 0, labels.labels().get(i), values[i]));
+        }
+        return new LatentMap(layer, width, explained, colouring, points, labels.legend(), total);
+    }
+
+    /** All rows 0..users-1, or {@code max} of them drawn with {@code seed}, in row order. */
+    static int[] sampleRows(int users, int max, long seed) {
+        int[] rows = new int[users];
+        Arrays.setAll(rows, r -> r);
+        if (users <= max) {
+            return rows;
+        }
+        Shuffle.inPlace(rows, new Random(seed));
+        int[] sample = Arrays.copyOf(rows, max);
+        Arrays.sort(sample);
+        return sample;
+    }
+}
