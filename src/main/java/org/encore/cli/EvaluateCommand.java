@@ -7,6 +7,10 @@ import org.encore.data.MovieLensLoader;
 import org.encore.evaluation.EvaluationReport;
 import org.encore.evaluation.EvaluationRequest;
 import org.encore.evaluation.Evaluator;
+import org.encore.evaluation.HtmlReport;
+import org.encore.evaluation.MultiSeedEvaluation;
+import org.encore.evaluation.MultiSeedReport;
+import org.encore.evaluation.ReportCsv;
 import org.encore.evaluation.SplitSettings;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
@@ -41,14 +45,19 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return "evaluate --data PATH [--models model1,model2,model3,model4|SPEC.json|RUN_DIR,...|none] "
                 + "[--baselines popular,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
-                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--json] [--json-out FILE]";
+                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--seeds S1,S2,...] [--json] "
+                + "[--json-out FILE] [--report FILE.html] [--csv FILE] [--overwrite]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "models", "baselines", "epochs", "seed", "ease-lambda",
-                "validation-fraction", "test-fraction", "min-ratings", "json-out"), List.of("json", "ease-ratings"));
+                "validation-fraction", "test-fraction", "min-ratings", "json-out", "seeds", "report", "csv"),
+                List.of("json", "ease-ratings", "overwrite"));
         long seed = a.longValue("seed", 42);
+        List<Long> seeds = seeds(a, seed);
+        Path reportFile = a.has("report") ? refuseExisting(Path.of(a.required("report")), "report", a.flag("overwrite")) : null;
+        Path csvFile = a.has("csv") ? refuseExisting(Path.of(a.required("csv")), "csv", a.flag("overwrite")) : null;
         Integer epochs = a.has("epochs") ? a.integer("epochs", 0) : null;
         if (epochs != null && epochs < 1) {
             throw new UsageException("--epochs must be at least 1, got " + epochs);
@@ -106,17 +115,35 @@ public final class EvaluateCommand implements Command {
             throw new UsageException("nothing to evaluate: give --models or --baselines");
         }
 
-        Evaluator evaluator = new Evaluator(dataset, settings);
-        warnAboutLeakage(evaluator, dataset, loadedRuns, err);
+        MultiSeedEvaluation evaluation = new MultiSeedEvaluation(dataset, settings, seeds);
+        for (long s : loadedRuns.isEmpty() ? List.<Long>of() : seeds) {
+            warnAboutLeakage(evaluation.evaluator(s), dataset, loadedRuns, err);
+        }
         EvaluationRequest request = new EvaluationRequest(specs, loaded, popular, ease, lambdas, a.flag("ease-ratings"),
                 epochs, true);
-        EvaluationReport report = evaluator.run(request, Evaluator.dl4j(epochPrinter(err)), err::println,
+        MultiSeedReport results = evaluation.run(request, Evaluator.dl4j(epochPrinter(err)), err::println,
                 CancellationToken.none());
+        EvaluationReport report = results.perSeed().get(0);
         if (a.has("json-out")) {
-            AtomicFiles.writeString(Path.of(a.required("json-out")), report.toJson().toPrettyString() + System.lineSeparator());
+            AtomicFiles.writeString(Path.of(a.required("json-out")), results.toJson().toPrettyString() + System.lineSeparator());
+        }
+        if (reportFile != null) {
+            AtomicFiles.writeString(reportFile, HtmlReport.of(results));
+            err.println("report written to " + reportFile);
+        }
+        if (csvFile != null) {
+            AtomicFiles.writeString(csvFile, ReportCsv.of(results));
+            err.println("table written to " + csvFile);
         }
         if (a.flag("json")) {
-            out.println(report.toJson().toString());
+            out.println(results.toJson().toString());
+        } else if (seeds.size() > 1) {
+            printCard(results, out);
+            out.println("numbers below: test users, mean over seeds [95% Student-t interval over seeds]");
+            out.println();
+            out.print(results.table());
+            out.println();
+            results.sentences().forEach(out::println);
         } else {
             out.println(dataset.release() + ": " + report.protocol());
             out.println("epochs: " + (epochs == null ? "each spec's own" : epochs) + "; settings chosen on the "
@@ -127,8 +154,54 @@ public final class EvaluateCommand implements Command {
             out.println();
             report.test().forEach(r -> out.println(r.name() + ": " + r.note()
                     + (r.fitSeconds() > 0 ? String.format(Locale.ROOT, " (%.1f s)", r.fitSeconds()) : "")));
+            out.println();
+            printCard(results, out);
+            results.sentences().forEach(out::println);
         }
         return Main.OK;
+    }
+
+    /** --seeds S1,S2,... (distinct whole numbers), or the single --seed; not both. */
+    private static List<Long> seeds(Args a, long seed) throws UsageException {
+        if (!a.has("seeds")) {
+            return List.of(seed);
+        }
+        if (a.has("seed")) {
+            throw new UsageException("give --seed or --seeds, not both");
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (String item : ModelArguments.items(a.required("seeds"))) {
+            try {
+                seeds.add(Long.parseLong(item));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--seeds expects comma-separated whole numbers, got '" + item + "'");
+            }
+        }
+        if (seeds.isEmpty() || new HashSet<>(seeds).size() != seeds.size()) {
+            throw new UsageException("--seeds needs one or more distinct whole numbers, got '" + a.required("seeds") + "'");
+        }
+        return seeds;
+    }
+
+    /**
+     * The output-path check of this command: an existing file is refused unless --overwrite was given (checked
+     * before any training, so that a long run never ends in a refusal). One method, to be pointed at the general
+     * output-path policy when there is one.
+     */
+    static Path refuseExisting(Path file, String option, boolean overwrite) throws UsageException {
+        if (Files.exists(file) && !overwrite) {
+            throw new UsageException("--" + option + " " + file + " already exists; give --overwrite to replace it");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException("--" + option + " " + file + " is a folder, expected a file name");
+        }
+        return file;
+    }
+
+    private static void printCard(MultiSeedReport results, PrintStream out) {
+        out.println("protocol card:");
+        results.card().entries().forEach((label, text) -> out.println("  " + label + ": " + text));
+        out.println();
     }
 
     private static TrainingListener epochPrinter(PrintStream err) {
