@@ -18,7 +18,8 @@ public final class HtmlReport {
             th:first-child,td:first-child{text-align:left}th{background:#f3f5f9}
             td.best{font-weight:700;background:#e6f4ea}.ci{color:#5b6475;font-size:.85em;white-space:nowrap}
             dl.card{display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em;font-size:.92em}dl.card dt{font-weight:600}dl.card dd{margin:0}
-            .sig{color:#17692d;font-weight:600}.nsig{color:#7a5b00}.note{color:#5b6475;font-size:.85em}
+            .sig{color:#17692d;font-weight:600}.nsig{color:#7a5b00}.note{color:#5b6475;font-size:.85em}td.note{text-align:left}
+            #comparisons th:nth-child(2),#comparisons td:nth-child(2){text-align:left}
             footer{margin-top:2.5em;color:#5b6475;font-size:.85em}
             """;
 
