@@ -23,7 +23,8 @@ public enum Significance {
     /**
      * Wilcoxon's signed-rank test (Wilcoxon 1945) on the differences, zero differences dropped first (Wilcoxon's
      * own treatment, scipy's default), since Commons Math would rank them with the others. The exact null
-     * distribution (Commons Math) for up to {@value #EXACT_WILCOXON_LIMIT} non-zero differences; above, the normal
+     * distribution (Commons Math; exact without ties, close with them, tied ranks being averaged) for up to
+     * {@value #EXACT_WILCOXON_LIMIT} non-zero differences; above, the normal
      * approximation z = (W − n(n+1)/4 + ½) / σ with σ² = n(n+1)(2n+1)/24 − Σ(t³ − t)/48 over groups of t tied
      * |differences|, W the smaller rank sum, computed here because Commons Math 3.6.1 applies its continuity
      * correction in the wrong direction and has no tie term (this matches scipy.stats.wilcoxon with

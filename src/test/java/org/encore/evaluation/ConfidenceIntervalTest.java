@@ -28,9 +28,9 @@ class ConfidenceIntervalTest {
         ConfidenceInterval ci95 = ConfidenceInterval.of95(sample);
         assertTrue(ci90.halfWidth() < ci95.halfWidth());
         // t(0.95, 3) = 2.3533634 for the 90% interval
-        double se = Math.sqrt((0.0001 + 0.0009 + 0.0025 + 0.0036) / 3) / 2; // mean 0.3375: deviations -.0275,.0125,-.0475,.0625
+        // mean 0.3375, deviations -0.0275, 0.0125, -0.0475, 0.0625; se = s / sqrt(4)
         double deviations = Math.pow(-0.0275, 2) + Math.pow(0.0125, 2) + Math.pow(-0.0475, 2) + Math.pow(0.0625, 2);
-        se = Math.sqrt(deviations / 3) / 2;
+        double se = Math.sqrt(deviations / 3) / 2;
         assertEquals(2.3533634348018264 * se, ci90.halfWidth(), 1e-9);
     }
 
