@@ -7,6 +7,10 @@ import org.encore.data.OutputPaths;
 import org.encore.evaluation.EvaluationReport;
 import org.encore.evaluation.EvaluationRequest;
 import org.encore.evaluation.Evaluator;
+import org.encore.evaluation.HtmlReport;
+import org.encore.evaluation.MultiSeedEvaluation;
+import org.encore.evaluation.MultiSeedReport;
+import org.encore.evaluation.ReportCsv;
 import org.encore.evaluation.SplitSettings;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
@@ -18,6 +22,7 @@ import org.encore.training.TrainedModel;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingSession;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,16 +54,21 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return "evaluate --data PATH [--models model1,model2,model3,model4|SPEC.json|RUN_DIR,...|none] "
                 + "[--baselines popular,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
-                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--json] [--json-out FILE [--overwrite]]";
+                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--seeds S1,S2,...] [--json] "
+                + "[--json-out FILE] [--report FILE.html] [--csv FILE] [--overwrite]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "models", "baselines", "epochs", "seed", "ease-lambda",
-                "validation-fraction", "test-fraction", "min-ratings", "json-out"), List.of("json", "ease-ratings", Args.OVERWRITE));
-        // every option is checked, the report file included, before any data is read
+                "validation-fraction", "test-fraction", "min-ratings", "json-out", "seeds", "report", "csv"),
+                List.of("json", "ease-ratings", Args.OVERWRITE));
+        // every option is checked, the output files included, before any data is read
         Path jsonOut = a.outputFile("json-out");
+        Path reportFile = a.outputFile("report");
+        Path csvFile = a.outputFile("csv");
         long seed = a.longValue("seed", 42);
+        List<Long> seeds = seeds(a, seed);
         Integer epochs = a.has("epochs") ? a.integer("epochs", 0, Range.atLeast(1)) : null;
         List<String> baselines = ModelArguments.items(a.string("baselines", "popular,ease"));
         boolean popular = false;
@@ -113,19 +123,36 @@ public final class EvaluateCommand implements Command {
             throw new UsageException("nothing to evaluate: give --models or --baselines");
         }
 
-        Evaluator evaluator = new Evaluator(dataset, settings);
-        warnAboutLeakage(evaluator, dataset, loadedRuns, err);
+        MultiSeedEvaluation evaluation = new MultiSeedEvaluation(dataset, settings, seeds);
+        for (long s : loadedRuns.isEmpty() ? List.<Long>of() : seeds) {
+            warnAboutLeakage(evaluation.evaluator(s), dataset, loadedRuns, err);
+        }
         EvaluationRequest request = new EvaluationRequest(specs, loaded, popular, ease, lambdas, a.flag("ease-ratings"),
                 epochs, true);
         TrainingSession session = new TrainingSession(engine, dataset);
-        EvaluationReport report = evaluator.run(request, Evaluator.training(session, epochPrinter(err)), engine.solver(),
+        MultiSeedReport results = evaluation.run(request, Evaluator.training(session, epochPrinter(err)), engine.solver(),
                 err::println, CancellationToken.none());
+        EvaluationReport report = results.perSeed().get(0);
         if (jsonOut != null) {
-            byte[] text = (report.toJson().toPrettyString() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
-            OutputPaths.writeFile(jsonOut, a.overwrite(), to -> to.write(text));
+            writeText(jsonOut, results.toJson().toPrettyString() + System.lineSeparator(), a);
+        }
+        if (reportFile != null) {
+            writeText(reportFile, HtmlReport.of(results), a);
+            err.println("report written to " + reportFile);
+        }
+        if (csvFile != null) {
+            writeText(csvFile, ReportCsv.of(results), a);
+            err.println("table written to " + csvFile);
         }
         if (a.flag("json")) {
-            out.println(report.toJson().toString());
+            out.println(results.toJson().toString());
+        } else if (seeds.size() > 1) {
+            printCard(results, out);
+            out.println("numbers below: test users, mean over seeds [95% Student-t interval over seeds]");
+            out.println();
+            out.print(results.table());
+            out.println();
+            results.sentences().forEach(out::println);
         } else {
             out.println(dataset.release() + ": " + report.protocol());
             out.println("epochs: " + (epochs == null ? "each spec's own" : epochs) + "; settings chosen on the "
@@ -136,8 +163,50 @@ public final class EvaluateCommand implements Command {
             out.println();
             report.test().forEach(r -> out.println(r.name() + ": " + r.note()
                     + (r.fitSeconds() > 0 ? String.format(Locale.ROOT, " (%.1f s)", r.fitSeconds()) : "")));
+            out.println();
+            printCard(results, out);
+            results.sentences().forEach(out::println);
         }
         return Main.OK;
+    }
+
+    /** --seeds S1,S2,... (distinct whole numbers), or the single --seed; not both. */
+    private static List<Long> seeds(Args a, long seed) throws UsageException {
+        if (!a.has("seeds")) {
+            return List.of(seed);
+        }
+        if (a.has("seed")) {
+            throw new UsageException("give --seed or --seeds, not both");
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (String item : ModelArguments.items(a.required("seeds"))) {
+            try {
+                seeds.add(Long.parseLong(item));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--seeds expects comma-separated whole numbers, got '" + item + "'");
+            }
+        }
+        if (seeds.isEmpty() || new HashSet<>(seeds).size() != seeds.size()) {
+            throw new UsageException("--seeds needs one or more distinct whole numbers, got '" + a.required("seeds") + "'");
+        }
+        return seeds;
+    }
+
+    /**
+     * The output-path check of this command: an existing file is refused unless --overwrite was given (checked
+     * before any training, so that a long run never ends in a refusal). One method, to be pointed at the general
+     * output-path policy when there is one.
+     */
+    /** Writes an export through the output-path policy (a regular file, replaced only with --overwrite). */
+    private static void writeText(Path file, String text, Args a) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        OutputPaths.writeFile(file, a.overwrite(), to -> to.write(bytes));
+    }
+
+    private static void printCard(MultiSeedReport results, PrintStream out) {
+        out.println("protocol card:");
+        results.card().entries().forEach((label, text) -> out.println("  " + label + ": " + text));
+        out.println();
     }
 
     private static TrainingListener epochPrinter(PrintStream err) {

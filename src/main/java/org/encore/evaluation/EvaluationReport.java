@@ -78,7 +78,7 @@ public record EvaluationReport(String release, StrongGeneralizationSplit split, 
     }
 
     /** JSON has no NaN: undefined values (e.g. RMSE of a ranking-only scorer) are written as null. */
-    private static void putNumber(ObjectNode o, String name, double value) {
+    static void putNumber(ObjectNode o, String name, double value) {
         if (Double.isFinite(value)) {
             o.put(name, value);
         } else {

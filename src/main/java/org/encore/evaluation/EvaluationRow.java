@@ -1,5 +1,7 @@
 package org.encore.evaluation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,11 +14,30 @@ import java.util.Map;
  * @param users        held-out users scored
  * @param fitSeconds   time spent training or fitting it (0 for loaded models)
  * @param note         how it was made or chosen (e.g. the EASE lambda picked on validation users)
+ * @param perUser      per-user values by metric name: entry i belongs to held-out user i (row
+ *                     {@code HeldOutUsers.rows()[i]}), NaN where the metric is undefined for that user; what the
+ *                     paired tests of {@link Comparison} compare
  */
 public record EvaluationRow(String name, Map<String, Summary> metrics, double coverage20, int users,
-                            double fitSeconds, String note) {
+                            double fitSeconds, String note, Map<String, double[]> perUser) {
     public EvaluationRow {
-        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        perUser = Collections.unmodifiableMap(new LinkedHashMap<>(perUser));
+    }
+
+    /** A row without per-user values (they cannot then be compared with a paired test). */
+    public EvaluationRow(String name, Map<String, Summary> metrics, double coverage20, int users, double fitSeconds,
+                         String note) {
+        this(name, metrics, coverage20, users, fitSeconds, note, Map.of());
+    }
+
+    /** The per-user values of {@code metricName} (a copy), NaN where undefined. */
+    public double[] userValues(String metricName) {
+        double[] values = perUser.get(metricName);
+        if (values == null) {
+            throw new IllegalArgumentException("no per-user values of '" + metricName + "' in row " + name);
+        }
+        return values.clone();
     }
 
     public Summary metric(String metricName) {
@@ -28,6 +49,6 @@ public record EvaluationRow(String name, Map<String, Summary> metrics, double co
     }
 
     public EvaluationRow withFit(double seconds, String newNote) {
-        return new EvaluationRow(name, metrics, coverage20, users, seconds, newNote);
+        return new EvaluationRow(name, metrics, coverage20, users, seconds, newNote, perUser);
     }
 }

@@ -84,8 +84,10 @@ public final class Evaluator {
         boolean predictsRatings = scorer.predictsRatings();
         double scale = scorer.valueScale();
         Map<String, Summary.Accumulator> sums = new LinkedHashMap<>();
+        Map<String, double[]> perUser = new LinkedHashMap<>();
         for (UserMetric m : metrics) {
             sums.put(m.name(), new Summary.Accumulator());
+            perUser.put(m.name(), new double[users.size()]);
         }
         CatalogCoverage coverage = new CatalogCoverage(SHORT_LIST, width);
         int[] all = IntStream.range(0, users.size()).toArray();
@@ -105,14 +107,16 @@ public final class Evaluator {
                 UserOutcome outcome = new UserOutcome(ranked, hidden, users.hiddenRatingsOf(user), predictions,
                         users.fedColumnsOf(user));
                 for (UserMetric m : metrics) {
-                    sums.get(m.name()).add(m.of(outcome));
+                    double value = m.of(outcome);
+                    sums.get(m.name()).add(value);
+                    perUser.get(m.name())[user] = value;
                 }
                 coverage.add(outcome);
             }
         });
         Map<String, Summary> summaries = new LinkedHashMap<>();
         sums.forEach((name, acc) -> summaries.put(name, acc.summary()));
-        return new EvaluationRow(scorer.name(), summaries, coverage.value(), users.size(), 0, "");
+        return new EvaluationRow(scorer.name(), summaries, coverage.value(), users.size(), 0, "", perUser);
     }
 
     /** Trains, fits and evaluates everything the request names; EASE inverts its matrix with {@code solver}. */
