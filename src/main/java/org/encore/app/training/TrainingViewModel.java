@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.encore.app.BackgroundTask;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
 import org.encore.data.AtomicFiles;
@@ -109,21 +110,29 @@ public final class TrainingViewModel {
         running.set(true);
         paused.set(false);
         message.set("");
-        background.execute(() -> {
-            for (int i = 0; i < specs.size() && !token.isCancelled(); i++) {
-                trainOne(specs.get(i), i + 1, specs.size(), dataset, token);
-            }
-            ui.execute(() -> {
-                running.set(false);
-                paused.set(false);
-                trainer = null;
-                progressText.set(token.isCancelled() ? "Cancelled" : "Done");
-                if (!token.isCancelled()) {
-                    progress.set(1);
-                }
-                refreshSavedRuns();
-            });
-        });
+        BackgroundTask.wrap(() -> {
+                    for (int i = 0; i < specs.size() && !token.isCancelled(); i++) {
+                        trainOne(specs.get(i), i + 1, specs.size(), dataset, token);
+                    }
+                    return token.isCancelled();
+                })
+                .onSuccess(cancelled -> finishRound(cancelled ? "Cancelled" : "Done"))
+                .onFailure(e -> {
+                    message.set("Training stopped: " + BackgroundTask.describe(e));
+                    finishRound("Failed");
+                })
+                .executeWith(background, ui);
+    }
+
+    private void finishRound(String outcome) {
+        running.set(false);
+        paused.set(false);
+        trainer = null;
+        progressText.set(outcome);
+        if ("Done".equals(outcome)) {
+            progress.set(1);
+        }
+        refreshSavedRuns();
     }
 
     private void trainOne(ModelSpec spec, int position, int total, Dataset dataset, CancellationToken token) {
@@ -322,10 +331,8 @@ public final class TrainingViewModel {
             return;
         }
         message.set("Opening " + runDir.getFileName() + "…");
-        background.execute(() -> {
-            try {
-                TrainedModel model = TrainedModel.load(runDir, dataset);
-                ui.execute(() -> {
+        BackgroundTask.wrap(() -> TrainedModel.load(runDir, dataset))
+                .onSuccess(model -> {
                     if (openRun(runDir, dataset).isPresent()) {
                         return;
                     }
@@ -333,12 +340,9 @@ public final class TrainingViewModel {
                     workbench.runs().add(run);
                     shownFlag(run).set(true);
                     message.set("Opened " + runDir.getFileName());
-                });
-            } catch (Exception e) {
-                String text = e.getMessage() == null ? e.toString() : e.getMessage();
-                ui.execute(() -> message.set("Cannot open " + runDir.getFileName() + ": " + text));
-            }
-        });
+                })
+                .onFailure(e -> message.set("Cannot open " + runDir.getFileName() + ": " + BackgroundTask.describe(e)))
+                .executeWith(background, ui);
     }
 
     /** The run of this session or reopened that lives in {@code runDir} and was trained on {@code dataset}. */

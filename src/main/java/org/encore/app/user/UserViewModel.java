@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.encore.app.BackgroundTask;
 import org.encore.app.Bar;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
@@ -183,17 +184,10 @@ public final class UserViewModel {
             weights[i] = models.get(i).weight();
         }
         Request request = new Request(++generation, dataset, row, Math.max(1, topN.get()), names, scorers, weights, blendMode.get());
-        background.execute(() -> {
-            Result result;
-            try {
-                result = compute(request);
-            } catch (RuntimeException e) {
-                String text = e.getMessage() == null ? e.toString() : e.getMessage();
-                ui.execute(() -> message.set("Cannot recommend: " + text));
-                return;
-            }
-            ui.execute(() -> apply(result));
-        });
+        BackgroundTask.wrap(() -> compute(request))
+                .onSuccess(this::apply)
+                .onFailure(e -> message.set("Cannot recommend: " + BackgroundTask.describe(e)))
+                .executeWith(background, ui);
     }
 
     private void apply(Result result) {
