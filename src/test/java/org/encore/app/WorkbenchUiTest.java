@@ -19,12 +19,11 @@ import org.encore.app.user.UserController;
 import org.encore.app.user.RecRow;
 import org.encore.data.Dataset;
 import org.encore.model.Presets;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -47,30 +46,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The workbench driven headless (Monocle) through one window shared by the ordered tests: it starts on
- * sample-data, every view shows content, the designer's estimate follows an edit, a 2-epoch run draws on all
- * three charts, the per-user panel never recommends a rated movie, and a bad dataset keeps the old one.
+ * The workbench driven headless (Monocle), each test on its own window: its own stage and workbench, its own
+ * temporary data directory (runs, {@code encore.data.dir}) and its own preferences node, so that one failure
+ * leaves the others' state alone. Every window starts on sample-data; the tests check that every view shows
+ * content, the designer's estimate follows an edit, a 2-epoch run draws on all three charts, the per-user
+ * panel never recommends a rated movie, and a bad dataset keeps the old one.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchUiTest {
     private static final Path SAMPLE = Path.of("sample-data").toAbsolutePath();
     private static final FxRobot ROBOT = new FxRobot();
-    private static WorkbenchWindow window;
+    private WorkbenchWindow window;
+    private AppPreferences preferences;
+    private Preferences preferencesNode;
+    private String previousDataDir;
 
     @TempDir
-    static Path temp;
+    Path temp;
 
     @BeforeAll
-    static void startWorkbench() throws Exception {
+    static void startToolkit() throws Exception {
         assumeTrue(Files.isRegularFile(SAMPLE.resolve("ratings.csv")), "sample-data/ is missing: the UI tests start on it");
         System.setProperty("encore.home", SAMPLE.getParent().toString());
-        AppPreferences preferences = new AppPreferences(Preferences.userRoot().node("org/encore/workbench-uitest"));
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startWorkbench(TestInfo test) throws Exception {
+        previousDataDir = System.getProperty("encore.data.dir");
+        System.setProperty("encore.data.dir", temp.resolve("data").toString());
+        preferencesNode = Preferences.userRoot().node("org/encore/workbench-uitest/" + test.getTestMethod().orElseThrow().getName());
+        preferences = new AppPreferences(preferencesNode);
         preferences.clear();
         // inside Monocle's default 1280x800 headless screen
         preferences.setWindowSize(1200, 760);
-        Stage stage = FxToolkit.registerPrimaryStage();
         window = FxToolkit.setupFixture(() -> {
-            WorkbenchWindow w = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"));
+            WorkbenchWindow w = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"));
             w.show();
             w.openInitial(null);
             return w;
@@ -78,18 +88,25 @@ class WorkbenchUiTest {
         waitFor(60, () -> window.workbench().dataset() != null);
     }
 
-    @AfterAll
-    static void closeWorkbench() throws Exception {
+    @AfterEach
+    void closeWorkbench() throws Exception {
         if (window != null) {
+            WorkbenchWindow closing = window;
             FxToolkit.setupFixture(() -> {
-                window.close();
-                window.stage().hide();
+                closing.close();
+                closing.stage().hide();
             });
+        }
+        preferences.clear();
+        preferencesNode.removeNode();
+        if (previousDataDir == null) {
+            System.clearProperty("encore.data.dir");
+        } else {
+            System.setProperty("encore.data.dir", previousDataDir);
         }
     }
 
     @Test
-    @Order(1)
     void startsOnTheSampleDataAndEveryViewShowsItsContent() {
         assertEquals(SAMPLE, window.workbench().dataset().source().toAbsolutePath());
         assertTrue(text("#datasetLabel").contains("1,000 users"), text("#datasetLabel"));
@@ -137,7 +154,6 @@ class WorkbenchUiTest {
     }
 
     @Test
-    @Order(2)
     void editingAPresetUpdatesTheEstimate() {
         fx(() -> {
             window.workbench().viewProperty().set(Workbench.DESIGNER_VIEW);
@@ -159,7 +175,6 @@ class WorkbenchUiTest {
     }
 
     @Test
-    @Order(3)
     void aTwoEpochRunAddsPointsToAllThreeCharts() throws Exception {
         fx(() -> {
             window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
@@ -187,8 +202,13 @@ class WorkbenchUiTest {
     }
 
     @Test
-    @Order(4)
     void thePerUserPanelShowsRatedAndRecommendedMoviesWithoutOverlap() throws Exception {
+        fx(() -> {
+            window.trainingViewModel().enqueue(Presets.model4().withEpochs(1));
+            window.trainingViewModel().trainQueue();
+        });
+        waitFor(180, () -> !window.trainingViewModel().runningProperty().get()
+                && !window.workbench().runs().isEmpty() && window.workbench().runs().get(0).model() != null);
         fx(() -> window.workbench().viewProperty().set(Workbench.DATASET_VIEW));
         fx(() -> ROBOT.lookup("#usersTable").queryAs(TableView.class).getSelectionModel().select(0));
         ROBOT.clickOn("Show in per-user panel");
@@ -235,7 +255,6 @@ class WorkbenchUiTest {
     }
 
     @Test
-    @Order(5)
     void aBadDatasetShowsTheErrorAndKeepsTheOldOne() throws Exception {
         Path bad = temp.resolve("bad");
         Files.createDirectories(bad);
@@ -252,7 +271,7 @@ class WorkbenchUiTest {
         fx(() -> ((Window) dialog.getScene().getWindow()).hide());
     }
 
-    private static TabPane tabs() {
+    private TabPane tabs() {
         return ROBOT.lookup(".views").queryAs(TabPane.class);
     }
 
