@@ -1,8 +1,10 @@
 package org.encore.app;
 
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -13,6 +15,7 @@ import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.encore.app.dataset.DatasetViewModel;
 import org.encore.app.designer.LayerWidthsView;
 import org.encore.app.user.RatedRow;
 import org.encore.app.user.UserController;
@@ -252,6 +255,25 @@ class WorkbenchUiTest {
                 assertFalse(ratedIds.contains(row.movieId()), "rated movie " + row.title() + " recommended");
             }
         }
+    }
+
+    @Test
+    void openingAnotherDatasetResetsTheFiltersAndResortsTheGenreChart() throws Exception {
+        fx(() -> {
+            window.workbench().viewProperty().set(Workbench.DATASET_VIEW);
+            window.datasetViewModel().genreProperty().set("Horror");
+        });
+        Path other = TestDatasets.writeCsv(temp.resolve("other"));
+        fx(() -> window.mainViewModel().open(other));
+        waitFor(30, () -> window.workbench().dataset().source().toAbsolutePath().equals(other.toAbsolutePath()));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> genreBox = ROBOT.lookup("#genreBox").queryAs(ComboBox.class);
+        assertEquals(DatasetViewModel.ALL_GENRES, genreBox.getValue(), "the genre box shows the reset filter");
+        assertEquals(TestDatasets.MOVIES, ROBOT.lookup("#moviesTable").queryAs(TableView.class).getItems().size());
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> genres = ROBOT.lookup("#genreChart").queryAs(BarChart.class);
+        List<String> expected = window.datasetViewModel().moviesPerGenre().stream().map(Bar::label).toList();
+        assertEquals(expected, List.copyOf(((CategoryAxis) genres.getXAxis()).getCategories()), "the new dataset's genres, in its own order");
     }
 
     @Test

@@ -14,6 +14,7 @@ import javafx.scene.layout.Pane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.encore.app.DesignEntry;
+import org.encore.app.ReadableNames;
 import org.encore.model.Activation;
 import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
@@ -95,7 +96,7 @@ public final class DesignerController {
         resetButton.disableProperty().bind(viewModel.canResetProperty().not());
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
-        fileMessage.textProperty().bind(viewModel.fileMessageProperty());
+        viewModel.message().bind(fileMessage);
         jsonArea.textProperty().bind(viewModel.report().jsonProperty());
 
         layerList.setItems(viewModel.layers());
@@ -146,11 +147,13 @@ public final class DesignerController {
 
         nameField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.NAME));
         optimizerBox.getItems().setAll(OptimizerSpec.Type.values());
+        ReadableNames.apply(optimizerBox, ReadableNames::optimizer, ReadableNames::optimizerHint);
         optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
         learningRateField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.LEARNING_RATE));
         momentumField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.MOMENTUM));
         momentumField.disableProperty().bind(viewModel.optimizerProperty().isNotEqualTo(OptimizerSpec.Type.SGD));
         lossBox.getItems().setAll(LossType.values());
+        ReadableNames.apply(lossBox, ReadableNames::loss, ReadableNames::lossHint);
         lossBox.valueProperty().bindBidirectional(viewModel.lossProperty());
         batchField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.BATCH_SIZE));
         epochsField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.EPOCHS));

@@ -16,6 +16,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.encore.app.DesignEntry;
+import org.encore.app.StatusMessage;
 import org.encore.app.Workbench;
 import org.encore.app.designer.SpecForm.Field;
 import org.encore.model.Activation;
@@ -60,7 +61,7 @@ public final class DesignerViewModel {
     private final ObjectProperty<Activation> layerActivation = new SimpleObjectProperty<>(this, "layerActivation", Activation.SELU);
 
     private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(this, "canReset");
-    private final ReadOnlyStringWrapper fileMessage = new ReadOnlyStringWrapper(this, "fileMessage", "");
+    private final StatusMessage fileMessage = new StatusMessage();
     private final UndoHistory<State> history = new UndoHistory<>();
     private boolean updatingFields;
 
@@ -323,6 +324,9 @@ public final class DesignerViewModel {
     public void queueForTraining() {
         if (spec.get() != null && report.validProperty().get()) {
             workbench.trainingQueue().add(spec.get());
+            int waiting = workbench.trainingQueue().size();
+            fileMessage.info("Added " + spec.get().name() + " to the training queue (" + waiting
+                    + (waiting == 1 ? " spec waits" : " specs wait") + "; train them in the Training view)");
         }
     }
 
@@ -335,14 +339,14 @@ public final class DesignerViewModel {
         }
         if (!report.validProperty().get()) {
             // the fields on screen are not the selected spec: saving it would write something else than shown
-            fileMessage.set("Not saved: fix the marked fields first");
+            fileMessage.error("Not saved: fix the marked fields first");
             return;
         }
         try {
             SpecFiles.write(file, current);
-            fileMessage.set("Saved " + file.getFileName());
+            fileMessage.info("Saved " + file.getFileName());
         } catch (IOException e) {
-            fileMessage.set("Cannot save " + file + ": " + e.getMessage());
+            fileMessage.error("Cannot save " + file + ": " + e.getMessage());
         }
     }
 
@@ -356,11 +360,11 @@ public final class DesignerViewModel {
             history.record(state(), null);
             designs.add(new DesignEntry(null, SpecForm.renamed(loaded, uniqueName(loaded.name()))));
             selected.set(designs.size() - 1);
-            fileMessage.set("Loaded " + file.getFileName());
+            fileMessage.info("Loaded " + file.getFileName());
         } catch (SpecFiles.SpecFormatException e) {
-            fileMessage.set("Cannot load " + e.getMessage());
+            fileMessage.error("Cannot load " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            fileMessage.set("Cannot load " + file.getFileName() + ": " + e.getMessage());
+            fileMessage.error("Cannot load " + file.getFileName() + ": " + e.getMessage());
         }
     }
 
@@ -449,7 +453,12 @@ public final class DesignerViewModel {
     }
 
     public ReadOnlyStringProperty fileMessageProperty() {
-        return fileMessage.getReadOnlyProperty();
+        return fileMessage.textProperty();
+    }
+
+    /** The designer's status line (files, the queue), and whether it is an error. */
+    public StatusMessage message() {
+        return fileMessage;
     }
 
 }

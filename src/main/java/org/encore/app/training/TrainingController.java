@@ -84,7 +84,7 @@ public final class TrainingController {
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
-        messageLabel.textProperty().bind(viewModel.messageProperty());
+        viewModel.message().bind(messageLabel);
 
         runList.setItems(viewModel.runs());
         runList.setCellFactory(list -> new RunCell());
@@ -297,9 +297,9 @@ public final class TrainingController {
             for (TrainedRun run : viewModel.shownRuns()) {
                 viewModel.exportHistory(run, folder.resolve(TrainingViewModel.fileName(run) + "-history.csv"));
             }
-            viewModel.setMessage("Exported charts and histories to " + folder);
+            viewModel.message().error("Exported charts and histories to " + folder);
         } catch (IOException e) {
-            viewModel.setMessage("Cannot export to " + folder + ": " + e.getMessage());
+            viewModel.message().error("Cannot export to " + folder + ": " + e.getMessage());
         }
     }
 }

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.encore.app.BackgroundTask;
+import org.encore.app.StatusMessage;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
 import org.encore.data.AtomicFiles;
@@ -66,7 +67,7 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Idle");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StatusMessage message = new StatusMessage();
     private final ReadOnlyObjectWrapper<TrainedRun> currentRun = new ReadOnlyObjectWrapper<>(this, "currentRun");
     private volatile CancellationToken cancel;
     private volatile Trainer trainer;
@@ -95,11 +96,11 @@ public final class TrainingViewModel {
             return;
         }
         if (dataset == null) {
-            message.set("Open a dataset first");
+            message.info("Open a dataset first");
             return;
         }
         if (queue().isEmpty()) {
-            message.set("The queue is empty: add a spec from the list or the designer");
+            message.info("The queue is empty: add a spec from the list or the designer");
             return;
         }
         List<ModelSpec> specs = List.copyOf(queue());
@@ -109,7 +110,7 @@ public final class TrainingViewModel {
         pauseRequested = false;
         running.set(true);
         paused.set(false);
-        message.set("");
+        message.info("");
         BackgroundTask.wrap(() -> {
                     for (int i = 0; i < specs.size() && !token.isCancelled(); i++) {
                         trainOne(specs.get(i), i + 1, specs.size(), dataset, token);
@@ -118,7 +119,7 @@ public final class TrainingViewModel {
                 })
                 .onSuccess(cancelled -> finishRound(cancelled ? "Cancelled" : "Done"))
                 .onFailure(e -> {
-                    message.set("Training stopped: " + BackgroundTask.describe(e));
+                    message.error("Training stopped: " + BackgroundTask.describe(e));
                     finishRound("Failed");
                 })
                 .executeWith(background, ui);
@@ -195,7 +196,7 @@ public final class TrainingViewModel {
                 LOG.warn("cannot save run {}", dir, e);
                 ui.execute(() -> {
                     run.finish(model, null, status + " · not saved: " + e.getMessage());
-                    message.set("Cannot save the run to " + dir + ": " + e.getMessage());
+                    message.error("Cannot save the run to " + dir + ": " + e.getMessage());
                 });
             }
         } catch (TrainingException | RuntimeException e) {
@@ -203,7 +204,7 @@ public final class TrainingViewModel {
             String text = e.getMessage() == null ? e.toString() : e.getMessage();
             ui.execute(() -> {
                 run.setStatus("failed");
-                message.set(run.name() + ": " + text);
+                message.error(run.name() + ": " + text);
             });
         } finally {
             trainer = null;
@@ -310,7 +311,7 @@ public final class TrainingViewModel {
             try (Stream<Path> dirs = Files.list(runsDir)) {
                 dirs.filter(Files::isDirectory).sorted(Comparator.comparing(Path::getFileName).reversed()).forEach(found::add);
             } catch (IOException e) {
-                message.set("Cannot list " + runsDir + ": " + e.getMessage());
+                message.error("Cannot list " + runsDir + ": " + e.getMessage());
             }
         }
         savedRuns.setAll(found);
@@ -320,17 +321,17 @@ public final class TrainingViewModel {
     public void open(Path runDir) {
         Dataset dataset = workbench.dataset();
         if (dataset == null) {
-            message.set("Open the dataset the run was trained on first");
+            message.info("Open the dataset the run was trained on first");
             return;
         }
         Optional<TrainedRun> alreadyOpen = openRun(runDir, dataset);
         if (alreadyOpen.isPresent()) {
             // a second copy would list the same model twice in the charts and the per-user panel
             shownFlag(alreadyOpen.get()).set(true);
-            message.set(runDir.getFileName() + " is already open");
+            message.info(runDir.getFileName() + " is already open");
             return;
         }
-        message.set("Opening " + runDir.getFileName() + "…");
+        message.info("Opening " + runDir.getFileName() + "…");
         BackgroundTask.wrap(() -> TrainedModel.load(runDir, dataset))
                 .onSuccess(model -> {
                     if (openRun(runDir, dataset).isPresent()) {
@@ -339,9 +340,9 @@ public final class TrainingViewModel {
                     TrainedRun run = TrainedRun.reopened(runDir.getFileName().toString(), model, dataset, runDir);
                     workbench.runs().add(run);
                     shownFlag(run).set(true);
-                    message.set("Opened " + runDir.getFileName());
+                    message.info("Opened " + runDir.getFileName());
                 })
-                .onFailure(e -> message.set("Cannot open " + runDir.getFileName() + ": " + BackgroundTask.describe(e)))
+                .onFailure(e -> message.error("Cannot open " + runDir.getFileName() + ": " + BackgroundTask.describe(e)))
                 .executeWith(background, ui);
     }
 
@@ -380,10 +381,6 @@ public final class TrainingViewModel {
         return safe(run.name());
     }
 
-    public void setMessage(String text) {
-        message.set(text);
-    }
-
     // ---- properties ----
 
     public ObservableList<TrainedRun> runs() {
@@ -411,7 +408,12 @@ public final class TrainingViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
+    }
+
+    /** The view's status line, and whether it is an error. */
+    public StatusMessage message() {
+        return message;
     }
 
     public ReadOnlyObjectProperty<TrainedRun> currentRunProperty() {

@@ -72,7 +72,7 @@ public final class UserController {
         });
         modeBox.valueProperty().bindBidirectional(viewModel.blendModeProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        messageLabel.textProperty().bind(viewModel.messageProperty());
+        viewModel.message().bind(messageLabel);
 
         ratedTitleColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().title()));
         ratedYearColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().year()));

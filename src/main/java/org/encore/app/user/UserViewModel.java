@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.encore.app.BackgroundTask;
+import org.encore.app.StatusMessage;
 import org.encore.app.Bar;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
@@ -52,7 +53,7 @@ public final class UserViewModel {
     private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 10);
     private final ObjectProperty<Blend.Mode> blendMode = new SimpleObjectProperty<>(this, "blendMode", Blend.Mode.SCORE);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Pick a user");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StatusMessage message = new StatusMessage();
     private final ObservableList<ModelWeight> models = FXCollections.observableArrayList();
     private final ObservableList<RatedRow> rated = FXCollections.observableArrayList();
     private final ObservableList<RecommendationList> lists = FXCollections.observableArrayList();
@@ -117,14 +118,14 @@ public final class UserViewModel {
         try {
             showUser(Integer.parseInt(userIdText.get().trim()));
         } catch (NumberFormatException e) {
-            message.set("A user id is a whole number, got '" + userIdText.get() + "'");
+            message.error("A user id is a whole number, got '" + userIdText.get() + "'");
         }
     }
 
     public void showRandomUser() {
         Dataset dataset = workbench.dataset();
         if (dataset == null || dataset.ratings().userCount() == 0) {
-            message.set("Open a dataset first");
+            message.info("Open a dataset first");
             return;
         }
         showUser(dataset.ratings().users().idAt(random.nextInt(dataset.ratings().userCount())));
@@ -134,17 +135,17 @@ public final class UserViewModel {
     public void showUser(int userId) {
         Dataset dataset = workbench.dataset();
         if (dataset == null) {
-            message.set("Open a dataset first");
+            message.info("Open a dataset first");
             return;
         }
         int found = dataset.ratings().users().indexOf(userId);
         if (found < 0) {
-            message.set("No user " + userId + " in " + dataset.release());
+            message.error("No user " + userId + " in " + dataset.release());
             return;
         }
         row = found;
         userIdText.set(String.valueOf(userId));
-        message.set("");
+        message.info("");
         refresh();
     }
 
@@ -186,7 +187,7 @@ public final class UserViewModel {
         Request request = new Request(++generation, dataset, row, Math.max(1, topN.get()), names, scorers, weights, blendMode.get());
         BackgroundTask.wrap(() -> compute(request))
                 .onSuccess(this::apply)
-                .onFailure(e -> message.set("Cannot recommend: " + BackgroundTask.describe(e)))
+                .onFailure(e -> message.error("Cannot recommend: " + BackgroundTask.describe(e)))
                 .executeWith(background, ui);
     }
 
@@ -334,7 +335,12 @@ public final class UserViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
+    }
+
+    /** The view's status line, and whether it is an error. */
+    public StatusMessage message() {
+        return message;
     }
 
     /** Trained models of the open dataset, with their blend weights. */
