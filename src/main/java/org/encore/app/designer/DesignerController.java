@@ -10,6 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -66,6 +67,9 @@ public final class DesignerController {
     @FXML private Label usersLabel;
     @FXML private Label fitsLabel;
     @FXML private Button queueButton;
+    @FXML private Button allUsersButton;
+    @FXML private Button referenceUsersButton;
+    @FXML private Label whyTenPercent;
 
     public DesignerController(DesignerViewModel viewModel) {
         this.viewModel = viewModel;
@@ -90,7 +94,8 @@ public final class DesignerController {
             protected void updateItem(DesignEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
                 setText(empty || entry == null ? null
-                        : entry.name() + (entry.preset() != null && !entry.preset().equals(entry.name()) ? "  (from " + entry.preset() + ")" : ""));
+                        : entry.name() + (entry.preset() != null && !entry.preset().equals(entry.name()) ? "  (from " + entry.preset() + ")" : "")
+                        + (entry.modified() ? "  · modified" : ""));
             }
         });
         resetButton.disableProperty().bind(viewModel.canResetProperty().not());
@@ -173,6 +178,13 @@ public final class DesignerController {
         usersLabel.textProperty().bind(viewModel.report().usersProperty());
         fitsLabel.textProperty().bind(viewModel.report().fitsProperty());
         queueButton.disableProperty().bind(viewModel.report().validProperty().not());
+        allUsersButton.disableProperty().bind(viewModel.textProperty(SpecForm.Field.USERS_FRACTION).isEqualTo("1"));
+        allUsersButton.setTooltip(new Tooltip("Users fraction 1: every user of the dataset, 80% to train and 20% to validate"));
+        referenceUsersButton.setTooltip(new Tooltip("Users fraction 0.1, as the reference protocol"));
+        Tooltip why = new Tooltip(DesignEstimate.REFERENCE_FRACTION_WHY);
+        why.setWrapText(true);
+        why.setMaxWidth(420);
+        whyTenPercent.setTooltip(why);
     }
 
     private static String describe(int index, LayerSpec layer) {
@@ -240,6 +252,16 @@ public final class DesignerController {
     @FXML
     private void moveDown() {
         viewModel.moveLayer(1);
+    }
+
+    @FXML
+    private void useAllUsers() {
+        viewModel.useAllUsers();
+    }
+
+    @FXML
+    private void useReferenceUsers() {
+        viewModel.useReferenceUsers();
     }
 
     @FXML

@@ -19,6 +19,7 @@ import org.encore.app.DesignEntry;
 import org.encore.app.StatusMessage;
 import org.encore.app.Workbench;
 import org.encore.app.designer.SpecForm.Field;
+import org.encore.data.Dataset;
 import org.encore.model.Activation;
 import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
@@ -28,6 +29,7 @@ import org.encore.model.Presets;
 import org.encore.model.SpecFiles;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -91,7 +93,10 @@ public final class DesignerViewModel {
         optimizer.addListener(edited("optimizer", form::setOptimizer));
         loss.addListener(edited("loss", form::setLoss));
         layerActivation.addListener(edited("layer.activation", form::setLayerActivation));
-        workbench.datasetProperty().addListener((obs, old, dataset) -> refreshEstimate());
+        workbench.datasetProperty().addListener((obs, old, dataset) -> {
+            suitUsersToDataset(dataset);
+            refreshEstimate();
+        });
         workbench.backendReadyProperty().addListener((obs, old, ready) -> refreshEstimate());
         selected.set(designs.isEmpty() ? -1 : 0);
     }
@@ -280,7 +285,7 @@ public final class DesignerViewModel {
         }
         DesignEntry entry = designs.get(index);
         history.breakMerge();
-        replaceSelected(SpecForm.renamed(Presets.byName(entry.preset()), entry.name()), null);
+        replaceSelected(entry.originNamed(), null);
         showSelected();
     }
 
@@ -372,6 +377,58 @@ public final class DesignerViewModel {
 
     private void refreshEstimate() {
         report.show(spec.get(), form, workbench.dataset(), workbench.backendReadyProperty().get());
+    }
+
+    /**
+     * Presets not yet edited start on the open dataset with enough users for its tastes to show: every user where
+     * the reference's 10% would leave fewer than {@link DesignEstimate#FEW_TRAINING_USERS} to train on (80 of
+     * sample-data's 1,000), the reference's 10% on a large dataset. Not an undo step; the reference protocol stays
+     * one click away ({@link #useReferenceUsers()}).
+     */
+    private void suitUsersToDataset(Dataset dataset) {
+        if (dataset == null) {
+            return;
+        }
+        for (int i = 0; i < designs.size(); i++) {
+            DesignEntry entry = designs.get(i);
+            if (entry.preset() == null || !entry.spec().equals(entry.originNamed()) || !Presets.NAMES.contains(entry.preset())) {
+                continue;
+            }
+            ModelSpec reference = SpecForm.renamed(Presets.byName(entry.preset()), entry.name());
+            boolean few = DesignEstimate.of(reference, dataset, false).fewUsers();
+            ModelSpec suited = few ? SpecForm.withUsersFraction(reference, 1.0) : reference;
+            if (!suited.equals(entry.spec())) {
+                designs.set(i, new DesignEntry(entry.preset(), suited, suited));
+            }
+        }
+        int index = selected.get();
+        selected.set(-1);
+        selected.set(index);
+    }
+
+    /** Names of the presets edited in place and not saved: quitting offers to save them. */
+    public List<DesignEntry> modifiedPresets() {
+        return designs.stream().filter(DesignEntry::modified).toList();
+    }
+
+    /** Writes each of {@code entries} to {@code folder} as NAME.json, never over an existing file; says what it wrote. */
+    public String saveAll(List<DesignEntry> entries, Path folder) {
+        List<String> written = new ArrayList<>();
+        for (DesignEntry entry : entries) {
+            Path file = folder.resolve(entry.name().replaceAll("[^A-Za-z0-9._-]+", "_") + ".json");
+            for (int n = 2; Files.exists(file); n++) {
+                file = folder.resolve(entry.name().replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + n + ".json");
+            }
+            try {
+                SpecFiles.write(file, entry.spec());
+                written.add(file.getFileName().toString());
+            } catch (IOException e) {
+                fileMessage.error("Cannot save " + file + ": " + e.getMessage());
+                return fileMessage.get();
+            }
+        }
+        fileMessage.info("Saved " + String.join(", ", written) + " in " + folder);
+        return fileMessage.get();
     }
 
     /** Sets the users fraction to 1: every user of the dataset, split into training and validation. */

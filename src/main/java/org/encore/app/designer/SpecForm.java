@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * into a {@link ModelSpec} ({@link #toSpec}) and filled from one ({@link #fromSpec}), with a message per field
  * for text that does not parse and for the validator's problems (placed by {@link SpecError#field()}).
  * Every read and write of a spec's fields is in {@link #fromSpec}, {@link #toSpec} and the few static
- * readers below ({@link #renamed}, {@link #batchSizeOf}, {@link #usersFractionOf}): a new
+ * readers below ({@link #renamed}, {@link #withUsersFraction}, {@link #batchSizeOf}, {@link #usersFractionOf}): a new
  * shape of {@link ModelSpec} is adapted here only.
  */
 public final class SpecForm {
@@ -150,6 +150,11 @@ public final class SpecForm {
     /** {@code spec} under another name (duplicates, presets put back under the entry's name). */
     public static ModelSpec renamed(ModelSpec spec, String name) {
         return spec.withName(name);
+    }
+
+    /** {@code spec} sampling another fraction of the dataset's users. */
+    public static ModelSpec withUsersFraction(ModelSpec spec, double fraction) {
+        return spec.withUsersFraction(fraction);
     }
 
     /** The users per mini-batch of {@code spec} (the estimate's activations are for one batch). */

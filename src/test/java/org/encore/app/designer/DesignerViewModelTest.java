@@ -76,13 +76,39 @@ class DesignerViewModelTest {
         assertEquals("", viewModel.report().usersProperty().get(), "no dataset, no user counts");
         Dataset dataset = TestDatasets.small();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        // 10% of 60 users would train on 5: the presets start on every user of a small dataset
+        assertEquals("1", viewModel.textProperty(SpecForm.Field.USERS_FRACTION).get());
+        assertEquals("Trains on 48 users, validates on 12 (of 60)", viewModel.report().usersProperty().get());
+        assertFalse(workbench.designs().get(0).modified(), "suiting the users to the dataset is not an edit");
+        viewModel.useReferenceUsers();
         // model1's 10% of 60 users is 6, of which 20% (1) validate: the same sizes the trainer's plan uses
         assertEquals("Trains on 5 users, validates on 1 (of 60); few for a small dataset: raise Users fraction",
                 viewModel.report().usersProperty().get());
-        viewModel.textProperty(SpecForm.Field.USERS_FRACTION).set("1");
+        assertTrue(viewModel.report().fewUsersProperty().get());
+        assertEquals(Presets.model1(), viewModel.specProperty().get(), "one click gives the exact reference protocol");
+        assertTrue(workbench.designs().get(0).modified(), "a preset edited in place shows it is modified");
+        viewModel.useAllUsers();
         assertEquals("Trains on 48 users, validates on 12 (of 60)", viewModel.report().usersProperty().get());
         viewModel.textProperty(SpecForm.Field.USERS_FRACTION).set("abc");
         assertEquals("", viewModel.report().usersProperty().get(), "no counts for a spec that does not parse");
+    }
+
+    @Test
+    void modifiedPresetsAreSavedWithoutOverwritingAnything() throws Exception {
+        viewModel.textProperty(SpecForm.Field.EPOCHS).set("7");
+        assertEquals(List.of("model1"), viewModel.modifiedPresets().stream().map(d -> d.name()).toList());
+        Files.writeString(temp.resolve("model1.json"), "{}");
+        viewModel.saveAll(viewModel.modifiedPresets(), temp);
+        assertEquals("{}", Files.readString(temp.resolve("model1.json")));
+        assertEquals(7, SpecFiles.read(temp.resolve("model1-2.json")).epochs());
+        assertFalse(viewModel.message().errorProperty().get());
+    }
+
+    @Test
+    void addingToTheQueueConfirms() {
+        viewModel.queueForTraining();
+        assertTrue(viewModel.fileMessageProperty().get().startsWith("Added model1 to the training queue"), viewModel.fileMessageProperty().get());
+        assertFalse(viewModel.message().errorProperty().get(), "a confirmation is not drawn as an error");
     }
 
     @Test
