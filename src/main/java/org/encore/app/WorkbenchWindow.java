@@ -55,6 +55,8 @@ public final class WorkbenchWindow {
         designerViewModel = new DesignerViewModel(workbench);
         trainingViewModel = new TrainingViewModel(workbench, executor, ui, runsDir);
         userViewModel = new UserViewModel(workbench, new Random(), executor, ui);
+        userViewModel.sideBySideProperty().set(preferences.listsSideBySide());
+        userViewModel.sideBySideProperty().addListener((obs, old, side) -> preferences.setListsSideBySide(side));
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);
         Map<Class<?>, Object> controllers = Map.of(

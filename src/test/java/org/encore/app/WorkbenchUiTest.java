@@ -32,6 +32,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -198,8 +200,12 @@ class WorkbenchUiTest {
 
         Path export = temp.resolve("export");
         fx(() -> window.trainingController().exportTo(export));
+        waitFor(30, () -> window.trainingViewModel().messageProperty().get().startsWith("Exported"));
+        assertFalse(window.trainingViewModel().message().errorProperty().get(), "a success is not drawn as an error");
+        double chartWidth = ROBOT.lookup("#r2Chart").queryAs(LineChart.class).getWidth();
         for (String png : List.of("r2.png", "mse.png", "mae.png")) {
-            assertTrue(Files.size(export.resolve(png)) > 1000, png + " written");
+            BufferedImage image = ImageIO.read(export.resolve(png).toFile());
+            assertEquals(2 * chartWidth, image.getWidth(), 2, png + " at twice the screen resolution");
         }
         assertEquals(3, Files.readAllLines(export.resolve("model4-history.csv")).size(), "header and two epochs");
     }
@@ -245,10 +251,24 @@ class WorkbenchUiTest {
                 }
             }
         }
-        fx(() -> {
-            window.stage().setWidth(1200);
-            window.stage().setHeight(760);
-        });
+        // the window stays at the smallest size: Monocle cannot grow a window it has shrunk ("Too small int buffer"),
+        // and this test's window is its own
+        // one at a time: a tab per list at the full width, every title whole
+        ROBOT.clickOn("#oneAtATimeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane listTabs = ROBOT.lookup("#listsTabs").queryAs(TabPane.class);
+        assertTrue(listTabs.isVisible());
+        assertEquals(tables.size(), listTabs.getTabs().size());
+        assertFalse(window.userViewModel().sideBySideProperty().get());
+        assertFalse(preferences.listsSideBySide(), "the choice is remembered");
+        for (TableCell<?, ?> cell : ROBOT.from(listTabs.getSelectionModel().getSelectedItem().getContent()).lookup(".table-cell").queryAllAs(TableCell.class)) {
+            if (cell.getTableColumn() != null && "Title (year)".equals(cell.getTableColumn().getText()) && cell.getText() != null) {
+                assertEquals(cell.getText(), ((Text) cell.lookup(".text")).getText(), "title cut short");
+            }
+        }
+        ROBOT.clickOn("#sideBySideButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        tables = ROBOT.lookup(".recommendations").queryAllAs(castTable());
         for (TableView<RecRow> table : tables) {
             assertEquals(10, table.getItems().size());
             for (RecRow row : table.getItems()) {

@@ -30,6 +30,8 @@ import org.encore.training.TrainingPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -358,6 +361,11 @@ public final class TrainingViewModel {
 
     /** Writes {@code run}'s history as CSV (one line per epoch, train and validation metrics). */
     public void exportHistory(TrainedRun run, Path file) throws IOException {
+        AtomicFiles.writeString(file, historyCsv(run.historySnapshot()));
+    }
+
+    /** A run's history as CSV: one line per epoch, train and validation metrics. */
+    static String historyCsv(List<EpochMetrics> history) {
         StringBuilder csv = new StringBuilder("epoch,loss,seconds,samples_per_second");
         for (String split : List.of("train", "validation")) {
             for (String name : List.of("mse", "mae", "r2", "r2_flat", "rated_rmse", "rated_mae")) {
@@ -365,7 +373,7 @@ public final class TrainingViewModel {
             }
         }
         csv.append('\n');
-        for (EpochMetrics m : run.historySnapshot()) {
+        for (EpochMetrics m : history) {
             csv.append(m.epoch()).append(',').append(m.loss()).append(',').append(m.seconds()).append(',').append(m.samplesPerSecond());
             for (SplitMetrics s : List.of(m.train(), m.validation())) {
                 csv.append(',').append(s.mse()).append(',').append(s.mae()).append(',').append(s.r2())
@@ -373,7 +381,31 @@ public final class TrainingViewModel {
             }
             csv.append('\n');
         }
-        AtomicFiles.writeString(file, csv.toString());
+        return csv.toString();
+    }
+
+    /**
+     * Writes {@code images} (file name to image) and each shown run's history CSV into {@code folder} in the
+     * background; the status line says when it is done or what failed.
+     */
+    public void export(Map<String, BufferedImage> images, Path folder) {
+        // the histories are read here, on the FX thread that appends to them
+        Map<String, String> histories = new LinkedHashMap<>();
+        shown.forEach(run -> histories.put(fileName(run) + "-history.csv", historyCsv(run.historySnapshot())));
+        message.info("Exporting to " + folder + "…");
+        BackgroundTask.wrap(() -> {
+                    Files.createDirectories(folder);
+                    for (Map.Entry<String, BufferedImage> image : images.entrySet()) {
+                        AtomicFiles.write(folder.resolve(image.getKey()), out -> ImageIO.write(image.getValue(), "png", out));
+                    }
+                    for (Map.Entry<String, String> csv : histories.entrySet()) {
+                        AtomicFiles.writeString(folder.resolve(csv.getKey()), csv.getValue());
+                    }
+                    return folder;
+                })
+                .onSuccess(done -> message.info("Exported charts and histories to " + done))
+                .onFailure(e -> message.error("Cannot export to " + folder + ": " + BackgroundTask.describe(e)))
+                .executeWith(background, ui);
     }
 
     /** A file-name-safe form of the run's name. */

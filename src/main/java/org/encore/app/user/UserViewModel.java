@@ -1,9 +1,11 @@
 package org.encore.app.user;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -51,6 +53,7 @@ public final class UserViewModel {
     private long generation;
     private final StringProperty userIdText = new SimpleStringProperty(this, "userIdText", "");
     private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 10);
+    private final BooleanProperty sideBySide = new SimpleBooleanProperty(this, "sideBySide", true);
     private final ObjectProperty<Blend.Mode> blendMode = new SimpleObjectProperty<>(this, "blendMode", Blend.Mode.SCORE);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Pick a user");
     private final StatusMessage message = new StatusMessage();
@@ -324,6 +327,11 @@ public final class UserViewModel {
 
     public IntegerProperty topNProperty() {
         return topN;
+    }
+
+    /** The lists side by side to compare them, or one at a time at full width (titles whole). */
+    public BooleanProperty sideBySideProperty() {
+        return sideBySide;
     }
 
     public ObjectProperty<Blend.Mode> blendModeProperty() {
