@@ -8,6 +8,7 @@ import org.encore.model.OptimizerSpec;
 import org.encore.model.SpecError;
 import org.encore.model.SpecValidator;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -304,12 +305,16 @@ public final class SpecForm {
         return layers.get(selectedLayer) instanceof LayerSpec.Dense ? "dense" : "dropout";
     }
 
-    /** A number as typed by a person: 30 rather than 30.0, 0.001 as is. */
+    /** A number as typed by a person: 30 rather than 30.0, 0.0001 rather than 1.0E-4. */
     public static String number(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e9) {
             return String.valueOf((long) value);
         }
-        return String.valueOf(value);
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        // 0.0001 rather than Java's 1.0E-4
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** {@code parser}'s value of the trimmed text; else records the field's problem and returns {@code fallback}. */

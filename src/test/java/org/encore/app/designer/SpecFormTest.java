@@ -42,6 +42,7 @@ class SpecFormTest {
         SpecForm form = filled(MODEL1);
         assertEquals("30", form.text(Field.EPOCHS));
         assertEquals("0.1", form.text(Field.USERS_FRACTION));
+        assertEquals("0.0001", SpecForm.number(1e-4), "not Java's 1.0E-4");
         assertEquals("", form.text(Field.LAYER_UNITS), "no layer selected, no layer text");
         form.selectLayer(0);
         assertEquals("dense", form.layerKind());
