@@ -167,8 +167,7 @@ public final class UserController {
         double visible = listsScroll.getViewportBounds() == null ? listsScroll.getWidth() : listsScroll.getViewportBounds().getWidth();
         int fitting = (int) Math.max(1, Math.floor((visible + 8) / (LIST_MIN_WIDTH + 8)));
         boolean overflow = listsScroll.isVisible() && lists > fitting && listsBox.getWidth() > visible + 1;
-        scrollHint.setText(overflow ? (lists - fitting) + (lists - fitting == 1 ? " more list" : " more lists")
-                + " to the right: scroll, or show them one at a time →" : "");
+        scrollHint.setText(overflow ? "+" + (lists - fitting) + (lists - fitting == 1 ? " list" : " lists") + " to the right: scroll ↔" : "");
     }
 
     /** One list as a table; {@code wide}: at the full width, with the genres beside the title. */
