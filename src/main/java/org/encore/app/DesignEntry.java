@@ -1,6 +1,9 @@
 package org.encore.app;
 
+import org.encore.app.designer.DesignEstimate;
 import org.encore.app.designer.SpecForm;
+import org.encore.data.Dataset;
+import org.encore.model.Presets;
 import org.encore.model.ModelSpec;
 
 /**
@@ -30,6 +33,20 @@ public record DesignEntry(String preset, ModelSpec spec, ModelSpec origin) {
     /** A preset edited in place (under its own name) and not saved: quitting would lose the edit. */
     public boolean modified() {
         return preset != null && preset.equals(name()) && !spec.equals(originNamed());
+    }
+
+    /**
+     * This entry as it starts on {@code dataset}: a preset not yet edited gets every user where the reference's
+     * 10% would leave too few to train on ({@link DesignEstimate#FEW_TRAINING_USERS}; 80 of sample-data's 1,000),
+     * the reference's 10% on a large dataset (ml-32m). Any other entry is returned as it is.
+     */
+    public DesignEntry suitedTo(Dataset dataset) {
+        if (preset == null || !Presets.NAMES.contains(preset) || !spec.equals(originNamed())) {
+            return this;
+        }
+        ModelSpec reference = SpecForm.renamed(Presets.byName(preset), name());
+        ModelSpec suited = DesignEstimate.of(reference, dataset, false).fewUsers() ? SpecForm.withUsersFraction(reference, 1.0) : reference;
+        return suited.equals(spec) ? this : new DesignEntry(preset, suited, suited);
     }
 
     @Override

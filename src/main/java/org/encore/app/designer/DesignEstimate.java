@@ -30,7 +30,7 @@ public record DesignEstimate(String parameters, String memory, String fits, Stri
     public static final int DEFAULT_WIDTH = 9_742;
 
     /** Below this many training users a preset's millions of weights mostly learn popularity (sample-data: 80 at 10%). */
-    static final int FEW_TRAINING_USERS = 500;
+    public static final int FEW_TRAINING_USERS = 500;
 
     /** Shown for a spec with problems: the estimate of the last valid one would mislead. */
     static final DesignEstimate INVALID = new DesignEstimate("Parameters: —", "Fix the marked fields to see the estimate", "", "", false);
@@ -41,7 +41,7 @@ public record DesignEstimate(String parameters, String memory, String fits, Stri
             + " 10% leaves too few users for the tastes in the data to show (80 of sample-data's 1,000).";
 
     /** The estimate of valid {@code spec} on {@code dataset} (null: none open); {@code backendReady}: run the trainer's check. */
-    static DesignEstimate of(ModelSpec spec, Dataset dataset, boolean backendReady) {
+    public static DesignEstimate of(ModelSpec spec, Dataset dataset, boolean backendReady) {
         int width = width(dataset);
         MemoryEstimate memory = MemoryEstimate.of(spec, width);
         String estimate = String.format(Locale.ROOT, "Training memory ≈ %s%n  weights %s%n  optimizer state and gradient %s%n"

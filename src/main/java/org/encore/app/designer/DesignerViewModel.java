@@ -29,7 +29,6 @@ import org.encore.model.Presets;
 import org.encore.model.SpecFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -379,26 +378,12 @@ public final class DesignerViewModel {
         report.show(spec.get(), form, workbench.dataset(), workbench.backendReadyProperty().get());
     }
 
-    /**
-     * Presets not yet edited start on the open dataset with enough users for its tastes to show: every user where
-     * the reference's 10% would leave fewer than {@link DesignEstimate#FEW_TRAINING_USERS} to train on (80 of
-     * sample-data's 1,000), the reference's 10% on a large dataset. Not an undo step; the reference protocol stays
-     * one click away ({@link #useReferenceUsers()}).
-     */
+    /** Presets not yet edited start on the open dataset with enough users ({@link DesignEntry#suitedTo}); not an undo step. */
     private void suitUsersToDataset(Dataset dataset) {
-        if (dataset == null) {
-            return;
-        }
-        for (int i = 0; i < designs.size(); i++) {
-            DesignEntry entry = designs.get(i);
-            if (entry.preset() == null || !entry.spec().equals(entry.originNamed()) || !Presets.NAMES.contains(entry.preset())) {
-                continue;
-            }
-            ModelSpec reference = SpecForm.renamed(Presets.byName(entry.preset()), entry.name());
-            boolean few = DesignEstimate.of(reference, dataset, false).fewUsers();
-            ModelSpec suited = few ? SpecForm.withUsersFraction(reference, 1.0) : reference;
-            if (!suited.equals(entry.spec())) {
-                designs.set(i, new DesignEntry(entry.preset(), suited, suited));
+        for (int i = 0; i < designs.size() && dataset != null; i++) {
+            DesignEntry suited = designs.get(i).suitedTo(dataset);
+            if (!suited.equals(designs.get(i))) {
+                designs.set(i, suited);
             }
         }
         int index = selected.get();
@@ -411,37 +396,29 @@ public final class DesignerViewModel {
         return designs.stream().filter(DesignEntry::modified).toList();
     }
 
-    /** Writes each of {@code entries} to {@code folder} as NAME.json, never over an existing file; says what it wrote. */
-    public String saveAll(List<DesignEntry> entries, Path folder) {
-        List<String> written = new ArrayList<>();
-        for (DesignEntry entry : entries) {
-            Path file = folder.resolve(entry.name().replaceAll("[^A-Za-z0-9._-]+", "_") + ".json");
-            for (int n = 2; Files.exists(file); n++) {
-                file = folder.resolve(entry.name().replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + n + ".json");
-            }
-            try {
-                SpecFiles.write(file, entry.spec());
-                written.add(file.getFileName().toString());
-            } catch (IOException e) {
-                fileMessage.error("Cannot save " + file + ": " + e.getMessage());
-                return fileMessage.get();
-            }
+    /** Writes each of {@code entries} to {@code folder} as NAME.json, never over an existing file; the status line says what. */
+    public void saveAll(List<DesignEntry> entries, Path folder) {
+        try {
+            List<Path> written = SpecFolder.writeAll(entries, folder);
+            fileMessage.info("Saved " + String.join(", ", written.stream().map(f -> f.getFileName().toString()).toList()) + " in " + folder);
+        } catch (IOException e) {
+            fileMessage.error("Cannot save in " + folder + ": " + e.getMessage());
         }
-        fileMessage.info("Saved " + String.join(", ", written) + " in " + folder);
-        return fileMessage.get();
     }
 
     /** Sets the users fraction to 1: every user of the dataset, split into training and validation. */
     public void useAllUsers() {
-        history.breakMerge();
-        texts.get(Field.USERS_FRACTION).set("1");
-        history.breakMerge();
+        setUsersFraction("1");
     }
 
     /** Sets the users fraction back to the reference protocol's 10%. */
     public void useReferenceUsers() {
+        setUsersFraction(SpecForm.number(SpecForm.usersFractionOf(Presets.model1())));
+    }
+
+    private void setUsersFraction(String text) {
         history.breakMerge();
-        texts.get(Field.USERS_FRACTION).set(SpecForm.number(SpecForm.usersFractionOf(Presets.model1())));
+        texts.get(Field.USERS_FRACTION).set(text);
         history.breakMerge();
     }
 
