@@ -234,10 +234,23 @@ public final class TrainingController {
 
     @FXML
     private void addToQueue() {
-        DesignEntry entry = specBox.getValue();
+        DesignEntry entry = selectedEntry();
         if (entry != null) {
             viewModel.enqueue(entry.spec());
         }
+    }
+
+    /**
+     * The designer's entry now at the picked place: an edit in the designer (or a preset suited to a new dataset)
+     * replaces the entry, and the box's value may still be the one before the edit.
+     */
+    private DesignEntry selectedEntry() {
+        int index = specBox.getSelectionModel().getSelectedIndex();
+        if (index < 0 && !specBox.getItems().isEmpty()) {
+            specBox.getSelectionModel().select(0);
+            index = 0;
+        }
+        return index >= 0 && index < specBox.getItems().size() ? specBox.getItems().get(index) : null;
     }
 
     @FXML
@@ -251,8 +264,9 @@ public final class TrainingController {
     /** Trains the queue; with an empty queue, the spec picked in the list (so Ctrl+T alone trains something). */
     @FXML
     public void trainQueue() {
-        if (viewModel.queue().isEmpty() && !viewModel.runningProperty().get() && specBox.getValue() != null) {
-            viewModel.enqueue(specBox.getValue().spec());
+        DesignEntry picked = selectedEntry();
+        if (viewModel.queue().isEmpty() && !viewModel.runningProperty().get() && picked != null) {
+            viewModel.enqueue(picked.spec());
         }
         viewModel.trainQueue();
     }
