@@ -85,6 +85,16 @@ public final class AppPreferences {
         flush();
     }
 
+    /** The per-user panel shows its recommendation lists side by side (true) or one at a time, full width. */
+    public boolean listsSideBySide() {
+        return node.getBoolean("user.listsSideBySide", true);
+    }
+
+    public void setListsSideBySide(boolean sideBySide) {
+        node.putBoolean("user.listsSideBySide", sideBySide);
+        flush();
+    }
+
     /** Forgets everything (tests). */
     public void clear() {
         try {

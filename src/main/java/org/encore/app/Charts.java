@@ -3,6 +3,7 @@ package org.encore.app;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.XYChart;
 
 import java.util.ArrayList;
@@ -25,6 +26,12 @@ public final class Charts {
                 points.add(new XYChart.Data<>(bar.label(), bar.value()));
             }
             series.getData().setAll(points);
+            // the category axis keeps the order of categories it has seen: a new dataset's genres would be
+            // appended after the old ones instead of sorted by their own counts
+            if (chart.getXAxis() instanceof CategoryAxis axis) {
+                axis.setAutoRanging(false);
+                axis.getCategories().setAll(bars.stream().map(Bar::label).distinct().toList());
+            }
             chart.getData().setAll(List.of(series));
         };
         bars.addListener((ListChangeListener<Bar>) change -> refresh.run());

@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.encore.data.CancellationToken;
 import org.encore.data.DataFormatException;
 import org.encore.data.Dataset;
 import org.encore.data.DatasetStatistics;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 
 /**
@@ -47,7 +45,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Encore");
     private final ObservableList<String> recentDatasets = FXCollections.observableArrayList();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
-    private volatile CancellationToken currentLoad;
+    private BackgroundTask<?> currentLoad;
 
     public MainViewModel(Workbench workbench, Engine engine, DatasetOpener opener, AppPreferences preferences,
                          Executor background, Executor ui) {
@@ -69,55 +67,51 @@ public final class MainViewModel {
         if (loading.get()) {
             return;
         }
-        CancellationToken token = new CancellationToken();
-        currentLoad = token;
         loading.set(true);
         loadProgress.set(0);
         loadingText.set("Opening " + source.getFileName() + "…");
         error.set(null);
-        background.execute(() -> {
-            try {
-                Dataset dataset = opener.open(source, (done, total) -> {
-                    if (total > 0) {
-                        double fraction = Math.min(1, (double) done / total);
-                        ui.execute(() -> loadProgress.set(fraction));
-                    }
-                }, token);
-                token.throwIfCancelled();
-                DatasetStatistics statistics = DatasetStatistics.of(dataset);
-                ui.execute(() -> {
-                    workbench.setDataset(dataset, statistics);
+        currentLoad = BackgroundTask.wrap((progress, cancel) -> {
+                    Dataset dataset = opener.open(source, (done, total) -> {
+                        if (total > 0) {
+                            progress.accept(Math.min(1, (double) done / total));
+                        }
+                    }, cancel);
+                    cancel.throwIfCancelled();
+                    return new Opened(dataset, DatasetStatistics.of(dataset));
+                })
+                .onProgress(loadProgress::set)
+                .onSuccess(opened -> {
+                    workbench.setDataset(opened.dataset(), opened.statistics());
                     // normalised: "./sample-data" and "x/../sample-data" are one entry in the recent list
                     recentDatasets.setAll(preferences.addRecentDataset(source.toAbsolutePath().normalize().toString()));
                     loading.set(false);
                     loadingText.set("");
-                });
-            } catch (CancellationException e) {
-                ui.execute(() -> {
+                })
+                .onCancelled(() -> {
                     loading.set(false);
                     loadingText.set("Opening cancelled");
-                });
-            } catch (DataFormatException e) {
-                fail(e.getMessage());
-            } catch (Exception | OutOfMemoryError e) {
-                LOG.warn("cannot open {}", source, e);
-                fail(source + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            }
-        });
+                })
+                .onFailure(e -> {
+                    if (!(e instanceof DataFormatException)) {
+                        LOG.warn("cannot open {}", source, e);
+                    }
+                    loading.set(false);
+                    loadingText.set("");
+                    // a data format error already names the file and line
+                    error.set(e instanceof DataFormatException ? e.getMessage() : source + ": " + BackgroundTask.describe(e));
+                })
+                .executeWith(background, ui);
     }
 
-    private void fail(String message) {
-        ui.execute(() -> {
-            loading.set(false);
-            loadingText.set("");
-            error.set(message);
-        });
+    /** A dataset and its statistics, both computed off the FX thread. */
+    private record Opened(Dataset dataset, DatasetStatistics statistics) {
     }
 
     public void cancelOpen() {
-        CancellationToken token = currentLoad;
-        if (token != null) {
-            token.cancel();
+        BackgroundTask<?> task = currentLoad;
+        if (task != null) {
+            task.cancel();
         }
     }
 
@@ -128,13 +122,12 @@ public final class MainViewModel {
 
     /** Asks the engine what it runs on, off the FX thread: loading it takes seconds and native libraries. */
     public void detectBackend() {
-        background.execute(() -> {
-            String text = engineDescription();
-            ui.execute(() -> {
-                backendText.set(text);
-                workbench.markBackendReady();
-            });
-        });
+        BackgroundTask.wrap(this::engineDescription)
+                .onSuccess(text -> {
+                    backendText.set(text);
+                    workbench.markBackendReady();
+                })
+                .executeWith(background, ui);
     }
 
     /** Updates the memory text; call it on the FX thread now and then. */

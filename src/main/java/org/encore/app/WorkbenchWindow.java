@@ -2,7 +2,11 @@ package org.encore.app;
 
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.encore.app.dataset.DatasetController;
 import org.encore.app.dataset.DatasetViewModel;
@@ -14,9 +18,12 @@ import org.encore.app.user.UserController;
 import org.encore.app.user.UserViewModel;
 import org.encore.training.Engine;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -49,6 +56,8 @@ public final class WorkbenchWindow {
         designerViewModel = new DesignerViewModel(workbench, engine);
         trainingViewModel = new TrainingViewModel(workbench, engine, executor, ui, runsDir);
         userViewModel = new UserViewModel(workbench, new Random(), executor, ui);
+        userViewModel.sideBySideProperty().set(preferences.listsSideBySide());
+        userViewModel.sideBySideProperty().addListener((obs, old, side) -> preferences.setListsSideBySide(side));
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);
         Map<Class<?>, Object> controllers = Map.of(
@@ -71,11 +80,17 @@ public final class WorkbenchWindow {
                 if (icon != null) {
                     stage.getIcons().add(new Image(icon));
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // an icon is a nicety: the window opens without one
             }
         }
-        stage.setOnCloseRequest(e -> close());
+        stage.setOnCloseRequest(e -> {
+            if (confirmQuit()) {
+                close();
+            } else {
+                e.consume();
+            }
+        });
     }
 
     public void show() {
@@ -96,8 +111,43 @@ public final class WorkbenchWindow {
     }
 
     private void quit() {
-        close();
-        Platform.exit();
+        if (confirmQuit()) {
+            close();
+            Platform.exit();
+        }
+    }
+
+    /**
+     * Presets edited in place live only in this session: asks whether to save them as spec files, discard the
+     * edits (the presets come back next time) or stay. True to go on quitting.
+     */
+    private boolean confirmQuit() {
+        List<DesignEntry> modified = designerViewModel.modifiedPresets();
+        if (modified.isEmpty()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save as spec files…", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard the edits", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Edited presets");
+        alert.setHeaderText(String.join(", ", modified.stream().map(DesignEntry::name).toList())
+                + (modified.size() == 1 ? " was" : " were") + " edited in place and not saved");
+        alert.setContentText("Save the edited specs as JSON files (load them back with Load in the Model designer), "
+                + "or discard the edits: the presets come back unchanged next time.");
+        alert.getDialogPane().setId("quitDialog");
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder for the edited specs");
+            File folder = chooser.showDialog(stage);
+            if (folder == null) {
+                return false;
+            }
+            designerViewModel.saveAll(modified, folder.toPath());
+            return !designerViewModel.message().errorProperty().get();
+        }
+        return answer == discard;
     }
 
     /** Remembers the window, stops training and the background executor. Safe to call twice. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AppPreferencesTest {
@@ -31,6 +32,13 @@ class AppPreferencesTest {
         assertEquals("/data/set9", recent.get(1));
         assertEquals(1, recent.stream().filter("/data/set5"::equals).count());
         assertTrue(!recent.contains("/data/set0"), "the oldest falls off");
+    }
+
+    @Test
+    void theChosenLayoutOfThePerUserListsIsRemembered() {
+        assertTrue(preferences.listsSideBySide(), "side by side until the user chooses");
+        preferences.setListsSideBySide(false);
+        assertFalse(new AppPreferences(Preferences.userRoot().node("org/encore/workbench-unittest")).listsSideBySide());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.encore.app;
 
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -13,6 +15,7 @@ import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.encore.app.dataset.DatasetViewModel;
 import org.encore.app.designer.LayerWidthsView;
 import org.encore.app.user.RatedRow;
 import org.encore.app.user.UserController;
@@ -20,17 +23,18 @@ import org.encore.app.user.RecRow;
 import org.encore.data.Dataset;
 import org.encore.model.Presets;
 import org.encore.training.dl4j.Dl4jEngine;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -48,30 +52,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The workbench driven headless (Monocle) through one window shared by the ordered tests: it starts on
- * sample-data, every view shows content, the designer's estimate follows an edit, a 2-epoch run draws on all
- * three charts, the per-user panel never recommends a rated movie, and a bad dataset keeps the old one.
+ * The workbench driven headless (Monocle), each test on its own window: its own stage and workbench, its own
+ * temporary data directory (runs, {@code encore.data.dir}) and its own preferences node, so that one failure
+ * leaves the others' state alone. Every window starts on sample-data; the tests check that every view shows
+ * content, the designer's estimate follows an edit, a 2-epoch run draws on all three charts, the per-user
+ * panel never recommends a rated movie, and a bad dataset keeps the old one.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchUiTest {
     private static final Path SAMPLE = Path.of("sample-data").toAbsolutePath();
     private static final FxRobot ROBOT = new FxRobot();
-    private static WorkbenchWindow window;
+    private WorkbenchWindow window;
+    private AppPreferences preferences;
+    private Preferences preferencesNode;
+    private String previousDataDir;
 
     @TempDir
-    static Path temp;
+    Path temp;
 
     @BeforeAll
-    static void startWorkbench() throws Exception {
+    static void startToolkit() throws Exception {
         assumeTrue(Files.isRegularFile(SAMPLE.resolve("ratings.csv")), "sample-data/ is missing: the UI tests start on it");
         System.setProperty("encore.home", SAMPLE.getParent().toString());
-        AppPreferences preferences = new AppPreferences(Preferences.userRoot().node("org/encore/workbench-uitest"));
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startWorkbench(TestInfo test) throws Exception {
+        previousDataDir = System.getProperty("encore.data.dir");
+        System.setProperty("encore.data.dir", temp.resolve("data").toString());
+        preferencesNode = Preferences.userRoot().node("org/encore/workbench-uitest/" + test.getTestMethod().orElseThrow().getName());
+        preferences = new AppPreferences(preferencesNode);
         preferences.clear();
         // inside Monocle's default 1280x800 headless screen
         preferences.setWindowSize(1200, 760);
-        Stage stage = FxToolkit.registerPrimaryStage();
         window = FxToolkit.setupFixture(() -> {
-            WorkbenchWindow w = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"), new Dl4jEngine());
+            WorkbenchWindow w = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"), new Dl4jEngine());
             w.show();
             w.openInitial(null);
             return w;
@@ -79,18 +94,25 @@ class WorkbenchUiTest {
         waitFor(60, () -> window.workbench().dataset() != null);
     }
 
-    @AfterAll
-    static void closeWorkbench() throws Exception {
+    @AfterEach
+    void closeWorkbench() throws Exception {
         if (window != null) {
+            WorkbenchWindow closing = window;
             FxToolkit.setupFixture(() -> {
-                window.close();
-                window.stage().hide();
+                closing.close();
+                closing.stage().hide();
             });
+        }
+        preferences.clear();
+        preferencesNode.removeNode();
+        if (previousDataDir == null) {
+            System.clearProperty("encore.data.dir");
+        } else {
+            System.setProperty("encore.data.dir", previousDataDir);
         }
     }
 
     @Test
-    @Order(1)
     void startsOnTheSampleDataAndEveryViewShowsItsContent() {
         assertEquals(SAMPLE, window.workbench().dataset().source().toAbsolutePath());
         assertTrue(text("#datasetLabel").contains("1,000 users"), text("#datasetLabel"));
@@ -138,7 +160,6 @@ class WorkbenchUiTest {
     }
 
     @Test
-    @Order(2)
     void editingAPresetUpdatesTheEstimate() {
         fx(() -> {
             window.workbench().viewProperty().set(Workbench.DESIGNER_VIEW);
@@ -160,7 +181,6 @@ class WorkbenchUiTest {
     }
 
     @Test
-    @Order(3)
     void aTwoEpochRunAddsPointsToAllThreeCharts() throws Exception {
         fx(() -> {
             window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
@@ -181,15 +201,24 @@ class WorkbenchUiTest {
 
         Path export = temp.resolve("export");
         fx(() -> window.trainingController().exportTo(export));
+        waitFor(30, () -> window.trainingViewModel().messageProperty().get().startsWith("Exported"));
+        assertFalse(window.trainingViewModel().message().errorProperty().get(), "a success is not drawn as an error");
+        double chartWidth = ROBOT.lookup("#r2Chart").queryAs(LineChart.class).getWidth();
         for (String png : List.of("r2.png", "mse.png", "mae.png")) {
-            assertTrue(Files.size(export.resolve(png)) > 1000, png + " written");
+            BufferedImage image = ImageIO.read(export.resolve(png).toFile());
+            assertEquals(2 * chartWidth, image.getWidth(), 2, png + " at twice the screen resolution");
         }
         assertEquals(3, Files.readAllLines(export.resolve("model4-history.csv")).size(), "header and two epochs");
     }
 
     @Test
-    @Order(4)
     void thePerUserPanelShowsRatedAndRecommendedMoviesWithoutOverlap() throws Exception {
+        fx(() -> {
+            window.trainingViewModel().enqueue(Presets.model4().withTraining(t -> t.epochs(1)));
+            window.trainingViewModel().trainQueue();
+        });
+        waitFor(180, () -> !window.trainingViewModel().runningProperty().get()
+                && !window.workbench().runs().isEmpty() && window.workbench().runs().get(0).model() != null);
         fx(() -> window.workbench().viewProperty().set(Workbench.DATASET_VIEW));
         fx(() -> ROBOT.lookup("#usersTable").queryAs(TableView.class).getSelectionModel().select(0));
         ROBOT.clickOn("Show in per-user panel");
@@ -223,10 +252,24 @@ class WorkbenchUiTest {
                 }
             }
         }
-        fx(() -> {
-            window.stage().setWidth(1200);
-            window.stage().setHeight(760);
-        });
+        // the window stays at the smallest size: Monocle cannot grow a window it has shrunk ("Too small int buffer"),
+        // and this test's window is its own
+        // one at a time: a tab per list at the full width, every title whole
+        ROBOT.clickOn("#oneAtATimeButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane listTabs = ROBOT.lookup("#listsTabs").queryAs(TabPane.class);
+        assertTrue(listTabs.isVisible());
+        assertEquals(tables.size(), listTabs.getTabs().size());
+        assertFalse(window.userViewModel().sideBySideProperty().get());
+        assertFalse(preferences.listsSideBySide(), "the choice is remembered");
+        for (TableCell<?, ?> cell : ROBOT.from(listTabs.getSelectionModel().getSelectedItem().getContent()).lookup(".table-cell").queryAllAs(TableCell.class)) {
+            if (cell.getTableColumn() != null && "Title (year)".equals(cell.getTableColumn().getText()) && cell.getText() != null) {
+                assertEquals(cell.getText(), ((Text) cell.lookup(".text")).getText(), "title cut short");
+            }
+        }
+        ROBOT.clickOn("#sideBySideButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        tables = ROBOT.lookup(".recommendations").queryAllAs(castTable());
         for (TableView<RecRow> table : tables) {
             assertEquals(10, table.getItems().size());
             for (RecRow row : table.getItems()) {
@@ -236,7 +279,25 @@ class WorkbenchUiTest {
     }
 
     @Test
-    @Order(5)
+    void openingAnotherDatasetResetsTheFiltersAndResortsTheGenreChart() throws Exception {
+        fx(() -> {
+            window.workbench().viewProperty().set(Workbench.DATASET_VIEW);
+            window.datasetViewModel().genreProperty().set("Horror");
+        });
+        Path other = TestDatasets.writeCsv(temp.resolve("other"));
+        fx(() -> window.mainViewModel().open(other));
+        waitFor(30, () -> window.workbench().dataset().source().toAbsolutePath().equals(other.toAbsolutePath()));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> genreBox = ROBOT.lookup("#genreBox").queryAs(ComboBox.class);
+        assertEquals(DatasetViewModel.ALL_GENRES, genreBox.getValue(), "the genre box shows the reset filter");
+        assertEquals(TestDatasets.MOVIES, ROBOT.lookup("#moviesTable").queryAs(TableView.class).getItems().size());
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> genres = ROBOT.lookup("#genreChart").queryAs(BarChart.class);
+        List<String> expected = window.datasetViewModel().moviesPerGenre().stream().map(Bar::label).toList();
+        assertEquals(expected, List.copyOf(((CategoryAxis) genres.getXAxis()).getCategories()), "the new dataset's genres, in its own order");
+    }
+
+    @Test
     void aBadDatasetShowsTheErrorAndKeepsTheOldOne() throws Exception {
         Path bad = temp.resolve("bad");
         Files.createDirectories(bad);
@@ -253,7 +314,7 @@ class WorkbenchUiTest {
         fx(() -> ((Window) dialog.getScene().getWindow()).hide());
     }
 
-    private static TabPane tabs() {
+    private TabPane tabs() {
         return ROBOT.lookup(".views").queryAs(TabPane.class);
     }
 

@@ -88,11 +88,10 @@ public final class DatasetViewModel {
             genreNames.addAll(movie.genres());
         }
         movieRows.setAll(rows);
-        genres.setAll(ALL_GENRES);
-        genres.addAll(genreNames);
-        if (!genres.contains(genre.get())) {
-            genre.set(ALL_GENRES);
-        }
+        List<String> genreChoices = new ArrayList<>(List.of(ALL_GENRES));
+        genreChoices.addAll(genreNames);
+        genres.setAll(genreChoices);
+        resetFilters();
 
         int[] perUser = stats.ratingsPerUser();
         float[] meanPerUser = stats.meanPerUser();
@@ -118,6 +117,19 @@ public final class DatasetViewModel {
         overview.set(String.format(Locale.ROOT, "%,d ratings · %,d users · %,d movies (%,d rated) · density %.3f%% · mean %.2f",
                 stats.ratings(), stats.users(), stats.movies(), stats.ratedMovies(), stats.density() * 100, stats.meanRating()));
         refilter();
+    }
+
+    /**
+     * Clears the search, the genre and the years: a filter chosen on the previous dataset would hide movies of
+     * this one without the filter bar showing it (a genre box emptied by the new genre list still filtered).
+     */
+    private void resetFilters() {
+        search.set("");
+        yearFrom.set("");
+        yearTo.set("");
+        // through null, so that a genre box whose items were just replaced shows the choice again
+        genre.set(null);
+        genre.set(ALL_GENRES);
     }
 
     private void refilter() {

@@ -10,10 +10,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.encore.app.DesignEntry;
+import org.encore.app.ReadableNames;
 import org.encore.model.Activation;
 import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
@@ -65,6 +67,9 @@ public final class DesignerController {
     @FXML private Label usersLabel;
     @FXML private Label fitsLabel;
     @FXML private Button queueButton;
+    @FXML private Button allUsersButton;
+    @FXML private Button referenceUsersButton;
+    @FXML private Label whyTenPercent;
 
     public DesignerController(DesignerViewModel viewModel) {
         this.viewModel = viewModel;
@@ -89,14 +94,15 @@ public final class DesignerController {
             protected void updateItem(DesignEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
                 setText(empty || entry == null ? null
-                        : entry.name() + (entry.preset() != null && !entry.preset().equals(entry.name()) ? "  (from " + entry.preset() + ")" : ""));
+                        : entry.name() + (entry.preset() != null && !entry.preset().equals(entry.name()) ? "  (from " + entry.preset() + ")" : "")
+                        + (entry.modified() ? "  · modified" : ""));
             }
         });
         resetButton.disableProperty().bind(viewModel.canResetProperty().not());
         undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
         redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
-        fileMessage.textProperty().bind(viewModel.fileMessageProperty());
-        jsonArea.textProperty().bind(viewModel.jsonProperty());
+        viewModel.message().bind(fileMessage);
+        jsonArea.textProperty().bind(viewModel.report().jsonProperty());
 
         layerList.setItems(viewModel.layers());
         layerList.setCellFactory(list -> new ListCell<>() {
@@ -115,7 +121,7 @@ public final class DesignerController {
         // with no layer selected the greyed-out fields below need a word on how to fill them
         layerKindLabel.textProperty().bind(Bindings.when(viewModel.layerKindProperty().isEmpty())
                 .then("select a layer above to edit it").otherwise(viewModel.layerKindProperty()));
-        unitsField.textProperty().bindBidirectional(viewModel.layerUnitsProperty());
+        unitsField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.LAYER_UNITS));
         unitsField.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dense"));
         activationBox.getItems().setAll(Activation.values());
         activationBox.setConverter(new StringConverter<>() {
@@ -131,45 +137,54 @@ public final class DesignerController {
         });
         activationBox.valueProperty().bindBidirectional(viewModel.layerActivationProperty());
         activationBox.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dense"));
-        rateField.textProperty().bindBidirectional(viewModel.layerRateProperty());
+        rateField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.LAYER_RATE));
         rateField.disableProperty().bind(viewModel.layerKindProperty().isNotEqualTo("dropout"));
-        unitsError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.LAYER_UNITS));
-        rateError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.LAYER_RATE));
-        layersError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.LAYERS));
+        unitsError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.LAYER_UNITS));
+        rateError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.LAYER_RATE));
+        layersError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.LAYERS));
 
         LayerWidthsView drawing = new LayerWidthsView();
         drawing.prefWidthProperty().bind(widthsPane.widthProperty());
         drawing.prefHeightProperty().bind(widthsPane.heightProperty());
         widthsPane.getChildren().add(drawing);
-        drawing.bind(viewModel.widths(), viewModel.dropouts());
-        widthLabel.textProperty().bind(viewModel.widthTextProperty());
+        drawing.bind(viewModel.report().widths(), viewModel.report().dropouts());
+        widthLabel.textProperty().bind(viewModel.report().widthTextProperty());
 
-        nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        nameField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.NAME));
         optimizerBox.getItems().setAll(OptimizerSpec.Type.values());
+        ReadableNames.apply(optimizerBox, ReadableNames::optimizer, ReadableNames::optimizerHint);
         optimizerBox.valueProperty().bindBidirectional(viewModel.optimizerProperty());
-        learningRateField.textProperty().bindBidirectional(viewModel.learningRateProperty());
-        momentumField.textProperty().bindBidirectional(viewModel.momentumProperty());
+        learningRateField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.LEARNING_RATE));
+        momentumField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.MOMENTUM));
         momentumField.disableProperty().bind(viewModel.optimizerProperty().isNotEqualTo(OptimizerSpec.Type.SGD));
         lossBox.getItems().setAll(LossType.values());
+        ReadableNames.apply(lossBox, ReadableNames::loss, ReadableNames::lossHint);
         lossBox.valueProperty().bindBidirectional(viewModel.lossProperty());
-        batchField.textProperty().bindBidirectional(viewModel.batchSizeProperty());
-        epochsField.textProperty().bindBidirectional(viewModel.epochsProperty());
-        usersFractionField.textProperty().bindBidirectional(viewModel.usersFractionProperty());
-        validationFractionField.textProperty().bindBidirectional(viewModel.validationFractionProperty());
-        seedField.textProperty().bindBidirectional(viewModel.seedProperty());
-        nameError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.NAME));
-        learningRateError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.LEARNING_RATE));
-        momentumError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.MOMENTUM));
-        batchError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.BATCH));
-        epochsError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.EPOCHS));
-        usersFractionError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.USERS_FRACTION));
-        validationFractionError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.VALIDATION_FRACTION));
-        seedError.textProperty().bind(viewModel.errorProperty(DesignerViewModel.SEED));
-        parametersLabel.textProperty().bind(viewModel.parametersProperty());
-        estimateLabel.textProperty().bind(viewModel.estimateProperty());
-        usersLabel.textProperty().bind(viewModel.usersProperty());
-        fitsLabel.textProperty().bind(viewModel.fitsProperty());
-        queueButton.disableProperty().bind(viewModel.validProperty().not());
+        batchField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.BATCH_SIZE));
+        epochsField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.EPOCHS));
+        usersFractionField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.USERS_FRACTION));
+        validationFractionField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.VALIDATION_FRACTION));
+        seedField.textProperty().bindBidirectional(viewModel.textProperty(SpecForm.Field.SEED));
+        nameError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.NAME));
+        learningRateError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.LEARNING_RATE));
+        momentumError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.MOMENTUM));
+        batchError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.BATCH_SIZE));
+        epochsError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.EPOCHS));
+        usersFractionError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.USERS_FRACTION));
+        validationFractionError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.VALIDATION_FRACTION));
+        seedError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.SEED));
+        parametersLabel.textProperty().bind(viewModel.report().parametersProperty());
+        estimateLabel.textProperty().bind(viewModel.report().estimateProperty());
+        usersLabel.textProperty().bind(viewModel.report().usersProperty());
+        fitsLabel.textProperty().bind(viewModel.report().fitsProperty());
+        queueButton.disableProperty().bind(viewModel.report().validProperty().not());
+        allUsersButton.disableProperty().bind(viewModel.textProperty(SpecForm.Field.USERS_FRACTION).isEqualTo("1"));
+        allUsersButton.setTooltip(new Tooltip("Users fraction 1: every user of the dataset, 80% to train and 20% to validate"));
+        referenceUsersButton.setTooltip(new Tooltip("Users fraction 0.1, as the reference protocol"));
+        Tooltip why = new Tooltip(DesignEstimate.REFERENCE_FRACTION_WHY);
+        why.setWrapText(true);
+        why.setMaxWidth(420);
+        whyTenPercent.setTooltip(why);
     }
 
     private static String describe(int index, LayerSpec layer) {
@@ -187,10 +202,10 @@ public final class DesignerController {
 
     @FXML
     private void rename() {
-        TextInputDialog dialog = new TextInputDialog(viewModel.nameProperty().get());
+        TextInputDialog dialog = new TextInputDialog(viewModel.textProperty(SpecForm.Field.NAME).get());
         dialog.initOwner(specList.getScene().getWindow());
         dialog.setTitle("Rename spec");
-        dialog.setHeaderText("New name for " + viewModel.nameProperty().get());
+        dialog.setHeaderText("New name for " + viewModel.textProperty(SpecForm.Field.NAME).get());
         dialog.showAndWait().ifPresent(viewModel::rename);
     }
 
@@ -240,6 +255,16 @@ public final class DesignerController {
     }
 
     @FXML
+    private void useAllUsers() {
+        viewModel.useAllUsers();
+    }
+
+    @FXML
+    private void useReferenceUsers() {
+        viewModel.useReferenceUsers();
+    }
+
+    @FXML
     private void queue() {
         viewModel.queueForTraining();
     }
@@ -247,7 +272,7 @@ public final class DesignerController {
     @FXML
     private void save() {
         FileChooser chooser = jsonChooser("Save spec");
-        chooser.setInitialFileName(viewModel.nameProperty().get() + ".json");
+        chooser.setInitialFileName(viewModel.textProperty(SpecForm.Field.NAME).get() + ".json");
         File file = chooser.showSaveDialog(specList.getScene().getWindow());
         if (file != null) {
             viewModel.save(file.toPath());

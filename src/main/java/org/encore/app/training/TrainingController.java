@@ -1,5 +1,10 @@
 package org.encore.app.training;
 
+import java.util.LinkedHashMap;
+import java.awt.image.BufferedImage;
+import javafx.scene.transform.Transform;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.SnapshotParameters;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
@@ -84,7 +89,7 @@ public final class TrainingController {
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         progressBar.progressProperty().bind(viewModel.progressProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
-        messageLabel.textProperty().bind(viewModel.messageProperty());
+        viewModel.message().bind(messageLabel);
 
         runList.setItems(viewModel.runs());
         runList.setCellFactory(list -> new RunCell());
@@ -229,10 +234,23 @@ public final class TrainingController {
 
     @FXML
     private void addToQueue() {
-        DesignEntry entry = specBox.getValue();
+        DesignEntry entry = selectedEntry();
         if (entry != null) {
             viewModel.enqueue(entry.spec());
         }
+    }
+
+    /**
+     * The designer's entry now at the picked place: an edit in the designer (or a preset suited to a new dataset)
+     * replaces the entry, and the box's value may still be the one before the edit.
+     */
+    private DesignEntry selectedEntry() {
+        int index = specBox.getSelectionModel().getSelectedIndex();
+        if (index < 0 && !specBox.getItems().isEmpty()) {
+            specBox.getSelectionModel().select(0);
+            index = 0;
+        }
+        return index >= 0 && index < specBox.getItems().size() ? specBox.getItems().get(index) : null;
     }
 
     @FXML
@@ -246,8 +264,9 @@ public final class TrainingController {
     /** Trains the queue; with an empty queue, the spec picked in the list (so Ctrl+T alone trains something). */
     @FXML
     public void trainQueue() {
-        if (viewModel.queue().isEmpty() && !viewModel.runningProperty().get() && specBox.getValue() != null) {
-            viewModel.enqueue(specBox.getValue().spec());
+        DesignEntry picked = selectedEntry();
+        if (viewModel.queue().isEmpty() && !viewModel.runningProperty().get() && picked != null) {
+            viewModel.enqueue(picked.spec());
         }
         viewModel.trainQueue();
     }
@@ -286,20 +305,39 @@ public final class TrainingController {
         }
     }
 
-    /** Writes r2.png, mse.png, mae.png and one CSV per shown run into {@code folder}. */
+    /**
+     * Writes r2.png, mse.png, mae.png (each chart at twice the screen resolution, with its title, axis labels
+     * and the runs' legend under it) and one CSV per shown run into {@code folder}, in the background.
+     */
     public void exportTo(Path folder) {
-        try {
-            for (Map.Entry<Metric, LineChart<Number, Number>> e : charts.entrySet()) {
-                WritableImage image = e.getValue().snapshot(null, null);
-                AtomicFiles.write(folder.resolve(e.getKey().name().toLowerCase(Locale.ROOT) + ".png"),
-                        out -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out));
-            }
-            for (TrainedRun run : viewModel.shownRuns()) {
-                viewModel.exportHistory(run, folder.resolve(TrainingViewModel.fileName(run) + "-history.csv"));
-            }
-            viewModel.setMessage("Exported charts and histories to " + folder);
-        } catch (IOException e) {
-            viewModel.setMessage("Cannot export to " + folder + ": " + e.getMessage());
+        Map<String, BufferedImage> images = new LinkedHashMap<>();
+        SnapshotParameters twice = new SnapshotParameters();
+        twice.setTransform(Transform.scale(EXPORT_SCALE, EXPORT_SCALE));
+        WritableImage legend = legendPane.snapshot(twice, null);
+        for (Map.Entry<Metric, LineChart<Number, Number>> e : charts.entrySet()) {
+            WritableImage chart = e.getValue().snapshot(twice, null);
+            images.put(e.getKey().name().toLowerCase(Locale.ROOT) + ".png", SwingFXUtils.fromFXImage(stack(chart, legend), null));
         }
+        viewModel.export(images, folder);
+    }
+
+    /** Resolution of exported charts relative to the screen: sharp in a slide or a paper. */
+    static final double EXPORT_SCALE = 2;
+
+    /** {@code top} above {@code bottom}, on the chart's background colour. */
+    private WritableImage stack(WritableImage top, WritableImage bottom) {
+        int width = (int) Math.max(top.getWidth(), bottom.getWidth());
+        int topHeight = (int) top.getHeight();
+        WritableImage out = new WritableImage(width, topHeight + (int) bottom.getHeight());
+        PixelWriter writer = out.getPixelWriter();
+        Color background = top.getPixelReader().getColor(0, 0);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < width; x++) {
+                writer.setColor(x, y, background);
+            }
+        }
+        writer.setPixels(0, 0, (int) top.getWidth(), topHeight, top.getPixelReader(), 0, 0);
+        writer.setPixels(0, topHeight, (int) bottom.getWidth(), (int) bottom.getHeight(), bottom.getPixelReader(), 0, 0);
+        return out;
     }
 }

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.encore.app.BackgroundTask;
+import org.encore.app.StatusMessage;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
 import org.encore.data.AtomicFiles;
@@ -30,6 +32,8 @@ import org.encore.training.TrainingSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +74,7 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Idle");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StatusMessage message = new StatusMessage();
     private final ReadOnlyObjectWrapper<TrainedRun> currentRun = new ReadOnlyObjectWrapper<>(this, "currentRun");
     /** Pause, resume and cancel of the round being trained (one control for the whole queue). */
     private volatile RunControl control;
@@ -98,11 +103,11 @@ public final class TrainingViewModel {
             return;
         }
         if (dataset == null) {
-            message.set("Open a dataset first");
+            message.info("Open a dataset first");
             return;
         }
         if (queue().isEmpty()) {
-            message.set("The queue is empty: add a spec from the list or the designer");
+            message.info("The queue is empty: add a spec from the list or the designer");
             return;
         }
         List<ModelSpec> specs = List.copyOf(queue());
@@ -111,22 +116,30 @@ public final class TrainingViewModel {
         control = round;
         running.set(true);
         paused.set(false);
-        message.set("");
+        message.info("");
         TrainingSession session = new TrainingSession(engine, dataset);
-        background.execute(() -> {
-            for (int i = 0; i < specs.size() && !round.isCancelled(); i++) {
-                trainOne(specs.get(i), i + 1, specs.size(), session, round);
-            }
-            ui.execute(() -> {
-                running.set(false);
-                paused.set(false);
-                progressText.set(round.isCancelled() ? "Cancelled" : "Done");
-                if (!round.isCancelled()) {
-                    progress.set(1);
-                }
-                refreshSavedRuns();
-            });
-        });
+        BackgroundTask.wrap(() -> {
+                    for (int i = 0; i < specs.size() && !round.isCancelled(); i++) {
+                        trainOne(specs.get(i), i + 1, specs.size(), session, round);
+                    }
+                    return round.isCancelled();
+                })
+                .onSuccess(cancelled -> finishRound(cancelled ? "Cancelled" : "Done"))
+                .onFailure(e -> {
+                    message.error("Training stopped: " + BackgroundTask.describe(e));
+                    finishRound("Failed");
+                })
+                .executeWith(background, ui);
+    }
+
+    private void finishRound(String outcome) {
+        running.set(false);
+        paused.set(false);
+        progressText.set(outcome);
+        if ("Done".equals(outcome)) {
+            progress.set(1);
+        }
+        refreshSavedRuns();
     }
 
     private void trainOne(ModelSpec spec, int position, int total, TrainingSession session, RunControl round) {
@@ -180,7 +193,7 @@ public final class TrainingViewModel {
                 LOG.warn("cannot save run {}", dir, e);
                 ui.execute(() -> {
                     run.finish(model, null, status + " · not saved: " + e.getMessage());
-                    message.set("Cannot save the run to " + dir + ": " + e.getMessage());
+                    message.error("Cannot save the run to " + dir + ": " + e.getMessage());
                 });
             }
         } catch (TrainingException | RuntimeException e) {
@@ -188,7 +201,7 @@ public final class TrainingViewModel {
             String text = e.getMessage() == null ? e.toString() : e.getMessage();
             ui.execute(() -> {
                 run.setStatus("failed");
-                message.set(run.name() + ": " + text);
+                message.error(run.name() + ": " + text);
             });
         }
     }
@@ -292,7 +305,7 @@ public final class TrainingViewModel {
                 dirs.filter(Files::isDirectory).filter(d -> !OutputPaths.isTemporary(d))
                         .sorted(Comparator.comparing(Path::getFileName).reversed()).forEach(found::add);
             } catch (IOException e) {
-                message.set("Cannot list " + runsDir + ": " + e.getMessage());
+                message.error("Cannot list " + runsDir + ": " + e.getMessage());
             }
         }
         savedRuns.setAll(found);
@@ -302,34 +315,29 @@ public final class TrainingViewModel {
     public void open(Path runDir) {
         Dataset dataset = workbench.dataset();
         if (dataset == null) {
-            message.set("Open the dataset the run was trained on first");
+            message.info("Open the dataset the run was trained on first");
             return;
         }
         Optional<TrainedRun> alreadyOpen = openRun(runDir, dataset);
         if (alreadyOpen.isPresent()) {
             // a second copy would list the same model twice in the charts and the per-user panel
             shownFlag(alreadyOpen.get()).set(true);
-            message.set(runDir.getFileName() + " is already open");
+            message.info(runDir.getFileName() + " is already open");
             return;
         }
-        message.set("Opening " + runDir.getFileName() + "…");
-        background.execute(() -> {
-            try {
-                TrainedModel model = engine.load(runDir, dataset);
-                ui.execute(() -> {
+        message.info("Opening " + runDir.getFileName() + "…");
+        BackgroundTask.wrap(() -> engine.load(runDir, dataset))
+                .onSuccess(model -> {
                     if (openRun(runDir, dataset).isPresent()) {
                         return;
                     }
                     TrainedRun run = TrainedRun.reopened(runDir.getFileName().toString(), model, dataset, runDir);
                     workbench.runs().add(run);
                     shownFlag(run).set(true);
-                    message.set("Opened " + runDir.getFileName());
-                });
-            } catch (Exception e) {
-                String text = e.getMessage() == null ? e.toString() : e.getMessage();
-                ui.execute(() -> message.set("Cannot open " + runDir.getFileName() + ": " + text));
-            }
-        });
+                    message.info("Opened " + runDir.getFileName());
+                })
+                .onFailure(e -> message.error("Cannot open " + runDir.getFileName() + ": " + BackgroundTask.describe(e)))
+                .executeWith(background, ui);
     }
 
     /** The run of this session or reopened that lives in {@code runDir} and was trained on {@code dataset}. */
@@ -344,6 +352,11 @@ public final class TrainingViewModel {
 
     /** Writes {@code run}'s history as CSV (one line per epoch, train and validation metrics). */
     public void exportHistory(TrainedRun run, Path file) throws IOException {
+        AtomicFiles.writeString(file, historyCsv(run.historySnapshot()));
+    }
+
+    /** A run's history as CSV: one line per epoch, train and validation metrics. */
+    static String historyCsv(List<EpochMetrics> history) {
         StringBuilder csv = new StringBuilder("epoch,loss,seconds,samples_per_second");
         for (String split : List.of("train", "validation")) {
             for (String name : List.of("mse", "mae", "r2", "r2_flat", "rated_rmse", "rated_mae")) {
@@ -351,7 +364,7 @@ public final class TrainingViewModel {
             }
         }
         csv.append('\n');
-        for (EpochMetrics m : run.historySnapshot()) {
+        for (EpochMetrics m : history) {
             csv.append(m.epoch()).append(',').append(m.loss()).append(',').append(m.seconds()).append(',').append(m.samplesPerSecond());
             for (SplitMetrics s : List.of(m.train(), m.validation())) {
                 csv.append(',').append(s.mse()).append(',').append(s.mae()).append(',').append(s.r2())
@@ -359,16 +372,36 @@ public final class TrainingViewModel {
             }
             csv.append('\n');
         }
-        AtomicFiles.writeString(file, csv.toString());
+        return csv.toString();
+    }
+
+    /**
+     * Writes {@code images} (file name to image) and each shown run's history CSV into {@code folder} in the
+     * background; the status line says when it is done or what failed.
+     */
+    public void export(Map<String, BufferedImage> images, Path folder) {
+        // the histories are read here, on the FX thread that appends to them
+        Map<String, String> histories = new LinkedHashMap<>();
+        shown.forEach(run -> histories.put(fileName(run) + "-history.csv", historyCsv(run.historySnapshot())));
+        message.info("Exporting to " + folder + "…");
+        BackgroundTask.wrap(() -> {
+                    Files.createDirectories(folder);
+                    for (Map.Entry<String, BufferedImage> image : images.entrySet()) {
+                        AtomicFiles.write(folder.resolve(image.getKey()), out -> ImageIO.write(image.getValue(), "png", out));
+                    }
+                    for (Map.Entry<String, String> csv : histories.entrySet()) {
+                        AtomicFiles.writeString(folder.resolve(csv.getKey()), csv.getValue());
+                    }
+                    return folder;
+                })
+                .onSuccess(done -> message.info("Exported charts and histories to " + done))
+                .onFailure(e -> message.error("Cannot export to " + folder + ": " + BackgroundTask.describe(e)))
+                .executeWith(background, ui);
     }
 
     /** A file-name-safe form of the run's name. */
     public static String fileName(TrainedRun run) {
         return safe(run.name());
-    }
-
-    public void setMessage(String text) {
-        message.set(text);
     }
 
     // ---- properties ----
@@ -398,7 +431,12 @@ public final class TrainingViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
+    }
+
+    /** The view's status line, and whether it is an error. */
+    public StatusMessage message() {
+        return message;
     }
 
     public ReadOnlyObjectProperty<TrainedRun> currentRunProperty() {

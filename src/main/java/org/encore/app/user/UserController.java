@@ -5,6 +5,11 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -31,7 +36,8 @@ public final class UserController {
     private static final double ROW_HEIGHT = 24;
     private static final double HEADER_HEIGHT = 42;
     /** Wide enough for "#", about 13 characters of title and the score; five lists fit beside each other at 1440 px. */
-    public static final double LIST_MIN_WIDTH = 180;
+    /** A list's narrowest width: about 30 characters of title beside the rank and the score. */
+    public static final double LIST_MIN_WIDTH = 250;
     private final UserViewModel viewModel;
 
     @FXML private TextField userField;
@@ -39,6 +45,11 @@ public final class UserController {
     @FXML private ComboBox<Blend.Mode> modeBox;
     @FXML private Label summaryLabel;
     @FXML private Label messageLabel;
+    @FXML private ScrollPane listsScroll;
+    @FXML private TabPane listsTabs;
+    @FXML private Label scrollHint;
+    @FXML private ToggleButton sideBySideButton;
+    @FXML private ToggleButton oneAtATimeButton;
     @FXML private TableView<RatedRow> ratedTable;
     @FXML private TableColumn<RatedRow, String> ratedTitleColumn;
     @FXML private TableColumn<RatedRow, Integer> ratedYearColumn;
@@ -72,7 +83,7 @@ public final class UserController {
         });
         modeBox.valueProperty().bindBidirectional(viewModel.blendModeProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        messageLabel.textProperty().bind(viewModel.messageProperty());
+        viewModel.message().bind(messageLabel);
 
         ratedTitleColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().title()));
         ratedYearColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().year()));
@@ -86,6 +97,23 @@ public final class UserController {
         pickUser.setId("ratedPlaceholder");
         ratedTable.setPlaceholder(pickUser);
 
+        ToggleGroup layout = new ToggleGroup();
+        sideBySideButton.setToggleGroup(layout);
+        oneAtATimeButton.setToggleGroup(layout);
+        sideBySideButton.setTooltip(new Tooltip("Every list beside the others, to compare them"));
+        oneAtATimeButton.setTooltip(new Tooltip("One list per tab at the full width: whole titles, genres and scores"));
+        layout.selectToggle(viewModel.sideBySideProperty().get() ? sideBySideButton : oneAtATimeButton);
+        layout.selectedToggleProperty().addListener((obs, old, chosen) -> {
+            if (chosen == null) {
+                // a toggle group lets the chosen button be clicked off: keep one layout chosen
+                layout.selectToggle(old);
+            } else {
+                viewModel.sideBySideProperty().set(chosen == sideBySideButton);
+            }
+        });
+        viewModel.sideBySideProperty().addListener((obs, old, side) -> showLists());
+        listsBox.widthProperty().addListener((obs, old, w) -> updateScrollHint());
+        listsScroll.widthProperty().addListener((obs, old, w) -> updateScrollHint());
         viewModel.lists().addListener((ListChangeListener<RecommendationList>) change -> showLists());
         viewModel.models().addListener((ListChangeListener<ModelWeight>) change -> showWeights());
         showLists();
@@ -109,19 +137,41 @@ public final class UserController {
 
     private void showLists() {
         listsBox.getChildren().clear();
+        listsTabs.getTabs().clear();
+        boolean side = viewModel.sideBySideProperty().get() || viewModel.lists().isEmpty();
+        listsScroll.setVisible(side);
+        listsScroll.setManaged(side);
+        listsTabs.setVisible(!side);
+        listsTabs.setManaged(!side);
+        VBox.setVgrow(listsTabs, side ? Priority.NEVER : Priority.SOMETIMES);
         if (viewModel.lists().isEmpty()) {
             Label empty = new Label("No recommendations yet: train a model (Training view) or open a saved run.");
             empty.setWrapText(true);
             empty.getStyleClass().add("hint");
             listsBox.getChildren().add(empty);
-            return;
+        } else if (side) {
+            for (RecommendationList list : viewModel.lists()) {
+                listsBox.getChildren().add(listTable(list, false));
+            }
+        } else {
+            for (RecommendationList list : viewModel.lists()) {
+                listsTabs.getTabs().add(new Tab(list.name(), listTable(list, true)));
+            }
         }
-        for (RecommendationList list : viewModel.lists()) {
-            listsBox.getChildren().add(listTable(list));
-        }
+        updateScrollHint();
     }
 
-    private VBox listTable(RecommendationList list) {
+    /** Says that lists lie beyond the right edge, and how many, when side by side they do not all fit. */
+    private void updateScrollHint() {
+        int lists = viewModel.lists().size();
+        double visible = listsScroll.getViewportBounds() == null ? listsScroll.getWidth() : listsScroll.getViewportBounds().getWidth();
+        int fitting = (int) Math.max(1, Math.floor((visible + 8) / (LIST_MIN_WIDTH + 8)));
+        boolean overflow = listsScroll.isVisible() && lists > fitting && listsBox.getWidth() > visible + 1;
+        scrollHint.setText(overflow ? "+" + (lists - fitting) + (lists - fitting == 1 ? " list" : " lists") + " to the right: scroll ↔" : "");
+    }
+
+    /** One list as a table; {@code wide}: at the full width, with the genres beside the title. */
+    private VBox listTable(RecommendationList list, boolean wide) {
         TableView<RecRow> table = new TableView<>();
         table.getStyleClass().add("recommendations");
         table.setId("recommendations-" + list.name().replaceAll("\\W+", "_"));
@@ -140,7 +190,15 @@ public final class UserController {
         score.setMinWidth(52);
         score.setMaxWidth(64);
         score.getStyleClass().add("score-column");
-        table.getColumns().setAll(List.of(rank, title, score));
+        if (wide) {
+            TableColumn<RecRow, String> genres = new TableColumn<>("Genres");
+            genres.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().genres()));
+            genres.setPrefWidth(220);
+            title.setPrefWidth(420);
+            table.getColumns().setAll(List.of(rank, title, genres, score));
+        } else {
+            table.getColumns().setAll(List.of(rank, title, score));
+        }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -157,7 +215,7 @@ public final class UserController {
         table.setPrefHeight(ROW_HEIGHT * list.rows().size() + HEADER_HEIGHT);
         table.setMinHeight(ROW_HEIGHT * 4);
         table.setMinWidth(LIST_MIN_WIDTH);
-        table.setPrefWidth(260);
+        table.setPrefWidth(wide ? 700 : 300);
         Label caption = new Label(list.name());
         caption.getStyleClass().add("section");
         VBox box = new VBox(4, caption, table);

@@ -1,9 +1,11 @@
 package org.encore.app.user;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -11,6 +13,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.encore.app.BackgroundTask;
+import org.encore.app.StatusMessage;
 import org.encore.app.Bar;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
@@ -48,9 +52,10 @@ public final class UserViewModel {
     private long generation;
     private final StringProperty userIdText = new SimpleStringProperty(this, "userIdText", "");
     private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 10);
+    private final BooleanProperty sideBySide = new SimpleBooleanProperty(this, "sideBySide", true);
     private final ObjectProperty<Blend.Mode> blendMode = new SimpleObjectProperty<>(this, "blendMode", Blend.Mode.SCORE);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Pick a user");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StatusMessage message = new StatusMessage();
     private final ObservableList<ModelWeight> models = FXCollections.observableArrayList();
     private final ObservableList<RatedRow> rated = FXCollections.observableArrayList();
     private final ObservableList<RecommendationList> lists = FXCollections.observableArrayList();
@@ -115,14 +120,14 @@ public final class UserViewModel {
         try {
             showUser(Integer.parseInt(userIdText.get().trim()));
         } catch (NumberFormatException e) {
-            message.set("A user id is a whole number, got '" + userIdText.get() + "'");
+            message.error("A user id is a whole number, got '" + userIdText.get() + "'");
         }
     }
 
     public void showRandomUser() {
         Dataset dataset = workbench.dataset();
         if (dataset == null || dataset.ratings().userCount() == 0) {
-            message.set("Open a dataset first");
+            message.info("Open a dataset first");
             return;
         }
         showUser(dataset.ratings().users().idAt(random.nextInt(dataset.ratings().userCount())));
@@ -132,17 +137,17 @@ public final class UserViewModel {
     public void showUser(int userId) {
         Dataset dataset = workbench.dataset();
         if (dataset == null) {
-            message.set("Open a dataset first");
+            message.info("Open a dataset first");
             return;
         }
         int found = dataset.ratings().users().indexOf(userId);
         if (found < 0) {
-            message.set("No user " + userId + " in " + dataset.release());
+            message.error("No user " + userId + " in " + dataset.release());
             return;
         }
         row = found;
         userIdText.set(String.valueOf(userId));
-        message.set("");
+        message.info("");
         refresh();
     }
 
@@ -182,17 +187,10 @@ public final class UserViewModel {
             weights[i] = models.get(i).weight();
         }
         Request request = new Request(++generation, dataset, row, Math.max(1, topN.get()), names, scorers, weights, blendMode.get());
-        background.execute(() -> {
-            Result result;
-            try {
-                result = compute(request);
-            } catch (RuntimeException e) {
-                String text = e.getMessage() == null ? e.toString() : e.getMessage();
-                ui.execute(() -> message.set("Cannot recommend: " + text));
-                return;
-            }
-            ui.execute(() -> apply(result));
-        });
+        BackgroundTask.wrap(() -> compute(request))
+                .onSuccess(this::apply)
+                .onFailure(e -> message.error("Cannot recommend: " + BackgroundTask.describe(e)))
+                .executeWith(background, ui);
     }
 
     private void apply(Result result) {
@@ -330,6 +328,11 @@ public final class UserViewModel {
         return topN;
     }
 
+    /** The lists side by side to compare them, or one at a time at full width (titles whole). */
+    public BooleanProperty sideBySideProperty() {
+        return sideBySide;
+    }
+
     public ObjectProperty<Blend.Mode> blendModeProperty() {
         return blendMode;
     }
@@ -339,7 +342,12 @@ public final class UserViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.textProperty();
+    }
+
+    /** The view's status line, and whether it is an error. */
+    public StatusMessage message() {
+        return message;
     }
 
     /** Trained models of the open dataset, with their blend weights. */

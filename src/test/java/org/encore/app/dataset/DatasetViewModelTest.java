@@ -47,6 +47,22 @@ class DatasetViewModelTest {
     }
 
     @Test
+    void openingAnotherDatasetClearsTheFiltersSetOnThePreviousOne() {
+        viewModel.searchProperty().set("film 1");
+        viewModel.genreProperty().set("Horror");
+        viewModel.yearFromProperty().set("1990");
+        assertTrue(viewModel.movies().size() < TestDatasets.MOVIES);
+        Dataset other = TestDatasets.small();
+        workbench.setDataset(other, DatasetStatistics.of(other));
+        assertEquals("", viewModel.searchProperty().get());
+        assertEquals(DatasetViewModel.ALL_GENRES, viewModel.genreProperty().get());
+        assertEquals("", viewModel.yearFromProperty().get());
+        assertEquals(TestDatasets.MOVIES, viewModel.movies().size(), "every movie of the new dataset is listed");
+        viewModel.searchProperty().set("film 12");
+        assertEquals(1, viewModel.movies().size(), "a search on the new dataset finds its movie");
+    }
+
+    @Test
     void searchGenreAndYearFiltersCombine() {
         viewModel.searchProperty().set("film 1");
         // Film 1, Film 10 .. Film 19

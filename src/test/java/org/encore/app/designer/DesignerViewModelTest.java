@@ -46,22 +46,22 @@ class DesignerViewModelTest {
     @Test
     void thePresetsAreListedAndTheEstimateUsesTheDefaultWidthWithoutADataset() {
         assertEquals(Presets.NAMES, viewModel.designs().stream().map(d -> d.name()).toList());
-        assertEquals(parameters(Presets.model1(), DesignerViewModel.DEFAULT_WIDTH), viewModel.parametersProperty().get());
-        assertTrue(viewModel.estimateProperty().get().startsWith("Training memory"));
-        assertEquals(SpecFiles.toJson(Presets.model1()), viewModel.jsonProperty().get());
+        assertEquals(parameters(Presets.model1(), DesignEstimate.DEFAULT_WIDTH), viewModel.report().parametersProperty().get());
+        assertTrue(viewModel.report().estimateProperty().get().startsWith("Training memory"));
+        assertEquals(SpecFiles.toJson(Presets.model1()), viewModel.report().jsonProperty().get());
     }
 
     @Test
     void editingUnitsUpdatesTheSpecAndTheEstimateLive() {
-        viewModel.layerUnitsProperty().set("2048");
+        viewModel.textProperty(SpecForm.Field.LAYER_UNITS).set("2048");
         ModelSpec edited = viewModel.specProperty().get();
         assertEquals(2048, ((LayerSpec.Dense) edited.architecture().layers().get(0)).units());
         assertEquals(edited, workbench.designs().get(0).spec());
-        assertEquals(parameters(edited, DesignerViewModel.DEFAULT_WIDTH), viewModel.parametersProperty().get());
-        int n = DesignerViewModel.DEFAULT_WIDTH;
+        assertEquals(parameters(edited, DesignEstimate.DEFAULT_WIDTH), viewModel.report().parametersProperty().get());
+        int n = DesignEstimate.DEFAULT_WIDTH;
         assertEquals(List.of(new Bar("input", n), new Bar("selu", 2048), new Bar("sigmoid", 512), new Bar("coding", 512),
-                new Bar("selu", 512), new Bar("output", n)), List.copyOf(viewModel.widths()));
-        assertEquals(List.of(new Bar("dropout 0.5", 2), new Bar("dropout 0.5", 3)), List.copyOf(viewModel.dropouts()),
+                new Bar("selu", 512), new Bar("output", n)), List.copyOf(viewModel.report().widths()));
+        assertEquals(List.of(new Bar("dropout 0.5", 2), new Bar("dropout 0.5", 3)), List.copyOf(viewModel.report().dropouts()),
                 "model1 drops after its second dense layer and after the coding layer");
     }
 
@@ -69,60 +69,86 @@ class DesignerViewModelTest {
     void theEstimateFollowsTheOpenDatasetsWidth() {
         Dataset dataset = TestDatasets.small();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
-        assertEquals(parameters(Presets.model1(), TestDatasets.MOVIES), viewModel.parametersProperty().get());
+        assertEquals(parameters(Presets.model1(), TestDatasets.MOVIES), viewModel.report().parametersProperty().get());
     }
 
     @Test
     void theUsersLineSaysHowManyUsersTheRunWillTrainAndValidateOn() {
-        assertEquals("", viewModel.usersProperty().get(), "no dataset, no user counts");
+        assertEquals("", viewModel.report().usersProperty().get(), "no dataset, no user counts");
         Dataset dataset = TestDatasets.small();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
+        // 10% of 60 users would train on 5: the presets start on every user of a small dataset
+        assertEquals("1", viewModel.textProperty(SpecForm.Field.USERS_FRACTION).get());
+        assertEquals("Trains on 48 users, validates on 12 (of 60)", viewModel.report().usersProperty().get());
+        assertFalse(workbench.designs().get(0).modified(), "suiting the users to the dataset is not an edit");
+        viewModel.useReferenceUsers();
         // model1's 10% of 60 users is 6, of which 20% (1) validate: the same sizes the trainer's plan uses
         assertEquals("Trains on 5 users, validates on 1 (of 60); few for a small dataset: raise Users fraction",
-                viewModel.usersProperty().get());
-        viewModel.usersFractionProperty().set("1");
-        assertEquals("Trains on 48 users, validates on 12 (of 60)", viewModel.usersProperty().get());
-        viewModel.usersFractionProperty().set("abc");
-        assertEquals("", viewModel.usersProperty().get(), "no counts for a spec that does not parse");
+                viewModel.report().usersProperty().get());
+        assertTrue(viewModel.report().fewUsersProperty().get());
+        assertEquals(Presets.model1(), viewModel.specProperty().get(), "one click gives the exact reference protocol");
+        assertTrue(workbench.designs().get(0).modified(), "a preset edited in place shows it is modified");
+        viewModel.useAllUsers();
+        assertEquals("Trains on 48 users, validates on 12 (of 60)", viewModel.report().usersProperty().get());
+        viewModel.textProperty(SpecForm.Field.USERS_FRACTION).set("abc");
+        assertEquals("", viewModel.report().usersProperty().get(), "no counts for a spec that does not parse");
+    }
+
+    @Test
+    void modifiedPresetsAreSavedWithoutOverwritingAnything() throws Exception {
+        viewModel.textProperty(SpecForm.Field.EPOCHS).set("7");
+        assertEquals(List.of("model1"), viewModel.modifiedPresets().stream().map(d -> d.name()).toList());
+        Files.writeString(temp.resolve("model1.json"), "{}");
+        viewModel.saveAll(viewModel.modifiedPresets(), temp);
+        assertEquals("{}", Files.readString(temp.resolve("model1.json")));
+        assertEquals(7, SpecFiles.read(temp.resolve("model1-2.json")).training().epochs());
+        assertFalse(viewModel.message().errorProperty().get());
+    }
+
+    @Test
+    void addingToTheQueueConfirms() {
+        viewModel.queueForTraining();
+        assertTrue(viewModel.fileMessageProperty().get().startsWith("Added model1 to the training queue"), viewModel.fileMessageProperty().get());
+        assertFalse(viewModel.message().errorProperty().get(), "a confirmation is not drawn as an error");
     }
 
     @Test
     void problemsAreReportedBesideTheirFields() {
-        viewModel.learningRateProperty().set("-1");
-        assertTrue(viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get().contains("must be > 0"));
-        assertFalse(viewModel.validProperty().get());
-        viewModel.learningRateProperty().set("abc");
-        assertEquals("a number is expected", viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get());
-        viewModel.learningRateProperty().set("0.001");
-        assertEquals("", viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get());
-        assertTrue(viewModel.validProperty().get());
+        viewModel.textProperty(SpecForm.Field.LEARNING_RATE).set("-1");
+        assertTrue(viewModel.report().errorProperty(SpecForm.Field.LEARNING_RATE).get().contains("must be > 0"));
+        assertFalse(viewModel.report().validProperty().get());
+        viewModel.textProperty(SpecForm.Field.LEARNING_RATE).set("abc");
+        assertEquals("a number is expected", viewModel.report().errorProperty(SpecForm.Field.LEARNING_RATE).get());
+        viewModel.textProperty(SpecForm.Field.LEARNING_RATE).set("0.001");
+        assertEquals("", viewModel.report().errorProperty(SpecForm.Field.LEARNING_RATE).get());
+        assertTrue(viewModel.report().validProperty().get());
 
-        viewModel.layerUnitsProperty().set("0");
-        assertTrue(viewModel.errorProperty(DesignerViewModel.LAYER_UNITS).get().contains("must be > 0"));
+        viewModel.textProperty(SpecForm.Field.LAYER_UNITS).set("0");
+        assertTrue(viewModel.report().errorProperty(SpecForm.Field.LAYER_UNITS).get().contains("must be > 0"));
         viewModel.selectedLayerProperty().set(2);
-        viewModel.layerRateProperty().set("1.5");
-        assertTrue(viewModel.errorProperty(DesignerViewModel.LAYER_RATE).get().contains("[0, 1)"));
-        assertTrue(viewModel.errorProperty(DesignerViewModel.LAYERS).get().contains("layer 1 units"),
+        viewModel.textProperty(SpecForm.Field.LAYER_RATE).set("1.5");
+        assertTrue(viewModel.report().errorProperty(SpecForm.Field.LAYER_RATE).get().contains("[0, 1)"));
+        assertTrue(viewModel.report().errorProperty(SpecForm.Field.LAYERS).get().contains("layer 1 units"),
                 "a problem of a layer not selected is listed under the stack");
-        viewModel.epochsProperty().set("0");
-        assertTrue(viewModel.errorProperty(DesignerViewModel.EPOCHS).get().contains(">= 1"));
-        viewModel.nameProperty().set("model2");
-        assertTrue(viewModel.errorProperty(DesignerViewModel.NAME).get().contains("another spec"));
+        viewModel.textProperty(SpecForm.Field.EPOCHS).set("0");
+        assertTrue(viewModel.report().errorProperty(SpecForm.Field.EPOCHS).get().contains(">= 1"));
+        viewModel.textProperty(SpecForm.Field.NAME).set("model2");
+        assertTrue(viewModel.report().errorProperty(SpecForm.Field.NAME).get().contains("another spec"));
     }
 
     @Test
     void typingIsUndoneInOneStepAndRedone() {
-        viewModel.layerUnitsProperty().set("2");
-        viewModel.layerUnitsProperty().set("20");
-        viewModel.layerUnitsProperty().set("204");
-        viewModel.layerUnitsProperty().set("2048");
-        viewModel.epochsProperty().set("5");
+        viewModel.textProperty(SpecForm.Field.LAYER_UNITS).set("2");
+        viewModel.textProperty(SpecForm.Field.LAYER_UNITS).set("20");
+        viewModel.textProperty(SpecForm.Field.LAYER_UNITS).set("204");
+        viewModel.textProperty(SpecForm.Field.LAYER_UNITS).set("2048");
+        viewModel.textProperty(SpecForm.Field.EPOCHS).set("5");
         viewModel.undo();
         assertEquals(30, viewModel.specProperty().get().training().epochs());
-        assertEquals("2048", viewModel.layerUnitsProperty().get());
+        assertEquals("2048", viewModel.textProperty(SpecForm.Field.LAYER_UNITS).get());
         viewModel.undo();
         assertEquals(Presets.model1(), viewModel.specProperty().get());
-        assertEquals("1024", viewModel.layerUnitsProperty().get());
+        assertEquals("1024", viewModel.textProperty(SpecForm.Field.LAYER_UNITS).get());
         assertFalse(viewModel.canUndoProperty().get());
         viewModel.redo();
         viewModel.redo();
@@ -152,15 +178,15 @@ class DesignerViewModelTest {
 
     @Test
     void aFieldThatParsesIsStillCheckedWhileAnotherDoesNotParse() throws Exception {
-        viewModel.learningRateProperty().set("-1");
-        viewModel.batchSizeProperty().set("0");
-        viewModel.seedProperty().set("not a seed");
-        assertEquals("a whole number is expected", viewModel.errorProperty(DesignerViewModel.SEED).get());
-        assertTrue(viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get().contains("must be > 0"),
-                viewModel.errorProperty(DesignerViewModel.LEARNING_RATE).get());
-        assertFalse(viewModel.errorProperty(DesignerViewModel.BATCH).get().isEmpty());
-        assertFalse(viewModel.validProperty().get());
-        assertEquals("Parameters: —", viewModel.parametersProperty().get(), "no estimate of a spec other than the one shown");
+        viewModel.textProperty(SpecForm.Field.LEARNING_RATE).set("-1");
+        viewModel.textProperty(SpecForm.Field.BATCH_SIZE).set("0");
+        viewModel.textProperty(SpecForm.Field.SEED).set("not a seed");
+        assertEquals("a whole number is expected", viewModel.report().errorProperty(SpecForm.Field.SEED).get());
+        assertTrue(viewModel.report().errorProperty(SpecForm.Field.LEARNING_RATE).get().contains("must be > 0"),
+                viewModel.report().errorProperty(SpecForm.Field.LEARNING_RATE).get());
+        assertFalse(viewModel.report().errorProperty(SpecForm.Field.BATCH_SIZE).get().isEmpty());
+        assertFalse(viewModel.report().validProperty().get());
+        assertEquals("Parameters: —", viewModel.report().parametersProperty().get(), "no estimate of a spec other than the one shown");
 
         Path file = temp.resolve("stale.json");
         viewModel.save(file);
@@ -174,7 +200,7 @@ class DesignerViewModelTest {
         assertEquals(5, viewModel.designs().size());
         assertEquals("model1 copy", viewModel.specProperty().get().name());
         viewModel.rename("wide");
-        viewModel.layerUnitsProperty().set("4096");
+        viewModel.textProperty(SpecForm.Field.LAYER_UNITS).set("4096");
         assertEquals("wide", viewModel.designs().get(1).name());
         viewModel.resetToPreset();
         assertEquals(Presets.model1().toBuilder().name("wide").build(), viewModel.specProperty().get());
@@ -186,7 +212,7 @@ class DesignerViewModelTest {
 
     @Test
     void aSavedSpecLoadsBackAsANewEntry() throws Exception {
-        viewModel.epochsProperty().set("3");
+        viewModel.textProperty(SpecForm.Field.EPOCHS).set("3");
         Path file = temp.resolve("mine.json");
         viewModel.save(file);
         assertTrue(Files.size(file) > 0);
@@ -203,11 +229,11 @@ class DesignerViewModelTest {
 
     @Test
     void theTrainersMemoryCheckIsShownOnceTheBackendIsLoaded() {
-        assertEquals("", viewModel.fitsProperty().get(), "nothing native is touched before the backend is loaded");
+        assertEquals("", viewModel.report().fitsProperty().get(), "nothing native is touched before the backend is loaded");
         workbench.markBackendReady();
-        assertEquals("Fits this process's memory limits", viewModel.fitsProperty().get());
-        viewModel.batchSizeProperty().set("100000000");
-        assertTrue(viewModel.fitsProperty().get().startsWith("not enough memory"), viewModel.fitsProperty().get());
+        assertEquals("Fits this process's memory limits", viewModel.report().fitsProperty().get());
+        viewModel.textProperty(SpecForm.Field.BATCH_SIZE).set("100000000");
+        assertTrue(viewModel.report().fitsProperty().get().startsWith("not enough memory"), viewModel.report().fitsProperty().get());
     }
 
     @Test
