@@ -4,6 +4,7 @@ import org.encore.data.AtomicFiles;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
+import org.encore.data.MovieRatingsFilter;
 import org.encore.evaluation.EvaluationReport;
 import org.encore.evaluation.EvaluationRequest;
 import org.encore.evaluation.Evaluator;
@@ -41,13 +42,13 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return "evaluate --data PATH [--models model1,model2,model3,model4|SPEC.json|RUN_DIR,...|none] "
                 + "[--baselines popular,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
-                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--json] [--json-out FILE]";
+                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--min-movie-ratings N] [--json] [--json-out FILE]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "models", "baselines", "epochs", "seed", "ease-lambda",
-                "validation-fraction", "test-fraction", "min-ratings", "json-out"), List.of("json", "ease-ratings"));
+                "validation-fraction", "test-fraction", "min-ratings", "min-movie-ratings", "json-out"), List.of("json", "ease-ratings"));
         long seed = a.longValue("seed", 42);
         Integer epochs = a.has("epochs") ? a.integer("epochs", 0) : null;
         if (epochs != null && epochs < 1) {
@@ -80,6 +81,16 @@ public final class EvaluateCommand implements Command {
         Path data = a.path("data");
         err.println("loading " + data);
         Dataset dataset = MovieLensLoader.load(data);
+        int minMovieRatings = a.integer("min-movie-ratings", 1);
+        if (minMovieRatings < 1) {
+            throw new UsageException("--min-movie-ratings must be at least 1, got " + minMovieRatings);
+        }
+        if (minMovieRatings > 1) {
+            int before = dataset.ratings().movieCount();
+            dataset = MovieRatingsFilter.apply(dataset, minMovieRatings);
+            err.printf(Locale.ROOT, "kept the %,d of %,d movies rated by at least %d users (%,d ratings)%n",
+                    dataset.ratings().movieCount(), before, minMovieRatings, dataset.ratings().ratingCount());
+        }
         List<ModelSpec> specs = new ArrayList<>();
         List<RowScorer> loaded = new ArrayList<>();
         List<TrainedModel> loadedRuns = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.encore.model.SpecError;
 import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
 import org.encore.training.EpochMetrics;
+import org.encore.training.TrainMetricsKind;
 import org.encore.training.SplitMetrics;
 import org.encore.training.TrainedModel;
 import org.encore.training.Trainer;
@@ -38,14 +39,14 @@ public final class TrainCommand implements Command {
     @Override
     public String usage() {
         return "train --data PATH --model model1|model2|model3|model4|SPEC.json --out DIR [--epochs N] [--seed S] "
-                + "[--users-fraction F] [--batch B] [--patience P] [--json]";
+                + "[--users-fraction F] [--batch B] [--patience P] [--exact-train-metrics] [--json]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args parsed = Args.parse(args,
                 List.of("data", "model", "out", "epochs", "seed", "users-fraction", "batch", "patience"),
-                List.of("json"));
+                List.of("json", "exact-train-metrics"));
         Path data = parsed.path("data");
         String modelName = parsed.required("model");
         Path outDir = parsed.path("out");
@@ -93,7 +94,8 @@ public final class TrainCommand implements Command {
             out.println("  " + estimate.describe());
         }
         ObjectMapper mapper = new ObjectMapper();
-        Trainer trainer = new Trainer(spec, dataset.ratings(), plan).earlyStopping(patience, true);
+        Trainer trainer = new Trainer(spec, dataset.ratings(), plan).earlyStopping(patience, true)
+                .trainMetrics(parsed.flag("exact-train-metrics") ? TrainMetricsKind.EXACT : TrainMetricsKind.RUNNING);
         String[] outcome = new String[1];
         // Ctrl-C cancels between batches; the hook then waits until the run so far has been saved
         CancellationToken cancel = new CancellationToken();
@@ -129,16 +131,17 @@ public final class TrainCommand implements Command {
                     ObjectNode line = mapper.createObjectNode();
                     line.put("epoch", m.epoch());
                     line.set("train", split(mapper, m.train()));
+                    line.put("trainMetrics", m.trainKind().label());
                     line.set("validation", split(mapper, m.validation()));
                     line.put("loss", m.loss());
                     line.put("seconds", m.seconds());
                     line.put("samplesPerSecond", m.samplesPerSecond());
                     out.println(line);
                 } else {
-                    out.printf(Locale.ROOT, "epoch %3d  loss %.6f  train mse %.6f mae %.6f r2 %.4f r2flat %.4f | "
+                    out.printf(Locale.ROOT, "epoch %3d  loss %.6f  train (%s) mse %.6f mae %.6f r2 %.4f r2flat %.4f | "
                                     + "validation mse %.6f mae %.6f r2 %.4f r2flat %.4f rated rmse %.3f mae %.3f stars | "
                                     + "%.1f s, %.0f samples/s%n",
-                            m.epoch(), m.loss(), m.train().mse(), m.train().mae(), m.train().r2(), m.train().r2Flat(),
+                            m.epoch(), m.loss(), m.trainKind().label(), m.train().mse(), m.train().mae(), m.train().r2(), m.train().r2Flat(),
                             m.validation().mse(), m.validation().mae(), m.validation().r2(), m.validation().r2Flat(),
                             m.validation().ratedRmse(), m.validation().ratedMae(), m.seconds(), m.samplesPerSecond());
                 }

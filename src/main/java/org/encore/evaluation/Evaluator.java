@@ -120,6 +120,10 @@ public final class Evaluator {
         List<EvaluationRow> validation = new ArrayList<>();
         Map<String, RowScorer> models = new LinkedHashMap<>();
         double scale = ModelSpec.REFERENCE_SCALE;
+        if (request.ease()) {
+            // refuse an EASE that cannot fit before hours of model training, not after
+            EaseMemory.check(matrix, (int) java.util.Arrays.stream(MostPopular.ratingCounts(matrix, split.trainRows())).filter(c -> c > 0).count());
+        }
 
         for (ModelSpec spec : request.specs()) {
             cancel.throwIfCancelled();

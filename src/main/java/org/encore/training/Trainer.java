@@ -25,8 +25,9 @@ import java.util.Random;
  * any thread, cancellation goes through the token.
  * <p>
  * Mini-batches are densified from the sparse matrix one at a time into a reused buffer and shuffled each epoch
- * (seeded). After every epoch a batched inference pass over the train and validation users computes
- * {@link SplitMetrics}; no dense users x movies array is ever built.
+ * (seeded). The training users' {@link SplitMetrics} are accumulated from the training steps' outputs (as Keras
+ * reports them) or, with {@link #trainMetrics} EXACT, from a pass after the epoch; the validation users' from a
+ * batched inference pass after every epoch. No dense users x movies array is ever built.
  */
 public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -38,6 +39,7 @@ public final class Trainer {
     private volatile boolean paused;
     private int patience;
     private boolean restoreBest = true;
+    private TrainMetricsKind trainKind = TrainMetricsKind.RUNNING;
 
     public Trainer(ModelSpec spec, RatingMatrix matrix, TrainingPlan plan) {
         this.spec = java.util.Objects.requireNonNull(spec, "spec");
@@ -55,6 +57,15 @@ public final class Trainer {
         }
         this.patience = patience;
         this.restoreBest = restoreBestWeights;
+        return this;
+    }
+
+    /**
+     * How the training users' metrics are computed each epoch: {@link TrainMetricsKind#RUNNING} (the default, as
+     * Keras reports them) or {@link TrainMetricsKind#EXACT} (a separate pass after the epoch).
+     */
+    public Trainer trainMetrics(TrainMetricsKind kind) {
+        this.trainKind = java.util.Objects.requireNonNull(kind, "kind");
         return this;
     }
 
@@ -109,12 +120,18 @@ public final class Trainer {
         int bestEpoch = 0;
         INDArray bestParams = null;
         String outcome = null;
+        RunningTrainMetrics running = trainKind == TrainMetricsKind.RUNNING
+                ? RunningTrainMetrics.attach(network, width, buffers.dense(), buffers.predictions()) : null;
+        TrainMetricsKind kind = running == null ? TrainMetricsKind.EXACT : TrainMetricsKind.RUNNING;
 
         epochs:
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             long started = System.nanoTime();
             Shuffle.inPlace(order, shuffle);
             double lossSum = 0;
+            if (running != null) {
+                running.startEpoch();
+            }
             for (int b = 0; b < batches; b++) {
                 waitWhilePaused(token);
                 if (token.isCancelled()) {
@@ -140,7 +157,7 @@ public final class Trainer {
             }
             network.incrementEpochCount();
             double trainSeconds = (System.nanoTime() - started) / 1e9;
-            SplitMetrics train = evaluate(network, plan.trainRows(), buffers, token);
+            SplitMetrics train = running != null ? running.result(spec.valueScale()) : evaluate(network, plan.trainRows(), buffers, token);
             SplitMetrics validation = evaluate(network, plan.validationRows(), buffers, token);
             if (train == null || validation == null) {
                 outcome = String.format(Locale.ROOT, "cancelled during the metric pass of epoch %d (%d epochs complete)", epoch, epoch - 1);
@@ -148,7 +165,7 @@ public final class Trainer {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             EpochMetrics metrics = new EpochMetrics(epoch, train, validation, lossSum / batches, seconds,
-                    order.length / Math.max(trainSeconds, 1e-9));
+                    order.length / Math.max(trainSeconds, 1e-9), kind);
             history.add(metrics);
             LOG.info("epoch {}: loss {} validation mse {} ({} s)", epoch, metrics.loss(), validation.mse(), seconds);
             events.epochFinished(metrics);
@@ -172,6 +189,9 @@ public final class Trainer {
         if (bestParams != null && bestEpoch != history.size()) {
             network.setParams(bestParams);
             outcome = (outcome == null ? "finished" : outcome) + "; restored the weights of epoch " + bestEpoch;
+        }
+        if (running != null) {
+            running.detach();
         }
         network.clear();
         if (outcome == null) {

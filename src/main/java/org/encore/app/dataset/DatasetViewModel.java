@@ -1,5 +1,6 @@
 package org.encore.app.dataset;
 
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -30,7 +33,17 @@ import java.util.function.Predicate;
 public final class DatasetViewModel {
     public static final String ALL_GENRES = "All genres";
 
+    /** One daemon thread for the scans of the default constructor (only the latest selection is shown). */
+    private static final Executor SCANS = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "encore-dataset-scan");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final Workbench workbench;
+    private final Executor background;
+    private final Executor ui;
+    private long selections;
     private final ObservableList<MovieRow> movieRows = FXCollections.observableArrayList();
     private final FilteredList<MovieRow> filteredMovies = new FilteredList<>(movieRows);
     private final SortedList<MovieRow> movies = new SortedList<>(filteredMovies);
@@ -53,8 +66,19 @@ public final class DatasetViewModel {
     private final ObservableList<Bar> moviesPerDecade = FXCollections.observableArrayList();
     private final ObservableList<Bar> selectedMovieRatings = FXCollections.observableArrayList();
 
+    /** Scans run on a private daemon thread, results come back through {@link Platform#runLater}. */
     public DatasetViewModel(Workbench workbench) {
+        this(workbench, SCANS, Platform::runLater);
+    }
+
+    /**
+     * @param background where the selected movie's rating scan runs (the workbench's background executor)
+     * @param ui         the UI thread's executor; tests pass {@code Runnable::run} for both
+     */
+    public DatasetViewModel(Workbench workbench, Executor background, Executor ui) {
         this.workbench = workbench;
+        this.background = background;
+        this.ui = ui;
         search.addListener((obs, old, text) -> refilter());
         genre.addListener((obs, old, g) -> refilter());
         yearFrom.addListener((obs, old, y) -> refilter());
@@ -66,6 +90,7 @@ public final class DatasetViewModel {
     private void rebuild() {
         Dataset dataset = workbench.dataset();
         DatasetStatistics stats = workbench.statistics();
+        selections++;
         selectedMovieRatings.clear();
         selectedMovieTitle.set("Select a movie");
         if (dataset == null || stats == null) {
@@ -172,20 +197,40 @@ public final class DatasetViewModel {
         return rating == Math.rint(rating) ? String.format(Locale.ROOT, "%.0f", rating) : String.format(Locale.ROOT, "%.1f", rating);
     }
 
-    /** Shows the rating distribution of {@code row}'s movie (half stars, 0.5 to 5). */
+    /**
+     * Shows the rating distribution of {@code row}'s movie (half stars, 0.5 to 5). The title changes at once; the
+     * bars follow when the scan of the rating matrix (32 million entries at ml-32m) has run on the background
+     * executor, and only if no other movie was selected meanwhile. Call on the UI thread.
+     */
     public void selectMovie(MovieRow row) {
+        long ticket = ++selections;
         if (row == null) {
             selectedMovieRatings.clear();
             selectedMovieTitle.set("Select a movie");
             return;
         }
-        long[] counts = new long[10];
+        selectedMovieTitle.set(row.movie().displayTitle() + (row.ratings() > 0
+                ? String.format(Locale.ROOT, " — %,d ratings, mean %.2f", row.ratings(), row.mean()) : " — no ratings"));
         RatingMatrix matrix = workbench.dataset().ratings();
-        if (row.column() >= 0) {
+        int column = row.column();
+        background.execute(() -> {
+            List<Bar> bars = starBars(matrix, column);
+            ui.execute(() -> {
+                if (ticket == selections) {
+                    selectedMovieRatings.setAll(bars);
+                }
+            });
+        });
+    }
+
+    /** The movie in {@code column}'s ratings counted by half star (0.5 .. 5); ten bars, zeros for no column. */
+    static List<Bar> starBars(RatingMatrix matrix, int column) {
+        long[] counts = new long[10];
+        if (column >= 0) {
             int[] columns = matrix.columnIndices();
             float[] ratings = matrix.ratings();
             for (int p = 0; p < columns.length; p++) {
-                if (columns[p] == row.column()) {
+                if (columns[p] == column) {
                     int bucket = Math.round(ratings[p] * 2) - 1;
                     counts[Math.max(0, Math.min(9, bucket))]++;
                 }
@@ -195,9 +240,7 @@ public final class DatasetViewModel {
         for (int i = 0; i < counts.length; i++) {
             bars.add(new Bar(starLabel((i + 1) / 2f), counts[i]));
         }
-        selectedMovieRatings.setAll(bars);
-        selectedMovieTitle.set(row.movie().displayTitle() + (row.ratings() > 0
-                ? String.format(Locale.ROOT, " — %,d ratings, mean %.2f", row.ratings(), row.mean()) : " — no ratings"));
+        return bars;
     }
 
     /** Opens {@code user} in the per-user panel. */

@@ -19,6 +19,7 @@ import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.model.ModelSpec;
 import org.encore.training.EpochMetrics;
+import org.encore.training.TrainMetricsKind;
 import org.encore.training.SplitMetrics;
 import org.encore.training.TrainedModel;
 import org.encore.training.Trainer;
@@ -359,16 +360,33 @@ public final class TrainingViewModel {
                 csv.append(',').append(split).append('_').append(name);
             }
         }
-        csv.append('\n');
+        csv.append(",train_metrics\n");
         for (EpochMetrics m : run.historySnapshot()) {
             csv.append(m.epoch()).append(',').append(m.loss()).append(',').append(m.seconds()).append(',').append(m.samplesPerSecond());
             for (SplitMetrics s : List.of(m.train(), m.validation())) {
                 csv.append(',').append(s.mse()).append(',').append(s.mae()).append(',').append(s.r2())
                         .append(',').append(s.r2Flat()).append(',').append(s.ratedRmse()).append(',').append(s.ratedMae());
             }
-            csv.append('\n');
+            csv.append(',').append(m.trainKind().label()).append('\n');
         }
         AtomicFiles.writeString(file, csv.toString());
+    }
+
+    /**
+     * The legend's key for the curves: says how the training curves were computed (running averages over each
+     * epoch's steps as Keras reports them, or an exact pass after each epoch), from the shown runs' histories.
+     */
+    public static String curveKey(List<TrainedRun> shown) {
+        if (shown.isEmpty()) {
+            return "Train a spec to see its curves";
+        }
+        java.util.Set<TrainMetricsKind> kinds = java.util.EnumSet.noneOf(TrainMetricsKind.class);
+        shown.forEach(run -> run.historySnapshot().forEach(m -> kinds.add(m.trainKind())));
+        String train = kinds.size() == 1 && kinds.contains(TrainMetricsKind.EXACT)
+                ? "train (exact pass after each epoch)"
+                : kinds.contains(TrainMetricsKind.EXACT) ? "train (running or exact, per run)"
+                : "train (running average over the epoch's steps, as Keras reports it)";
+        return "solid: " + train + " · dashed: validation";
     }
 
     /** A file-name-safe form of the run's name. */

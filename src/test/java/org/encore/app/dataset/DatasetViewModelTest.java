@@ -21,7 +21,7 @@ class DatasetViewModelTest {
 
     @BeforeEach
     void open() {
-        viewModel = new DatasetViewModel(workbench);
+        viewModel = new DatasetViewModel(workbench, Runnable::run, Runnable::run);
         dataset = TestDatasets.small();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
     }
@@ -88,6 +88,24 @@ class DatasetViewModelTest {
         assertEquals(10, viewModel.selectedMovieRatings().size(), "half stars 0.5 .. 5");
         assertEquals(row.ratings(), viewModel.selectedMovieRatings().stream().mapToDouble(Bar::value).sum(), 1e-9);
         assertTrue(viewModel.selectedMovieTitleProperty().get().startsWith(row.movie().displayTitle()));
+    }
+
+    @Test
+    void theRatingScanRunsInTheBackgroundAndAStaleResultIsDropped() {
+        List<Runnable> scans = new java.util.ArrayList<>();
+        List<Runnable> uiTasks = new java.util.ArrayList<>();
+        DatasetViewModel deferred = new DatasetViewModel(workbench, scans::add, uiTasks::add);
+        MovieRow first = deferred.movies().get(0);
+        MovieRow second = deferred.movies().get(1);
+        deferred.selectMovie(first);
+        deferred.selectMovie(second);
+        // nothing scanned on the calling thread: the title is there, the bars are not yet
+        assertTrue(deferred.selectedMovieTitleProperty().get().startsWith(second.movie().displayTitle()));
+        assertTrue(deferred.selectedMovieRatings().isEmpty());
+        assertEquals(2, scans.size());
+        scans.forEach(Runnable::run);
+        uiTasks.forEach(Runnable::run);
+        assertEquals(second.ratings(), deferred.selectedMovieRatings().stream().mapToDouble(Bar::value).sum(), 1e-9);
     }
 
     @Test
