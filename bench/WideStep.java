@@ -19,7 +19,7 @@ import java.util.Random;
  * Where one Model 1 training step spends its time at ml-32m's width (87,585 columns, batch 512, about 160 ratings
  * a user as in ml-32m): the whole fit, the output layer's backward pass (its three products and the loss) and
  * Adam over all parameters. Synthetic rows, seeded. Wall and process CPU milliseconds, median of REPS.
- * Usage: java -cp CLASSPATH bench/WideStep.java [WIDTH] [REPS]
+ * Usage: java -cp CLASSPATH bench/WideStep.java [WIDTH] [REPS] [loss]   (loss: only the loss A/B and the metrics cost)
  */
 public class WideStep {
     static final com.sun.management.OperatingSystemMXBean OS =
@@ -43,6 +43,10 @@ public class WideStep {
                 Nd4j.getEnvironment().maxMasterThreads(), java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
         MultiLayerNetwork net = NetworkFactory.build(spec, width, true);
         System.out.println("# parameters " + net.numParams());
+        if (args.length > 2 && args[2].equals("loss")) {
+            lossOnly(x, dense, batch, width);
+            return;
+        }
         time("whole fit step", () -> net.fit(x, x));
         Layer out = net.getLayer(net.getnLayers() - 1);
         LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
@@ -62,9 +66,35 @@ public class WideStep {
         int[] it = {0};
         time("Adam update over " + n + " parameters (in place on the gradient)", () -> adam.applyUpdater(grad, it[0]++, 0));
         time("params.subi(update) over " + n, () -> params.subi(grad));
+        lossOnly(x, dense, batch, width);
         INDArray a = Nd4j.rand(DataType.FLOAT, batch, width);
         time("one element-wise pass a.subi(x) over the output", () -> a.subi(x));
         time("a.dup() over the output", a::dup);
+    }
+
+    /** The loss A/B and the cost of accumulating one batch's running metrics. */
+    static void lossOnly(INDArray x, float[] dense, int batch, int width) {
+        // A/B, interleaved: DL4J's LossMSE score + gradient (what the output layer did before) against the in-place
+        // sequence the output layer now runs, on the same [batch, width] product and labels
+        INDArray product = Nd4j.rand(DataType.FLOAT, batch, width);
+        org.nd4j.linalg.lossfunctions.impl.LossMSE mse = new org.nd4j.linalg.lossfunctions.impl.LossMSE();
+        org.nd4j.linalg.activations.impl.ActivationIdentity identity = new org.nd4j.linalg.activations.impl.ActivationIdentity();
+        for (int round = 0; round < 3; round++) {
+            time("loss A: DL4J LossMSE computeScore + computeGradient", () -> {
+                mse.computeScore(x, product, identity, null, false);
+                mse.computeGradient(x, product, identity, null);
+            });
+            INDArray work = product.dup();
+            time("loss B: in place (subi, norm2, muli) on a copy", () -> {
+                work.assign(product);
+                INDArray d = work.subi(x);
+                d.norm2Number();
+                d.muli(2.0 / width);
+            });
+        }
+        org.encore.training.RegressionMetrics metrics = new org.encore.training.RegressionMetrics(width);
+        float[] predictions = product.data().asFloat();
+        time("RegressionMetrics.add of one batch (running train metrics)", () -> metrics.add(dense, predictions, batch));
     }
 
     static void time(String what, Runnable step) {
