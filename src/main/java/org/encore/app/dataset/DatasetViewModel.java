@@ -161,6 +161,9 @@ public final class DatasetViewModel {
     }
 
     private void show(Tables tables) {
+        // the filter first, so that the new rows go through it once on their way in (at ml-32m a second pass
+        // over 87,585 rows costs the FX thread hundreds of milliseconds)
+        filteredMovies.setPredicate(moviePredicate());
         movieRows.setAll(tables.movies);
         genres.setAll(ALL_GENRES);
         genres.addAll(tables.genreNames);
@@ -174,15 +177,21 @@ public final class DatasetViewModel {
         moviesPerGenre.setAll(tables.byGenre);
         moviesPerDecade.setAll(tables.byDecade);
         overview.set(tables.overview);
-        refilter();
+        summarize();
     }
 
     private void refilter() {
+        filteredMovies.setPredicate(moviePredicate());
+        summarize();
+    }
+
+    /** The movies table's filter from the search text, genre and years. */
+    private Predicate<MovieRow> moviePredicate() {
         String text = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
         String wantedGenre = genre.get();
         Integer from = parseYear(yearFrom.get());
         Integer to = parseYear(yearTo.get());
-        Predicate<MovieRow> predicate = row -> {
+        return row -> {
             if (!text.isEmpty() && !row.title().toLowerCase(Locale.ROOT).contains(text) && !String.valueOf(row.id()).equals(text)) {
                 return false;
             }
@@ -194,7 +203,11 @@ public final class DatasetViewModel {
             }
             return to == null || (row.year() != null && row.year() <= to);
         };
-        filteredMovies.setPredicate(predicate);
+    }
+
+    private void summarize() {
+        Integer from = parseYear(yearFrom.get());
+        Integer to = parseYear(yearTo.get());
         String summary = String.format(Locale.ROOT, "%,d of %,d movies", filteredMovies.size(), movieRows.size());
         // a year that does not parse is left out of the filter: say so rather than show an unexplained count
         List<String> ignored = new ArrayList<>();
