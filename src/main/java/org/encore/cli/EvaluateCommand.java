@@ -3,6 +3,7 @@ package org.encore.cli;
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
+import org.encore.data.MovieRatingsFilter;
 import org.encore.data.OutputPaths;
 import org.encore.evaluation.EvaluationReport;
 import org.encore.evaluation.EvaluationRequest;
@@ -54,14 +55,14 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return "evaluate --data PATH [--models model1,model2,model3,model4|SPEC.json|RUN_DIR,...|none] "
                 + "[--baselines popular,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
-                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--seeds S1,S2,...] [--json] "
-                + "[--json-out FILE] [--report FILE.html] [--csv FILE] [--overwrite]";
+                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--min-movie-ratings N] [--seeds S1,S2,...] "
+                + "[--json] [--json-out FILE] [--report FILE.html] [--csv FILE] [--overwrite]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "models", "baselines", "epochs", "seed", "ease-lambda",
-                "validation-fraction", "test-fraction", "min-ratings", "json-out", "seeds", "report", "csv"),
+                "validation-fraction", "test-fraction", "min-ratings", "min-movie-ratings", "json-out", "seeds", "report", "csv"),
                 List.of("json", "ease-ratings", Args.OVERWRITE));
         // every option is checked, the output files included, before any data is read
         Path jsonOut = a.outputFile("json-out");
@@ -97,6 +98,16 @@ public final class EvaluateCommand implements Command {
         Path data = a.path("data");
         err.println("loading " + data);
         Dataset dataset = MovieLensLoader.load(data);
+        int minMovieRatings = a.integer("min-movie-ratings", 1);
+        if (minMovieRatings < 1) {
+            throw new UsageException("--min-movie-ratings must be at least 1, got " + minMovieRatings);
+        }
+        if (minMovieRatings > 1) {
+            int before = dataset.ratings().movieCount();
+            dataset = MovieRatingsFilter.apply(dataset, minMovieRatings);
+            err.printf(Locale.ROOT, "kept the %,d of %,d movies rated by at least %d users (%,d ratings)%n",
+                    dataset.ratings().movieCount(), before, minMovieRatings, dataset.ratings().ratingCount());
+        }
         List<ModelSpec> specs = new ArrayList<>();
         List<RowScorer> loaded = new ArrayList<>();
         List<TrainedModel> loadedRuns = new ArrayList<>();

@@ -50,14 +50,14 @@ public final class TrainCommand implements Command {
     @Override
     public String usage() {
         return "train --data PATH --model model1|model2|model3|model4|SPEC.json --out DIR [--epochs N] [--seed S] "
-                + "[--users-fraction F] [--batch B] [--patience P] [--json] [--overwrite]";
+                + "[--users-fraction F] [--batch B] [--patience P] [--exact-train-metrics] [--json] [--overwrite]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args parsed = Args.parse(args,
                 List.of("data", "model", "out", "epochs", "seed", "users-fraction", "batch", "patience"),
-                List.of("json", Args.OVERWRITE));
+                List.of("json", "exact-train-metrics", Args.OVERWRITE));
         // every option is checked, the output folder included, before the spec or any data is read
         Path data = parsed.path("data");
         String modelName = parsed.required("model");
@@ -87,6 +87,9 @@ public final class TrainCommand implements Command {
         seed.ifPresent(training::seed);
         usersFraction.ifPresent(training::usersFraction);
         batch.ifPresent(training::batchSize);
+        if (parsed.flag("exact-train-metrics")) {
+            training.exactTrainMetrics(true);
+        }
         if (patience > 0) {
             training.patience(patience);
         }
@@ -143,16 +146,17 @@ public final class TrainCommand implements Command {
                     ObjectNode line = mapper.createObjectNode();
                     line.put("epoch", m.epoch());
                     line.set("train", split(mapper, m.train()));
+                    line.put("trainMetrics", m.trainKind().label());
                     line.set("validation", split(mapper, m.validation()));
                     line.put("loss", m.loss());
                     line.put("seconds", m.seconds());
                     line.put("samplesPerSecond", m.samplesPerSecond());
                     out.println(line);
                 } else {
-                    out.printf(Locale.ROOT, "epoch %3d  loss %.6f  train mse %.6f mae %.6f r2 %.4f r2flat %.4f | "
+                    out.printf(Locale.ROOT, "epoch %3d  loss %.6f  train (%s) mse %.6f mae %.6f r2 %.4f r2flat %.4f | "
                                     + "validation mse %.6f mae %.6f r2 %.4f r2flat %.4f rated rmse %.3f mae %.3f stars | "
                                     + "%.1f s, %.0f samples/s%n",
-                            m.epoch(), m.loss(), m.train().mse(), m.train().mae(), m.train().r2(), m.train().r2Flat(),
+                            m.epoch(), m.loss(), m.trainKind().label(), m.train().mse(), m.train().mae(), m.train().r2(), m.train().r2Flat(),
                             m.validation().mse(), m.validation().mae(), m.validation().r2(), m.validation().r2Flat(),
                             m.validation().ratedRmse(), m.validation().ratedMae(), m.seconds(), m.samplesPerSecond());
                 }

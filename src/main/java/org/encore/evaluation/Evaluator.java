@@ -9,6 +9,7 @@ import org.encore.recommend.BatchScoring;
 import org.encore.recommend.Blend;
 import org.encore.recommend.TopN;
 import org.encore.recommend.baseline.Ease;
+import org.encore.recommend.baseline.EaseMemory;
 import org.encore.recommend.baseline.MostPopular;
 import org.encore.training.DenseSolver;
 import org.encore.training.RunControl;
@@ -17,6 +18,7 @@ import org.encore.training.TrainingPlan;
 import org.encore.training.TrainingSession;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +129,10 @@ public final class Evaluator {
         List<EvaluationRow> validation = new ArrayList<>();
         Map<String, RowScorer> models = new LinkedHashMap<>();
         double scale = ModelSpec.REFERENCE_SCALE;
+        if (request.ease()) {
+            // refuse an EASE that cannot fit before hours of model training, not after
+            EaseMemory.check(matrix, (int) Arrays.stream(MostPopular.ratingCounts(matrix, split.trainRows())).filter(c -> c > 0).count(), solver);
+        }
 
         for (ModelSpec spec : request.specs()) {
             cancel.throwIfCancelled();

@@ -129,7 +129,7 @@ public final class SpecFiles {
             }
         }
         input.putNull("binarizeAt").put("l2Normalize", false);
-        training.put("l2", 0.0).put("patience", 0);
+        training.put("l2", 0.0).put("patience", 0).put("exactTrainMetrics", false);
         v2.set("architecture", architecture);
         v2.set("input", input);
         v2.set("training", training);

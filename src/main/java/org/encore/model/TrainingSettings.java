@@ -15,9 +15,11 @@ import java.util.List;
  * @param l2                 L2 weight penalty added to the loss, coefficient * sum of squared weights / 2 (0 = none)
  * @param patience           early stopping: stop after this many epochs without a better validation MSE and keep
  *                           the best epoch's weights (0 = off, every epoch runs and the last weights are kept)
+ * @param exactTrainMetrics  report the training users' metrics from a separate inference pass after each epoch
+ *                           instead of accumulating them during the training steps as Keras does (false, the default)
  */
 public record TrainingSettings(OptimizerSpec optimizer, int batchSize, int epochs, double usersFraction,
-                               double validationFraction, long seed, double l2, int patience) {
+                               double validationFraction, long seed, double l2, int patience, boolean exactTrainMetrics) {
 
     /** Builder starting from the reference protocol: Adam 1e-3, batch 256, 30 epochs, 10% of users, 20% validation, seed 42. */
     public static Builder builder() {
@@ -26,7 +28,8 @@ public record TrainingSettings(OptimizerSpec optimizer, int batchSize, int epoch
 
     public Builder toBuilder() {
         return new Builder().optimizer(optimizer).batchSize(batchSize).epochs(epochs).usersFraction(usersFraction)
-                .validationFraction(validationFraction).seed(seed).l2(l2).patience(patience);
+                .validationFraction(validationFraction).seed(seed).l2(l2).patience(patience)
+                .exactTrainMetrics(exactTrainMetrics);
     }
 
     /** Problems with these settings, named from "training". */
@@ -76,6 +79,7 @@ public record TrainingSettings(OptimizerSpec optimizer, int batchSize, int epoch
         private long seed = 42;
         private double l2;
         private int patience;
+        private boolean exactTrainMetrics;
 
         private Builder() {
         }
@@ -120,8 +124,14 @@ public record TrainingSettings(OptimizerSpec optimizer, int batchSize, int epoch
             return this;
         }
 
+        public Builder exactTrainMetrics(boolean value) {
+            this.exactTrainMetrics = value;
+            return this;
+        }
+
         public TrainingSettings build() {
-            return new TrainingSettings(optimizer, batchSize, epochs, usersFraction, validationFraction, seed, l2, patience);
+            return new TrainingSettings(optimizer, batchSize, epochs, usersFraction, validationFraction, seed, l2, patience,
+                    exactTrainMetrics);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.encore.training;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Accumulates reconstruction metrics over batches of (label row, predicted row) pairs without ever holding more
@@ -12,6 +13,8 @@ import java.util.Arrays;
  * resulting infinity into 0).
  */
 public final class RegressionMetrics {
+    /** Below this many cells a batch is added on the caller's thread. */
+    private static final long PARALLEL_CELLS = 1L << 20;
     private final int width;
     private final double[] columnSum;
     private final double[] columnSumSquares;
@@ -38,20 +41,45 @@ public final class RegressionMetrics {
         Arrays.fill(columnMax, Float.NEGATIVE_INFINITY);
     }
 
-    /** Adds {@code rows} row-major rows of labels and predictions (each at least rows * width long). */
+    /**
+     * Adds {@code rows} row-major rows of labels and predictions (each at least rows * width long). Large batches
+     * are split by column ranges over the available cores (each range owns its per-column sums); the result is the
+     * same up to the order of floating-point summation of the whole-matrix totals.
+     */
     public void add(float[] labels, float[] predictions, int rows) {
+        long cells = (long) rows * width;
+        int parts = cells < PARALLEL_CELLS ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), Math.max(1, width / 64));
+        if (parts == 1) {
+            addColumns(labels, predictions, rows, 0, width);
+        } else {
+            IntStream.range(0, parts).parallel().forEach(p ->
+                    addColumns(labels, predictions, rows, (int) ((long) width * p / parts), (int) ((long) width * (p + 1) / parts)));
+        }
+        samples += rows;
+    }
+
+    private void addColumns(float[] labels, float[] predictions, int rows, int fromColumn, int toColumn) {
+        double squares = 0;
+        double absolutes = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        long rated = 0;
+        double ratedSquares = 0;
+        double ratedAbsolutes = 0;
         for (int r = 0; r < rows; r++) {
             int base = r * width;
-            for (int c = 0; c < width; c++) {
+            for (int c = fromColumn; c < toColumn; c++) {
                 float y = labels[base + c];
                 float error = predictions[base + c] - y;
                 double square = (double) error * error;
-                squaredError += square;
-                absoluteError += Math.abs(error);
-                labelSum += y;
-                labelSumSquares += (double) y * y;
+                double absolute = Math.abs(error);
+                double ySquare = (double) y * y;
+                squares += square;
+                absolutes += absolute;
+                sum += y;
+                sumSquares += ySquare;
                 columnSum[c] += y;
-                columnSumSquares[c] += (double) y * y;
+                columnSumSquares[c] += ySquare;
                 columnSquaredError[c] += square;
                 if (y < columnMin[c]) {
                     columnMin[c] = y;
@@ -60,13 +88,21 @@ public final class RegressionMetrics {
                     columnMax[c] = y;
                 }
                 if (y != 0f) {
-                    ratedCells++;
-                    ratedSquaredError += square;
-                    ratedAbsoluteError += Math.abs(error);
+                    rated++;
+                    ratedSquares += square;
+                    ratedAbsolutes += absolute;
                 }
             }
         }
-        samples += rows;
+        synchronized (this) {
+            squaredError += squares;
+            absoluteError += absolutes;
+            labelSum += sum;
+            labelSumSquares += sumSquares;
+            ratedCells += rated;
+            ratedSquaredError += ratedSquares;
+            ratedAbsoluteError += ratedAbsolutes;
+        }
     }
 
     public long samples() {

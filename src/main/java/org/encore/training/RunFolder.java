@@ -325,7 +325,8 @@ public final class RunFolder {
     public static final class HistoryCsv {
         static final String HEADER = "epoch,loss,seconds,samplesPerSecond,"
                 + "train_mse,train_mae,train_r2,train_r2Flat,train_ratedRmse,train_ratedMae,"
-                + "validation_mse,validation_mae,validation_r2,validation_r2Flat,validation_ratedRmse,validation_ratedMae\n";
+                + "validation_mse,validation_mae,validation_r2,validation_r2Flat,validation_ratedRmse,validation_ratedMae,"
+                + "train_metrics\n";
 
         private HistoryCsv() {
         }
@@ -340,7 +341,7 @@ public final class RunFolder {
                             .append(',').append(num(s.r2Flat())).append(',').append(num(s.ratedRmse())).append(',')
                             .append(num(s.ratedMae()));
                 }
-                csv.append('\n');
+                csv.append(',').append(m.trainKind().label()).append('\n');
             }
             return csv.toString();
         }

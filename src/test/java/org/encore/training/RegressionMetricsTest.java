@@ -80,4 +80,33 @@ class RegressionMetricsTest {
         assertEquals(1.0, m.r2Flat(), 1e-12);
         assertTrue(Double.isNaN(new RegressionMetrics(3).result(0.2).mse()), "no samples: NaN, not 0");
     }
+
+    @Test
+    void aLargeBatchSplitOverTheCoresGivesTheSameMetricsAsRowByRow() {
+        int width = 20_000;
+        int rows = 64; // 1.28 M cells: above the size at which add() splits the columns over the cores
+        java.util.Random random = new java.util.Random(3);
+        float[] labels = new float[rows * width];
+        float[] predictions = new float[rows * width];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = random.nextDouble() < 0.02 ? (1 + random.nextInt(10)) / 10f : 0f;
+            predictions[i] = (float) (random.nextGaussian() * 0.1);
+        }
+        RegressionMetrics whole = new RegressionMetrics(width);
+        whole.add(labels, predictions, rows);
+        RegressionMetrics byRow = new RegressionMetrics(width);
+        for (int r = 0; r < rows; r++) {
+            byRow.add(java.util.Arrays.copyOfRange(labels, r * width, (r + 1) * width),
+                    java.util.Arrays.copyOfRange(predictions, r * width, (r + 1) * width), 1);
+        }
+        SplitMetrics a = whole.result(0.2);
+        SplitMetrics b = byRow.result(0.2);
+        assertEquals(rows, whole.samples());
+        assertEquals(b.mse(), a.mse(), 1e-12);
+        assertEquals(b.mae(), a.mae(), 1e-12);
+        assertEquals(b.r2(), a.r2(), 1e-9);
+        assertEquals(b.r2Flat(), a.r2Flat(), 1e-9);
+        assertEquals(b.ratedRmse(), a.ratedRmse(), 1e-9);
+        assertEquals(b.ratedMae(), a.ratedMae(), 1e-9);
+    }
 }

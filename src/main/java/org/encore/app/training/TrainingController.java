@@ -176,7 +176,7 @@ public final class TrainingController {
             entry.getStyleClass().add("legend-entry");
             legendPane.getChildren().add(entry);
         }
-        Label key = new Label(shown.isEmpty() ? "Train a spec to see its curves" : "solid: train · dashed: validation");
+        Label key = new Label(TrainingViewModel.curveKey(shown));
         key.getStyleClass().add("hint");
         legendPane.getChildren().add(key);
     }

@@ -24,6 +24,8 @@ import org.encore.model.ModelSpec;
 import org.encore.training.Engine;
 import org.encore.training.EpochMetrics;
 import org.encore.training.RunControl;
+import org.encore.training.RunFolder;
+import org.encore.training.TrainMetricsKind;
 import org.encore.training.SplitMetrics;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingException;
@@ -40,6 +42,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -355,24 +359,9 @@ public final class TrainingViewModel {
         AtomicFiles.writeString(file, historyCsv(run.historySnapshot()));
     }
 
-    /** A run's history as CSV: one line per epoch, train and validation metrics. */
+    /** A run's history as CSV: the run folder's own history.csv format ({@link RunFolder.HistoryCsv}), one writer. */
     static String historyCsv(List<EpochMetrics> history) {
-        StringBuilder csv = new StringBuilder("epoch,loss,seconds,samples_per_second");
-        for (String split : List.of("train", "validation")) {
-            for (String name : List.of("mse", "mae", "r2", "r2_flat", "rated_rmse", "rated_mae")) {
-                csv.append(',').append(split).append('_').append(name);
-            }
-        }
-        csv.append('\n');
-        for (EpochMetrics m : history) {
-            csv.append(m.epoch()).append(',').append(m.loss()).append(',').append(m.seconds()).append(',').append(m.samplesPerSecond());
-            for (SplitMetrics s : List.of(m.train(), m.validation())) {
-                csv.append(',').append(s.mse()).append(',').append(s.mae()).append(',').append(s.r2())
-                        .append(',').append(s.r2Flat()).append(',').append(s.ratedRmse()).append(',').append(s.ratedMae());
-            }
-            csv.append('\n');
-        }
-        return csv.toString();
+        return RunFolder.HistoryCsv.format(history);
     }
 
     /**
@@ -397,6 +386,23 @@ public final class TrainingViewModel {
                 .onSuccess(done -> message.info("Exported charts and histories to " + done))
                 .onFailure(e -> message.error("Cannot export to " + folder + ": " + BackgroundTask.describe(e)))
                 .executeWith(background, ui);
+    }
+
+    /**
+     * The legend's key for the curves: says how the training curves were computed (running averages over each
+     * epoch's steps as Keras reports them, or an exact pass after each epoch), from the shown runs' histories.
+     */
+    public static String curveKey(List<TrainedRun> shown) {
+        if (shown.isEmpty()) {
+            return "Train a spec to see its curves";
+        }
+        Set<TrainMetricsKind> kinds = EnumSet.noneOf(TrainMetricsKind.class);
+        shown.forEach(run -> run.historySnapshot().forEach(m -> kinds.add(m.trainKind())));
+        String train = kinds.size() == 1 && kinds.contains(TrainMetricsKind.EXACT)
+                ? "train (exact pass after each epoch)"
+                : kinds.contains(TrainMetricsKind.EXACT) ? "train (running or exact, per run)"
+                : "train (running average over the epoch's steps, as Keras reports it)";
+        return "solid: " + train + " · dashed: validation";
     }
 
     /** A file-name-safe form of the run's name. */

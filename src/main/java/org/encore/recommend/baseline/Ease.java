@@ -4,8 +4,6 @@ import org.encore.data.RatingMatrix;
 import org.encore.model.RowScorer;
 import org.encore.training.DenseSolver;
 
-import java.util.Locale;
-
 /**
  * EASE (Steck 2019, "Embarrassingly Shallow Autoencoders"): the item-item weights in closed form,
  * P = (XᵀX + λI)⁻¹, B = I − P · diag(1 / diag(P)), so diag(B) = 0 and B_ij = −P_ij / P_jj; scores = x · B.
@@ -14,8 +12,8 @@ import java.util.Locale;
  * the scaled ratings. Only the movies that some training user rated take part (the others cannot be learnt; they
  * score −∞ and are never recommended), which also keeps the square matrices as small as the data allows.
  * B is one float matrix on the heap, inverted in place by the engine's {@link DenseSolver} (Cholesky in OpenBLAS's
- * LAPACK under DL4J); a fit whose matrix does not fit in the free heap, or in the native memory left while the solver
- * works, is refused with the figures.
+ * LAPACK under DL4J); a fit that does not fit in memory is refused before anything is allocated, with the figures
+ * and the movie filter to use ({@link EaseMemory}).
  * Scoring touches only the rated entries of each row (x is sparse), so it needs no dense matrix product.
  */
 public final class Ease implements RowScorer {
@@ -65,7 +63,7 @@ public final class Ease implements RowScorer {
                 activeColumns[activeIndexOfColumn[c]] = c;
             }
         }
-        checkMemory(k, solver);
+        EaseMemory.check(matrix, k, solver);
 
         float[] gram = new float[k * k];
         int[] idx = new int[width];
@@ -109,31 +107,9 @@ public final class Ease implements RowScorer {
     }
 
     /**
-     * Bytes the fit needs for {@code items} active movies: the items x items float matrix on the heap (Gram matrix,
-     * inverted and turned into B in place) and a native copy of the same size while LAPACK works on it.
-     */
+    /** Bytes the fit needs for {@code items} active movies ({@link EaseMemory#bytesNeeded}). */
     public static long bytesNeeded(int items) {
-        return 2L * items * items * Float.BYTES;
-    }
-
-    private static void checkMemory(int k, DenseSolver solver) {
-        long matrixBytes = (long) k * k * Float.BYTES;
-        Runtime rt = Runtime.getRuntime();
-        long heapFree = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        long solverFree = solver.nativeBytesFree();
-        long nativeFree = solverFree == Long.MAX_VALUE ? Long.MAX_VALUE : solverFree - heapFree;
-        if ((long) k * k > Integer.MAX_VALUE - 8 || matrixBytes > heapFree) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "EASE over %,d movies needs a %,d x %,d float matrix: %.2f GB of heap (free: %.2f GB) plus as much "
-                            + "native memory while LAPACK inverts it; use fewer movies (e.g. a minimum-ratings-per-movie "
-                            + "filter) or raise -Xmx",
-                    k, k, k, matrixBytes / 1e9, heapFree / 1e9));
-        }
-        if (matrixBytes > nativeFree) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "EASE over %,d movies needs %.2f GB of native memory for the solver but only %.2f GB is left under "
-                            + "the process limit (-Dorg.bytedeco.javacpp.maxphysicalbytes)", k, matrixBytes / 1e9, nativeFree / 1e9));
-        }
+        return EaseMemory.bytesNeeded(items);
     }
 
     public double lambda() {

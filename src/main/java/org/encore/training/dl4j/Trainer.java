@@ -14,6 +14,7 @@ import org.encore.training.EpochMetrics;
 import org.encore.training.RegressionMetrics;
 import org.encore.training.RunControl;
 import org.encore.training.SplitMetrics;
+import org.encore.training.TrainMetricsKind;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
@@ -36,8 +37,9 @@ import java.util.Random;
  * that many epochs without a better validation MSE the run stops and the best epoch's weights are kept.
  * <p>
  * Mini-batches are densified from the sparse matrix one at a time into a reused buffer and shuffled each epoch
- * (seeded). After every epoch a batched inference pass over the train and validation users computes
- * {@link SplitMetrics}; no dense users x movies array is ever built.
+ * (seeded). The training users' {@link SplitMetrics} are accumulated from the training steps' outputs (as Keras
+ * reports them) or, with {@link #trainMetrics} EXACT, from a pass after the epoch; the validation users' from a
+ * batched inference pass after every epoch. No dense users x movies array is ever built.
  */
 final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -45,11 +47,22 @@ final class Trainer {
     private final ModelSpec spec;
     private final RatingMatrix matrix;
     private final TrainingPlan plan;
+    private TrainMetricsKind trainKind;
 
     Trainer(ModelSpec spec, RatingMatrix matrix, TrainingPlan plan) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.matrix = Objects.requireNonNull(matrix, "matrix");
         this.plan = Objects.requireNonNull(plan, "plan");
+        this.trainKind = spec.training().exactTrainMetrics() ? TrainMetricsKind.EXACT : TrainMetricsKind.RUNNING;
+    }
+
+    /**
+     * How the training users' metrics are computed each epoch, overriding the spec's {@code training.exactTrainMetrics}:
+     * {@link TrainMetricsKind#RUNNING} (as Keras reports them) or {@link TrainMetricsKind#EXACT} (a separate pass).
+     */
+    Trainer trainMetrics(TrainMetricsKind kind) {
+        this.trainKind = Objects.requireNonNull(kind, "kind");
+        return this;
     }
 
     /** Runs every epoch (or until cancelled / stopped early) and returns the trained model with its history. */
@@ -107,12 +120,18 @@ final class Trainer {
         String outcome = null;
         LayerStatisticsCollector statistics = new LayerStatisticsCollector(spec, network);
         int[] lastBatch = null;
+        RunningTrainMetrics running = trainKind == TrainMetricsKind.RUNNING
+                ? RunningTrainMetrics.attach(network, width, buffers.dense(), buffers.predictions()) : null;
+        TrainMetricsKind kind = running == null ? TrainMetricsKind.EXACT : TrainMetricsKind.RUNNING;
 
         epochs:
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
             long started = System.nanoTime();
             Shuffle.inPlace(order, shuffle);
             double lossSum = 0;
+            if (running != null) {
+                running.startEpoch();
+            }
             for (int b = 0; b < batches; b++) {
                 token.awaitResumed();
                 if (token.isCancelled()) {
@@ -140,7 +159,7 @@ final class Trainer {
             }
             network.incrementEpochCount();
             double trainSeconds = (System.nanoTime() - started) / 1e9;
-            SplitMetrics train = evaluate(network, plan.trainRows(), buffers, token);
+            SplitMetrics train = running != null ? running.result(spec.valueScale()) : evaluate(network, plan.trainRows(), buffers, token);
             SplitMetrics validation = evaluate(network, plan.validationRows(), buffers, token);
             if (train == null || validation == null) {
                 outcome = String.format(Locale.ROOT, "cancelled during the metric pass of epoch %d (%d epochs complete)", epoch, epoch - 1);
@@ -148,7 +167,7 @@ final class Trainer {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             EpochMetrics metrics = new EpochMetrics(epoch, train, validation, lossSum / batches, seconds,
-                    order.length / Math.max(trainSeconds, 1e-9));
+                    order.length / Math.max(trainSeconds, 1e-9), kind);
             history.add(metrics);
             LOG.info("epoch {}: loss {} validation mse {} ({} s)", epoch, metrics.loss(), validation.mse(), seconds);
             events.epochFinished(metrics);
@@ -171,6 +190,9 @@ final class Trainer {
         if (bestParams != null && bestEpoch != history.size()) {
             network.setParams(bestParams);
             outcome = (outcome == null ? "finished" : outcome) + "; restored the weights of epoch " + bestEpoch;
+        }
+        if (running != null) {
+            running.detach();
         }
         network.clear();
         if (outcome == null) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetViewModelTest {
@@ -21,7 +22,7 @@ class DatasetViewModelTest {
 
     @BeforeEach
     void open() {
-        viewModel = new DatasetViewModel(workbench);
+        viewModel = new DatasetViewModel(workbench, Runnable::run, Runnable::run);
         dataset = TestDatasets.small();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
     }
@@ -104,6 +105,49 @@ class DatasetViewModelTest {
         assertEquals(10, viewModel.selectedMovieRatings().size(), "half stars 0.5 .. 5");
         assertEquals(row.ratings(), viewModel.selectedMovieRatings().stream().mapToDouble(Bar::value).sum(), 1e-9);
         assertTrue(viewModel.selectedMovieTitleProperty().get().startsWith(row.movie().displayTitle()));
+    }
+
+    @Test
+    void theRatingScanRunsInTheBackgroundAndAStaleResultIsDropped() {
+        List<Runnable> scans = new java.util.ArrayList<>();
+        List<Runnable> uiTasks = new java.util.ArrayList<>();
+        DatasetViewModel deferred = new DatasetViewModel(workbench, scans::add, uiTasks::add);
+        runAll(scans, uiTasks);
+        MovieRow first = deferred.movies().get(0);
+        MovieRow second = deferred.movies().get(1);
+        deferred.selectMovie(first);
+        deferred.selectMovie(second);
+        // nothing scanned on the calling thread: the title is there, the bars are not yet
+        assertTrue(deferred.selectedMovieTitleProperty().get().startsWith(second.movie().displayTitle()));
+        assertTrue(deferred.selectedMovieRatings().isEmpty());
+        assertEquals(2, scans.size());
+        runAll(scans, uiTasks);
+        assertEquals(second.ratings(), deferred.selectedMovieRatings().stream().mapToDouble(Bar::value).sum(), 1e-9);
+    }
+
+    @Test
+    void theTablesAreBuiltInTheBackgroundAndOnlyTheLatestDatasetIsShown() {
+        List<Runnable> background = new java.util.ArrayList<>();
+        List<Runnable> uiTasks = new java.util.ArrayList<>();
+        Workbench other = new Workbench();
+        DatasetViewModel deferred = new DatasetViewModel(other, background::add, uiTasks::add);
+        other.setDataset(dataset, DatasetStatistics.of(dataset));
+        assertTrue(deferred.movies().isEmpty(), "nothing built on the calling thread");
+        Dataset sample = TestDatasets.small();
+        other.setDataset(sample, DatasetStatistics.of(sample));
+        runAll(background, uiTasks);
+        assertEquals(TestDatasets.MOVIES, deferred.movies().size());
+        assertEquals(TestDatasets.USERS, deferred.users().size());
+        assertFalse(deferred.overviewProperty().get().isEmpty());
+        other.setDataset(null, null);
+        assertTrue(deferred.movies().isEmpty());
+    }
+
+    private static void runAll(List<Runnable> background, List<Runnable> ui) {
+        List.copyOf(background).forEach(Runnable::run);
+        background.clear();
+        List.copyOf(ui).forEach(Runnable::run);
+        ui.clear();
     }
 
     @Test

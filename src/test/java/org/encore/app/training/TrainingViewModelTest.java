@@ -99,9 +99,10 @@ class TrainingViewModelTest {
         viewModel.exportHistory(workbench.runs().get(0), csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(3, lines.size());
-        assertTrue(lines.get(0).startsWith("epoch,loss,seconds,samples_per_second,train_mse"));
+        assertTrue(lines.get(0).startsWith("epoch,loss,seconds,samplesPerSecond,train_mse"));
         assertTrue(lines.get(2).startsWith("2,"));
-        assertEquals(16, lines.get(1).split(",").length);
+        assertEquals(17, lines.get(1).split(",").length);
+        assertTrue(lines.get(0).endsWith(",train_metrics") && lines.get(1).endsWith(",running"), "which kind the train metrics are");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.encore.training.SplitMetrics;
 import org.encore.training.SyntheticRatings;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingException;
+import org.encore.training.TrainMetricsKind;
 import org.encore.training.TrainingPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -306,10 +307,21 @@ class RunFolderTest {
     @Test
     void aHistoryWithUndefinedMetricsRoundTrips() throws Exception {
         SplitMetrics undefined = new SplitMetrics(0.1, 0.2, 0.3, 0.4, Double.NaN, Double.NaN);
-        java.util.List<EpochMetrics> history = java.util.List.of(new EpochMetrics(1, undefined, undefined, Double.NaN, 1.5, 10));
+        java.util.List<EpochMetrics> history = java.util.List.of(new EpochMetrics(1, undefined, undefined, Double.NaN, 1.5, 10, TrainMetricsKind.RUNNING));
         com.fasterxml.jackson.databind.ObjectMapper mapper = SpecFiles.mapper();
         String json = mapper.writeValueAsString(history);
         assertEquals(history, mapper.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.List<EpochMetrics>>() { }));
         assertTrue(RunFolder.HistoryCsv.format(history).lines().skip(1).findFirst().orElseThrow().contains("NaN"));
+    }
+
+    @Test
+    void aHistorySavedBeforeTheTrainMetricsKindExistedReadsAsExact() throws Exception {
+        String old = "[{\"epoch\":1,\"train\":{\"mse\":0.1,\"mae\":0.2,\"r2\":0.3,\"r2Flat\":0.4,\"ratedRmse\":1.0,\"ratedMae\":0.8},"
+                + "\"validation\":{\"mse\":0.1,\"mae\":0.2,\"r2\":0.3,\"r2Flat\":0.4,\"ratedRmse\":1.0,\"ratedMae\":0.8},"
+                + "\"loss\":0.1,\"seconds\":1.5,\"samplesPerSecond\":10}]";
+        java.util.List<EpochMetrics> history = SpecFiles.mapper().readValue(old,
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.List<EpochMetrics>>() { });
+        assertEquals(TrainMetricsKind.EXACT, history.get(0).trainKind());
+        assertTrue(RunFolder.HistoryCsv.format(history).lines().skip(1).findFirst().orElseThrow().endsWith(",exact"));
     }
 }

@@ -9,6 +9,7 @@ import org.encore.training.SyntheticRatings;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainingListener;
+import org.encore.training.TrainMetricsKind;
 import org.encore.training.TrainingPlan;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,12 @@ class TrainerTest {
     private static final RatingMatrix MATRIX = SyntheticRatings.matrix(120, 40, 3);
 
     private static List<EpochMetrics> train(ModelSpec spec) throws TrainingException {
+        return train(spec, TrainMetricsKind.RUNNING);
+    }
+
+    private static List<EpochMetrics> train(ModelSpec spec, TrainMetricsKind kind) throws TrainingException {
         List<EpochMetrics> seen = new ArrayList<>();
-        TrainedModel model = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).train(new TrainingListener() {
+        TrainedModel model = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).trainMetrics(kind).train(new TrainingListener() {
             @Override
             public void epochFinished(EpochMetrics metrics) {
                 seen.add(metrics);
@@ -187,17 +192,32 @@ class TrainerTest {
     }
 
     @Test
-    void theMetricPassAgreesWithTheTrainingLoss() throws TrainingException {
-        List<EpochMetrics> history = train(deterministicOneBatchSpec(org.encore.model.LossType.MSE));
+    void theExactMetricPassAgreesWithTheNextEpochsTrainingLoss() throws TrainingException {
+        List<EpochMetrics> history = train(deterministicOneBatchSpec(org.encore.model.LossType.MSE), TrainMetricsKind.EXACT);
         for (int i = 0; i + 1 < history.size(); i++) {
+            assertEquals(TrainMetricsKind.EXACT, history.get(i).trainKind());
             assertEquals(history.get(i).train().mse(), history.get(i + 1).loss(), 1e-6 * history.get(i).train().mse() + 1e-9);
         }
     }
 
     @Test
+    void runningTrainMetricsAreAccumulatedFromTheStepsOwnOutputs() throws TrainingException {
+        // one batch an epoch, no dropout: the running MSE is the loss of that epoch's single step
+        List<EpochMetrics> history = train(deterministicOneBatchSpec(org.encore.model.LossType.MSE), TrainMetricsKind.RUNNING);
+        for (EpochMetrics m : history) {
+            assertEquals(TrainMetricsKind.RUNNING, m.trainKind());
+            assertEquals(m.loss(), m.train().mse(), 1e-6 * m.loss() + 1e-9);
+            assertTrue(Double.isFinite(m.train().r2()) && Double.isFinite(m.train().ratedRmse()));
+        }
+        List<EpochMetrics> exact = train(deterministicOneBatchSpec(org.encore.model.LossType.MSE), TrainMetricsKind.EXACT);
+        assertEquals(exact.get(0).validation(), history.get(0).validation());
+        assertEquals(exact.get(0).loss(), history.get(0).loss(), 1e-9);
+    }
+
+    @Test
     void maskedMseTrainsOnRatedCellsOnly() throws TrainingException {
         ModelSpec spec = deterministicOneBatchSpec(org.encore.model.LossType.MASKED_MSE);
-        List<EpochMetrics> history = train(spec);
+        List<EpochMetrics> history = train(spec, TrainMetricsKind.EXACT);
         TrainingPlan plan = TrainingPlan.reference(spec, MATRIX);
         long rated = 0;
         for (int row : plan.trainRows()) {
@@ -210,6 +230,11 @@ class TrainerTest {
             assertEquals(ratedSquaredError / cells, history.get(i + 1).loss(), 1e-5 * history.get(i + 1).loss());
         }
         assertTrue(history.get(3).train().ratedRmse() < history.get(0).train().ratedRmse());
+        List<EpochMetrics> running = train(spec, TrainMetricsKind.RUNNING);
+        for (EpochMetrics m : running) {
+            double ratedSquaredError = Math.pow(m.train().ratedRmse() * spec.valueScale(), 2) * rated;
+            assertEquals(ratedSquaredError / cells, m.loss(), 1e-5 * m.loss());
+        }
     }
 
     @Test

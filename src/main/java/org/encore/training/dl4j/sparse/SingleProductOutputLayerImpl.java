@@ -8,16 +8,23 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.LossUtil;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+import java.util.function.Consumer;
 
 /**
  * DL4J's OutputLayer, except that the backward pass also evaluates the loss on the product it has just computed,
  * and the {@code computeScore} that MultiLayerNetwork calls right after it (same input, labels and mask) uses that
  * value instead of multiplying [batch, nIn] x [nIn, width] again. Any other call, or any new input or labels in
- * between, takes DL4J's own path.
+ * between, takes DL4J's own path. With MSE on a linear output (the autoencoders' case) the loss's score and
+ * gradient are computed in place on the product instead of on copies of it.
  */
 public class SingleProductOutputLayerImpl extends OutputLayer {
     private static final String WEIGHTS = DefaultParamInitializer.WEIGHT_KEY;
@@ -30,6 +37,7 @@ public class SingleProductOutputLayerImpl extends OutputLayer {
     private INDArray lossLabels;
     private INDArray lossMask;
     private long reusedScores;
+    private Consumer<INDArray> trainingOutputs;
 
     public SingleProductOutputLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -42,15 +50,24 @@ public class SingleProductOutputLayerImpl extends OutputLayer {
         INDArray preOut = preOutput2d(true, workspaceMgr);
         ILossFunction lossFunction = layerConf().getLossFn();
         INDArray labels2d = getLabels2d(workspaceMgr, ArrayType.BP_WORKING_MEM);
-        // The score first: loss functions leave preOut unchanged (they activate a copy), but stay on the safe side.
-        backpropLoss = lossFunction.computeScore(labels2d, preOut, layerConf().getActivationFn(), maskArray, false);
+        IActivation activation = layerConf().getActivationFn();
+        if (trainingOutputs != null) {
+            trainingOutputs.accept(activation instanceof ActivationIdentity ? preOut : activation.getActivation(preOut.dup(), true));
+        }
+        INDArray delta;
+        if (isPlainMse(lossFunction, activation)) {
+            delta = mseInPlace(preOut, labels2d);
+        } else {
+            // The score first: loss functions leave preOut unchanged (they activate a copy), but stay on the safe side.
+            backpropLoss = lossFunction.computeScore(labels2d, preOut, activation, maskArray, false);
+            // As BaseOutputLayer.getGradientsAndDelta and backpropGradient (1.0.0-M2.1).
+            delta = lossFunction.computeGradient(labels2d, preOut, activation, maskArray);
+        }
         lossInput = input;
         lossLabels = labels;
         lossMask = maskArray;
         lossFromBackprop = true;
 
-        // As BaseOutputLayer.getGradientsAndDelta and backpropGradient (1.0.0-M2.1).
-        INDArray delta = lossFunction.computeGradient(labels2d, preOut, layerConf().getActivationFn(), maskArray);
         Gradient gradient = new DefaultGradient();
         INDArray weightGradView = gradientViews.get(WEIGHTS);
         Nd4j.gemm(input.castTo(weightGradView.dataType()), delta, weightGradView, true, false, 1.0, 0.0);
@@ -86,6 +103,37 @@ public class SingleProductOutputLayerImpl extends OutputLayer {
         score += fullNetRegTerm;
         this.score = score;
         return score;
+    }
+
+    /**
+     * Receives the layer's activated output of every training backward pass, before the loss is computed (for
+     * metrics accumulated from the training steps, as Keras reports them). The array is only valid during the call
+     * and must not be modified; null to stop.
+     */
+    public void onTrainingOutput(Consumer<INDArray> listener) {
+        this.trainingOutputs = listener;
+    }
+
+    /** DL4J's LossMSE on a linear output without per-output weights: the case {@link #mseInPlace} computes. */
+    private static boolean isPlainMse(ILossFunction loss, IActivation activation) {
+        return loss.getClass() == LossMSE.class && ((LossMSE) loss).getWeights() == null
+                && activation instanceof ActivationIdentity;
+    }
+
+    /**
+     * LossMSE's score and gradient in one pass over the product, overwriting it with the gradient: with
+     * d = (output - labels) * mask, the score is sum(d^2) / width and the gradient 2 d / width, as LossL2/LossMSE
+     * compute them with four copies of the [batch, width] output (1.0.0-M2.1).
+     */
+    private INDArray mseInPlace(INDArray preOut, INDArray labels2d) {
+        INDArray delta = preOut.subi(labels2d);
+        if (maskArray != null) {
+            LossUtil.applyMask(delta, maskArray);
+        }
+        double norm = delta.norm2Number().doubleValue();
+        long width = labels2d.size(1);
+        backpropLoss = norm * norm / width;
+        return delta.muli(2.0 / width);
     }
 
     /** How many scores came from the backward pass's product (for tests and diagnostics). */

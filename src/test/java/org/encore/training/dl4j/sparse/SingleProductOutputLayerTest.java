@@ -97,4 +97,48 @@ class SingleProductOutputLayerTest {
         assertTrue(actual > 0);
         assertEquals(1, ((SingleProductOutputLayerImpl) single.getOutputLayer()).reusedScores());
     }
+
+    @Test
+    void maskedMseComputedInPlaceEqualsDl4jsScoreAndGradient() {
+        MultiLayerNetwork plain = network(false);
+        MultiLayerNetwork single = network(true);
+        INDArray x = batch(21);
+        INDArray mask = x.neq(0).castTo(DataType.FLOAT);
+        for (MultiLayerNetwork n : new MultiLayerNetwork[]{plain, single}) {
+            n.setInput(x);
+            n.setLabels(x);
+            n.setLayerMaskArrays(null, mask);
+            Nd4j.getRandom().setSeed(6);
+            n.computeGradientAndScore();
+        }
+        assertEquals(plain.score(), single.score(), 1e-6 * plain.score());
+        assertTrue(single.score() > 0);
+        assertEquals(plain.gradient().gradient(), single.gradient().gradient());
+    }
+
+    @Test
+    void trainingOutputListenerReceivesTheOutputOfEachStepBeforeTheUpdate() {
+        OutputLayer output = new OutputLayer.Builder().lossFunction(new LossMSE()).activation(Activation.IDENTITY)
+                .nIn(32).nOut(WIDTH).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(12).weightInit(WeightInit.XAVIER_UNIFORM).updater(new Adam(1e-2)).dataType(DataType.FLOAT)
+                .list()
+                .layer(new DenseLayer.Builder().nIn(WIDTH).nOut(32).activation(Activation.SELU).build())
+                .layer(SingleProductOutputLayer.of(output))
+                .build());
+        net.init();
+        INDArray x = batch(31);
+        INDArray expected = net.output(x, false).dup();
+        java.util.List<float[][]> seen = new java.util.ArrayList<>();
+        SingleProductOutputLayerImpl layer = (SingleProductOutputLayerImpl) net.getOutputLayer();
+        layer.onTrainingOutput(o -> seen.add(o.toFloatMatrix())); // a host copy: o lives in DL4J's workspace
+        net.fit(new DataSet(x, x));
+        assertEquals(1, seen.size());
+        assertEquals(expected, Nd4j.create(seen.get(0)));
+        // the step changed the weights after reporting: the next inference output differs
+        assertTrue(net.output(x, false).distance2(expected) > 0);
+        layer.onTrainingOutput(null);
+        net.fit(new DataSet(x, x));
+        assertEquals(1, seen.size());
+    }
 }
