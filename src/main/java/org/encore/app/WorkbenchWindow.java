@@ -55,7 +55,7 @@ public final class WorkbenchWindow {
         datasetViewModel = new DatasetViewModel(workbench);
         designerViewModel = new DesignerViewModel(workbench, engine);
         trainingViewModel = new TrainingViewModel(workbench, engine, executor, ui, runsDir);
-        userViewModel = new UserViewModel(workbench, new Random(), executor, ui);
+        userViewModel = new UserViewModel(workbench, engine, new Random(), executor, ui);
         userViewModel.sideBySideProperty().set(preferences.listsSideBySide());
         userViewModel.sideBySideProperty().addListener((obs, old, side) -> preferences.setListsSideBySide(side));
         mainController = new MainController(mainViewModel, this::quit);

@@ -1,10 +1,8 @@
 package org.encore.cli;
 
 import org.encore.data.Dataset;
-import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
-import org.encore.recommend.baseline.Ease;
-import org.encore.recommend.baseline.MostPopular;
+import org.encore.recommend.baseline.Baselines;
 import org.encore.training.Engine;
 import org.encore.training.TrainingException;
 
@@ -14,12 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /** Shared parsing of model lists and numbers for the recommend and evaluate commands. */
 final class ModelArguments {
-    /** EASE's lambda when none is given: the value chosen on ml-latest-small's validation users (bench/evaluation.md). */
-    static final double DEFAULT_EASE_LAMBDA = 200;
+    /** EASE's lambda when none is given. */
+    static final double DEFAULT_EASE_LAMBDA = Baselines.DEFAULT_EASE_LAMBDA;
     private static final String EASE_PREFIX = "ease:";
 
     private ModelArguments() {
@@ -80,19 +77,18 @@ final class ModelArguments {
      * "popular", "ease" (lambda {@value #DEFAULT_EASE_LAMBDA}) or "ease:LAMBDA".
      */
     static RowScorer scorer(String item, Dataset dataset, Engine engine) throws IOException, TrainingException {
-        int[] allUsers = IntStream.range(0, dataset.ratings().userCount()).toArray();
         if (item.startsWith(EASE_PREFIX)) {
             double lambda = easeLambda(item);
             if (!Range.above(0).contains(lambda)) {
                 throw new IOException("model '" + item + "': expected ease:LAMBDA with a number above 0");
             }
-            return Ease.fit(dataset.ratings(), allUsers, lambda, false, ModelSpec.REFERENCE_SCALE, engine.solver());
+            return Baselines.ease(dataset.ratings(), lambda, engine.solver());
         }
         switch (item) {
             case "popular":
-                return MostPopular.fit(dataset.ratings(), allUsers, ModelSpec.REFERENCE_SCALE);
+                return Baselines.popular(dataset.ratings());
             case "ease":
-                return Ease.fit(dataset.ratings(), allUsers, DEFAULT_EASE_LAMBDA, false, ModelSpec.REFERENCE_SCALE, engine.solver());
+                return Baselines.ease(dataset.ratings(), DEFAULT_EASE_LAMBDA, engine.solver());
             default:
                 Path dir = Path.of(item);
                 if (!Files.isDirectory(dir)) {

@@ -98,19 +98,10 @@ public final class RecommendCommand implements Command {
         return Main.OK;
     }
 
-    /** Given weights; otherwise the reference weights for model1..model4 in that order; otherwise equal weights. */
+    /** The given weights, otherwise each model's {@link Blend#referenceWeight(String) reference weight}. */
     static Blend blendOf(List<RowScorer> models, double[] weights, Blend.Mode mode) {
-        List<String> names = models.stream().map(RowScorer::name).toList();
-        if (weights == null && names.equals(List.of("model1", "model2", "model3", "model4"))) {
-            return mode == Blend.Mode.SCORE ? Blend.reference(models)
-                    : new Blend("blend-rrf(1,4 up)", models, Blend.REFERENCE_WEIGHTS, mode);
-        }
-        double[] w = weights;
-        if (w == null) {
-            w = new double[models.size()];
-            Arrays.fill(w, 1.0 / models.size());
-        }
-        return new Blend(mode == Blend.Mode.SCORE ? "blend" : "blend-rrf", models, w, mode);
+        String name = mode == Blend.Mode.SCORE ? "blend" : "blend-rrf";
+        return weights == null ? Blend.withReferenceWeights(name, models, mode) : new Blend(name, models, weights, mode);
     }
 
     private static String json(Dataset dataset, int userId, int row, List<RatedMovie> rated, List<RowScorer> scorers,

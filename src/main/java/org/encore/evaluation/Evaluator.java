@@ -2,6 +2,7 @@ package org.encore.evaluation;
 
 import org.encore.data.CancellationToken;
 import org.encore.data.Dataset;
+import org.encore.data.MovieProfiles;
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
@@ -160,8 +161,8 @@ public final class Evaluator {
         }
         if (request.referenceBlend() && models.keySet().containsAll(List.of("model1", "model2", "model3", "model4"))) {
             List<RowScorer> four = List.of(models.get("model1"), models.get("model2"), models.get("model3"), models.get("model4"));
-            Blend byScore = Blend.reference(four);
-            Blend byRank = new Blend("blend-rrf(1,4 up)", four, Blend.REFERENCE_WEIGHTS, Blend.Mode.RANK);
+            Blend byScore = Blend.withReferenceWeights("blend(1,4 up)", four, Blend.Mode.SCORE);
+            Blend byRank = Blend.withReferenceWeights("blend-rrf(1,4 up)", four, Blend.Mode.RANK);
             for (Blend blend : List.of(byScore, byRank)) {
                 progress.accept("evaluating " + blend.name());
                 String note = "weights " + weightsText(blend.weights()) + ", " + (blend.mode() == Blend.Mode.SCORE

@@ -3,7 +3,7 @@ package org.encore.inspect;
 import org.encore.data.Dataset;
 import org.encore.data.RatingMatrix;
 import org.encore.data.Shuffle;
-import org.encore.evaluation.MovieProfiles;
+import org.encore.data.MovieProfiles;
 import org.encore.recommend.BatchScoring;
 import org.encore.training.LayerNames;
 import org.encore.training.TrainedModel;

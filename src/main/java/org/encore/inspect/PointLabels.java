@@ -2,7 +2,7 @@ package org.encore.inspect;
 
 import org.encore.data.Dataset;
 import org.encore.data.RatingMatrix;
-import org.encore.evaluation.MovieProfiles;
+import org.encore.data.MovieProfiles;
 
 import java.util.ArrayList;
 import java.util.Comparator;

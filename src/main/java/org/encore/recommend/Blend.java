@@ -26,8 +26,8 @@ public final class Blend implements RowScorer {
     /** Reciprocal rank fusion constant (Cormack, Clarke and Buettcher 2009). */
     public static final int RRF_K = 60;
 
-    /** The reference blend's weights, models 1..4: 1 and 4 weighted up, 2 and 3 mixed in. */
-    public static final double[] REFERENCE_WEIGHTS = {0.35, 0.15, 0.15, 0.35};
+    /** The reference weight of a member that is none of the presets model1..model4: an equal share of the four. */
+    public static final double OTHER_WEIGHT = 0.25;
 
     private final String name;
     private final List<RowScorer> members;
@@ -74,13 +74,38 @@ public final class Blend implements RowScorer {
         this.mode = mode == null ? Mode.SCORE : mode;
     }
 
-    /** The reference's suggestion: models 1 and 4 weighted up, 2 and 3 mixed in (members in model1..model4 order). */
-    public static Blend reference(List<RowScorer> model1to4) {
-        if (model1to4 == null || model1to4.size() != 4) {
-            throw new IllegalArgumentException("the reference blend takes models 1 to 4, got "
-                    + (model1to4 == null ? 0 : model1to4.size()) + " models");
+    /**
+     * The one rule for a member's starting weight, used by {@code encore recommend}, the per-user panel and the
+     * evaluator: the reference suggests models 1 and 4 weighted up and 2 and 3 mixed in, so {@code model1} and
+     * {@code model4} get 0.35 and {@code model2} and {@code model3} 0.15; anything else (another spec, a baseline)
+     * gets an equal share of the four, {@value #OTHER_WEIGHT}. The rule is per name, so it holds for any subset and
+     * order of members: the four presets together sum to 1, a blend of non-presets weights them equally, and only
+     * the ratios matter for ranking.
+     *
+     * @param modelName the member's model name (for a trained run, its spec's name: the preset it was built from)
+     */
+    public static double referenceWeight(String modelName) {
+        if (modelName == null) {
+            return OTHER_WEIGHT;
         }
-        return new Blend("blend(1,4 up)", model1to4, REFERENCE_WEIGHTS, Mode.SCORE);
+        return switch (modelName) {
+            case "model1", "model4" -> 0.35;
+            case "model2", "model3" -> 0.15;
+            default -> OTHER_WEIGHT;
+        };
+    }
+
+    /** {@link #referenceWeight(String)} of each name, in order. */
+    public static double[] referenceWeights(List<String> modelNames) {
+        return modelNames.stream().mapToDouble(Blend::referenceWeight).toArray();
+    }
+
+    /** A blend of {@code members} with their {@link #referenceWeight(String) reference weights} (by scorer name). */
+    public static Blend withReferenceWeights(String name, List<RowScorer> members, Mode mode) {
+        if (members == null || members.isEmpty()) {
+            throw new IllegalArgumentException("a blend needs at least one model");
+        }
+        return new Blend(name, members, referenceWeights(members.stream().map(RowScorer::name).toList()), mode);
     }
 
     public List<RowScorer> members() {

@@ -9,6 +9,8 @@ import org.encore.data.MovieLensLoader;
 import org.encore.data.RatingMatrix;
 import org.encore.model.LayerSpec;
 import org.encore.model.Presets;
+import org.encore.model.RowScorer;
+import org.encore.recommend.Blend;
 import org.encore.model.ModelSpec;
 import org.encore.testutil.TinyData;
 import org.encore.training.TrainedModel;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.encore.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +84,20 @@ class RecommendAndEvaluateCommandTest {
             }
         }
         assertEquals(List.of("popular", "ease(l=50)", "blend"), names);
+        JsonNode weights = root.get("models").get(2).get("weights");
+        assertEquals(List.of(Blend.OTHER_WEIGHT, Blend.OTHER_WEIGHT), List.of(weights.get(0).asDouble(), weights.get(1).asDouble()),
+                "without --weights each model gets its reference weight: an equal share for non-presets");
+    }
+
+    @Test
+    void recommendBlendsPresetsByTheReferenceRuleInAnyOrder() {
+        RowScorer model4 = TinyData.fixed("model4", new float[3], 0.2);
+        RowScorer model2 = TinyData.fixed("model2", new float[3], 0.2);
+        RowScorer other = TinyData.fixed("popular", new float[3], 0.2);
+        assertArrayEquals(new double[]{0.35, 0.15, 0.25},
+                RecommendCommand.blendOf(List.of(model4, model2, other), null, Blend.Mode.RANK).weights());
+        assertArrayEquals(new double[]{3, 1, 1},
+                RecommendCommand.blendOf(List.of(model4, model2, other), new double[]{3, 1, 1}, Blend.Mode.SCORE).weights());
     }
 
     @Test

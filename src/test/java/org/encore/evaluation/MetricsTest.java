@@ -86,12 +86,12 @@ class MetricsTest {
 
     @Test
     void jensenShannonIsZeroForTheSameProfileAndOneForDisjointOnes() {
-        assertEquals(0.0, MovieProfiles.jensenShannon(new double[]{0.25, 0.75}, new double[]{0.25, 0.75}), 1e-12);
-        assertEquals(1.0, MovieProfiles.jensenShannon(new double[]{1, 0}, new double[]{0, 1}), 1e-12);
+        assertEquals(0.0, ProfileDistance.jensenShannon(new double[]{0.25, 0.75}, new double[]{0.25, 0.75}), 1e-12);
+        assertEquals(1.0, ProfileDistance.jensenShannon(new double[]{1, 0}, new double[]{0, 1}), 1e-12);
         // p = (1, 0), q = (1/2, 1/2), m = (3/4, 1/4)
         double expected = 0.5 * log2(1 / 0.75) + 0.5 * (0.5 * log2(0.5 / 0.75) + 0.5 * log2(0.5 / 0.25));
-        assertEquals(expected, MovieProfiles.jensenShannon(new double[]{1, 0}, new double[]{0.5, 0.5}), 1e-12);
-        assertTrue(Double.isNaN(MovieProfiles.jensenShannon(new double[]{0, 0}, new double[]{1, 0})));
+        assertEquals(expected, ProfileDistance.jensenShannon(new double[]{1, 0}, new double[]{0.5, 0.5}), 1e-12);
+        assertTrue(Double.isNaN(ProfileDistance.jensenShannon(new double[]{0, 0}, new double[]{1, 0})));
     }
 
     private static double log2(double x) {

@@ -3,6 +3,7 @@ package org.encore.evaluation;
 import org.encore.data.Dataset;
 import org.encore.data.LoadReport;
 import org.encore.data.Movie;
+import org.encore.data.MovieProfiles;
 import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import org.encore.model.RowScorer;
 import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -75,13 +76,25 @@ class BlendTest {
     }
 
     @Test
-    void referenceBlendWeightsModelsOneAndFourUp() {
-        RowScorer a = TinyData.fixed("model1", new float[4], 0.2);
-        Blend reference = Blend.reference(List.of(a, a, a, a));
-        assertArrayEquals(new double[]{0.35, 0.15, 0.15, 0.35}, reference.weights());
-        assertEquals(Blend.Mode.SCORE, reference.mode());
-        assertEquals(4, reference.width());
-        assertThrows(IllegalArgumentException.class, () -> Blend.reference(List.of(a, a)));
+    void referenceWeightsPutModelsOneAndFourUpAndGiveAnythingElseAnEqualShare() {
+        assertArrayEquals(new double[]{0.35, 0.15, 0.15, 0.35},
+                Blend.referenceWeights(List.of("model1", "model2", "model3", "model4")));
+        assertArrayEquals(new double[]{0.35, 0.15}, Blend.referenceWeights(List.of("model4", "model3")),
+                "the rule is per name: any subset, any order");
+        assertArrayEquals(new double[]{0.25, 0.25, 0.35}, Blend.referenceWeights(List.of("popular", "ease(l=200)", "model1")));
+        assertEquals(1.0, Arrays.stream(Blend.referenceWeights(List.of("model1", "model2", "model3", "model4"))).sum(), 1e-12);
+    }
+
+    @Test
+    void aBlendWithReferenceWeightsTakesThemFromTheMembersNames() {
+        RowScorer one = TinyData.fixed("model1", new float[4], 0.2);
+        RowScorer two = TinyData.fixed("model2", new float[4], 0.2);
+        RowScorer popular = TinyData.fixed("popular", new float[4], 0.2);
+        Blend blend = Blend.withReferenceWeights("b", List.of(two, popular, one), Blend.Mode.RANK);
+        assertArrayEquals(new double[]{0.15, 0.25, 0.35}, blend.weights());
+        assertEquals(Blend.Mode.RANK, blend.mode());
+        assertEquals(4, blend.width());
+        assertThrows(IllegalArgumentException.class, () -> Blend.withReferenceWeights("b", List.of(), Blend.Mode.SCORE));
     }
 
     @Test

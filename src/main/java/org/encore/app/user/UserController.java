@@ -10,6 +10,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -59,6 +60,8 @@ public final class UserController {
     @FXML private VBox weightsBox;
     @FXML private BarChart<String, Number> genreProfileChart;
     @FXML private BarChart<String, Number> decadeProfileChart;
+    @FXML private CheckBox popularBox;
+    @FXML private CheckBox easeBox;
 
     public UserController(UserViewModel viewModel) {
         this.viewModel = viewModel;
@@ -82,6 +85,10 @@ public final class UserController {
             }
         });
         modeBox.valueProperty().bindBidirectional(viewModel.blendModeProperty());
+        popularBox.selectedProperty().bindBidirectional(viewModel.baselines().popularProperty());
+        easeBox.selectedProperty().bindBidirectional(viewModel.baselines().easeProperty());
+        popularBox.setTooltip(new Tooltip("Most popular: every movie scored by how many users rated it; ranks only"));
+        easeBox.setTooltip(new Tooltip("EASE (Steck 2019): item-item weights in closed form, fitted on every user; ranks only"));
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         viewModel.message().bind(messageLabel);
 
@@ -227,7 +234,7 @@ public final class UserController {
     private void showWeights() {
         weightsBox.getChildren().clear();
         for (ModelWeight model : viewModel.models()) {
-            Label name = new Label(model.run().name());
+            Label name = new Label(model.name());
             name.setMinWidth(60);
             name.setPrefWidth(90);
             Slider slider = new Slider(0, 1, model.weight());
@@ -242,7 +249,7 @@ public final class UserController {
             weightsBox.getChildren().add(row);
         }
         if (viewModel.models().isEmpty()) {
-            Label none = new Label("Blend weights appear here for each trained model.");
+            Label none = new Label("Blend weights appear here for each trained model and each baseline switched on.");
             none.setWrapText(true);
             none.getStyleClass().add("hint");
             weightsBox.getChildren().add(none);

@@ -20,13 +20,14 @@ import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
 import org.encore.data.Movie;
+import org.encore.data.MovieProfiles;
 import org.encore.data.RatingMatrix;
-import org.encore.model.Presets;
 import org.encore.model.RowScorer;
 import org.encore.recommend.Blend;
 import org.encore.recommend.RatedMovie;
 import org.encore.recommend.Recommendation;
 import org.encore.recommend.Recommender;
+import org.encore.training.Engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,16 +36,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
 /**
- * The per-user panel: one user's rated movies beside the top N of every trained model and of a weighted blend,
- * movies listed more than once marked, and genre and decade profiles of rated versus recommended movies.
+ * The per-user panel: one user's rated movies beside the top N of every trained model, of the baselines switched
+ * on ({@link PanelBaselines}) and of a weighted blend, movies listed more than once marked, and genre and decade
+ * profiles of rated versus recommended movies ({@link ProfileBars}).
  */
 public final class UserViewModel {
-    private static final int PROFILE_GENRES = 10;
-
     private final Workbench workbench;
     private final Random random;
     private final Executor background;
@@ -63,10 +62,20 @@ public final class UserViewModel {
     private final ObservableList<Bar> recommendedGenres = FXCollections.observableArrayList();
     private final ObservableList<Bar> ratedDecades = FXCollections.observableArrayList();
     private final ObservableList<Bar> recommendedDecades = FXCollections.observableArrayList();
+    private final PanelBaselines baselines;
+    private final ProfileBars.Cache profileCache = new ProfileBars.Cache();
     private int row = -1;
 
+    /** A panel without an engine: EASE cannot be fitted (most popular can). */
     public UserViewModel(Workbench workbench, Random random, Executor background, Executor ui) {
+        this(workbench, null, random, background, ui);
+    }
+
+    /** @param engine supplies EASE's solver for the baselines */
+    public UserViewModel(Workbench workbench, Engine engine, Random random, Executor background, Executor ui) {
         this.workbench = workbench;
+        this.baselines = new PanelBaselines(workbench, engine, background, ui, message);
+        baselines.fitted().addListener((ListChangeListener<PanelScorer>) change -> rebuildModels());
         this.random = random;
         this.background = background;
         this.ui = ui;
@@ -95,24 +104,24 @@ public final class UserViewModel {
 
     private void rebuildModels() {
         Dataset dataset = workbench.dataset();
-        Map<TrainedRun, Double> previous = new HashMap<>();
-        models.forEach(m -> previous.put(m.run(), m.weight()));
-        List<ModelWeight> usable = new ArrayList<>();
+        Map<RowScorer, Double> previous = new HashMap<>();
+        models.forEach(m -> previous.put(m.source().scorer(), m.weight()));
+        List<PanelScorer> sources = new ArrayList<>();
         for (TrainedRun run : workbench.runs()) {
             if (run.model() != null && run.dataset() == dataset) {
-                ModelWeight weight = new ModelWeight(run, previous.getOrDefault(run, referenceWeight(run)));
-                weight.weightProperty().addListener((obs, old, w) -> refresh());
-                usable.add(weight);
+                sources.add(PanelScorer.of(run));
             }
+        }
+        sources.addAll(baselines.fitted());
+        List<ModelWeight> usable = new ArrayList<>();
+        for (PanelScorer source : sources) {
+            double initial = previous.getOrDefault(source.scorer(), Blend.referenceWeight(source.modelName()));
+            ModelWeight weight = new ModelWeight(source, initial);
+            weight.weightProperty().addListener((obs, old, w) -> refresh());
+            usable.add(weight);
         }
         models.setAll(usable);
         refresh();
-    }
-
-    /** The reference blend weights models 1 and 4 up and mixes in 2 and 3. */
-    private static double referenceWeight(TrainedRun run) {
-        int preset = Presets.NAMES.indexOf(run.spec().name());
-        return preset < 0 ? 0.25 : Blend.REFERENCE_WEIGHTS[preset];
     }
 
     /** Shows the user typed into {@link #userIdTextProperty()}. */
@@ -161,7 +170,7 @@ public final class UserViewModel {
 
     /** What one computation needs, read on the FX thread. */
     private record Request(long generation, Dataset dataset, int row, int n, List<String> names, List<RowScorer> scorers,
-                           double[] weights, Blend.Mode mode) {
+                           double[] weights, Blend.Mode mode, ProfileBars.Cache profiles) {
     }
 
     /** What it produced, applied on the FX thread unless a newer request has started. */
@@ -182,11 +191,12 @@ public final class UserViewModel {
         List<RowScorer> scorers = new ArrayList<>();
         double[] weights = new double[models.size()];
         for (int i = 0; i < models.size(); i++) {
-            names.add(models.get(i).run().name());
-            scorers.add(models.get(i).run().model());
+            names.add(models.get(i).name());
+            scorers.add(models.get(i).source().scorer());
             weights[i] = models.get(i).weight();
         }
-        Request request = new Request(++generation, dataset, row, Math.max(1, topN.get()), names, scorers, weights, blendMode.get());
+        Request request = new Request(++generation, dataset, row, Math.max(1, topN.get()), names, scorers, weights, blendMode.get(),
+                profileCache);
         BackgroundTask.wrap(() -> compute(request))
                 .onSuccess(this::apply)
                 .onFailure(e -> message.error("Cannot recommend: " + BackgroundTask.describe(e)))
@@ -212,10 +222,10 @@ public final class UserViewModel {
         int row = request.row();
         List<RatedMovie> own = Recommender.ratedByUser(matrix, row, Integer.MAX_VALUE);
         List<RatedRow> ratedRows = new ArrayList<>(own.size());
-        List<Movie> ratedMovies = new ArrayList<>(own.size());
+        List<Integer> ratedMovies = new ArrayList<>(own.size());
         for (RatedMovie r : own) {
             Movie movie = movie(dataset, r.movieId());
-            ratedMovies.add(movie);
+            ratedMovies.add(r.movieId());
             ratedRows.add(new RatedRow(r.movieId(), movie.title(), movie.hasYear() ? movie.year() : null, genres(movie), r.rating()));
         }
 
@@ -242,15 +252,16 @@ public final class UserViewModel {
         Map<Integer, Integer> listings = new HashMap<>();
         raw.values().forEach(list -> list.forEach(r -> listings.merge(r.movieId(), 1, Integer::sum)));
         List<RecommendationList> built = new ArrayList<>();
-        List<Movie> recommendedMovies = new ArrayList<>();
+        List<Integer> recommendedMovies = new ArrayList<>();
         for (Map.Entry<String, List<Recommendation>> e : raw.entrySet()) {
             RowScorer scorer = scorers.get(e.getKey());
             List<RecRow> rows = new ArrayList<>();
+            double topScore = e.getValue().isEmpty() ? Double.NaN : e.getValue().get(0).score();
             for (Recommendation r : e.getValue()) {
                 Movie movie = movie(dataset, r.movieId());
-                recommendedMovies.add(movie);
+                recommendedMovies.add(r.movieId());
                 rows.add(new RecRow(r.rank(), r.movieId(), movie.title(), movie.hasYear() ? movie.year() : null, genres(movie),
-                        scoreText(scorer, r.score()), listings.get(r.movieId())));
+                        scoreText(scorer, r.score(), topScore), listings.get(r.movieId())));
             }
             built.add(new RecommendationList(e.getKey(), rows));
         }
@@ -258,57 +269,22 @@ public final class UserViewModel {
         String summary = String.format(Locale.ROOT, "User %d · %,d ratings · mean %.2f · %d model%s", matrix.users().idAt(row),
                 own.size(), own.stream().mapToDouble(RatedMovie::rating).average().orElse(0), modelCount,
                 modelCount == 1 ? "" : "s") + (modelCount == 0 ? " — train or open a run to see recommendations" : "");
-        List<List<Bar>> profiles = profiles(ratedMovies, recommendedMovies);
-        return new Result(request.generation(), ratedRows, built, profiles.get(0), profiles.get(1), profiles.get(2),
-                profiles.get(3), summary);
+        MovieProfiles movieProfiles = request.profiles().of(dataset);
+        ProfileBars profiles = ProfileBars.of(movieProfiles, MovieProfiles.columnsOf(matrix, ratedMovies),
+                MovieProfiles.columnsOf(matrix, recommendedMovies));
+        return new Result(request.generation(), ratedRows, built, profiles.ratedGenres(), profiles.recommendedGenres(),
+                profiles.ratedDecades(), profiles.recommendedDecades(), summary);
     }
 
-    private static String scoreText(RowScorer scorer, double score) {
+    /**
+     * A rating scorer's score as a percent of five stars; a ranking-only one's (baselines, blends) as a share of the
+     * list's top score, so #1 reads 1.00 whatever the scorer's units (counts, item-item sums, z-scores).
+     */
+    static String scoreText(RowScorer scorer, double score, double topScore) {
         if (!scorer.predictsRatings()) {
-            return String.format(Locale.ROOT, "%.2f", score);
+            return String.format(Locale.ROOT, "%.2f", topScore > 0 ? score / topScore : score);
         }
         return String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(score, scorer.valueScale()));
-    }
-
-    /** Rated genres, recommended genres, rated decades, recommended decades: percent of movies. */
-    private static List<List<Bar>> profiles(List<Movie> ratedMovies, List<Movie> recommendedMovies) {
-        Map<String, Double> ratedShare = genreShares(ratedMovies);
-        Map<String, Double> recShare = genreShares(recommendedMovies);
-        // the genres that matter most to either side, largest first
-        Map<String, Double> combined = new HashMap<>();
-        ratedShare.forEach((g, v) -> combined.merge(g, v, Double::sum));
-        recShare.forEach((g, v) -> combined.merge(g, v, Double::sum));
-        List<String> top = combined.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(PROFILE_GENRES).map(Map.Entry::getKey).toList();
-        List<Bar> ratedGenreBars = top.stream().map(g -> new Bar(g, ratedShare.getOrDefault(g, 0.0))).toList();
-        List<Bar> recommendedGenreBars = top.stream().map(g -> new Bar(g, recShare.getOrDefault(g, 0.0))).toList();
-        Map<Integer, Double> ratedDec = decadeShares(ratedMovies);
-        Map<Integer, Double> recDec = decadeShares(recommendedMovies);
-        TreeMap<Integer, Boolean> decades = new TreeMap<>();
-        ratedDec.keySet().forEach(d -> decades.put(d, true));
-        recDec.keySet().forEach(d -> decades.put(d, true));
-        return List.of(ratedGenreBars, recommendedGenreBars,
-                decades.keySet().stream().map(d -> new Bar(d + "s", ratedDec.getOrDefault(d, 0.0))).toList(),
-                decades.keySet().stream().map(d -> new Bar(d + "s", recDec.getOrDefault(d, 0.0))).toList());
-    }
-
-    /** Percent of the movies having each genre. */
-    static Map<String, Double> genreShares(List<Movie> movies) {
-        Map<String, Double> shares = new HashMap<>();
-        for (Movie m : movies) {
-            m.genres().forEach(g -> shares.merge(g, 100.0 / movies.size(), Double::sum));
-        }
-        return shares;
-    }
-
-    /** Percent of the movies (with a year) released in each decade. */
-    static Map<Integer, Double> decadeShares(List<Movie> movies) {
-        List<Movie> dated = movies.stream().filter(Movie::hasYear).toList();
-        Map<Integer, Double> shares = new HashMap<>();
-        for (Movie m : dated) {
-            shares.merge(m.year() / 10 * 10, 100.0 / dated.size(), Double::sum);
-        }
-        return shares;
     }
 
     private static Movie movie(Dataset dataset, int id) {
@@ -350,7 +326,12 @@ public final class UserViewModel {
         return message;
     }
 
-    /** Trained models of the open dataset, with their blend weights. */
+    /** The baselines offered beside the trained runs, and which are switched on. */
+    public PanelBaselines baselines() {
+        return baselines;
+    }
+
+    /** Trained models of the open dataset, then the baselines switched on, with their blend weights. */
     public ObservableList<ModelWeight> models() {
         return models;
     }

@@ -4,6 +4,7 @@ import org.encore.app.Bar;
 import org.encore.app.TestDatasets;
 import org.encore.app.Workbench;
 import org.encore.app.training.TrainingViewModel;
+import org.encore.data.RatingMatrix;
 import org.encore.recommend.Blend;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -77,6 +79,8 @@ class UserViewModelTest {
         }
         assertTrue(viewModel.lists().get(0).rows().get(0).score().endsWith("%"));
         assertEquals(100.0, viewModel.ratedDecades().stream().mapToDouble(Bar::value).sum(), 1e-6);
+        assertEquals(100.0, viewModel.ratedGenres().stream().mapToDouble(Bar::value).sum(), 1e-6,
+                "a movie of k genres counts 1/k in each: the genre bars are a share of movies");
         assertEquals(viewModel.ratedGenres().size(), viewModel.recommendedGenres().size());
     }
 
@@ -104,5 +108,76 @@ class UserViewModelTest {
         int id = Integer.parseInt(viewModel.userIdTextProperty().get());
         assertTrue(id >= 1 && id <= TestDatasets.USERS);
         assertEquals(12, viewModel.rated().size());
+    }
+
+    /** How many users rated each movie id, over the whole small dataset. */
+    private Map<Integer, Integer> ratingCounts() {
+        RatingMatrix matrix = workbench.dataset().ratings();
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int p = 0; p < matrix.rowStart(matrix.userCount()); p++) {
+            counts.merge(matrix.movies().idAt(matrix.columnAt(p)), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    @Test
+    void thePopularBaselineListsTheMostRatedUnratedMoviesByRankAndNormalisedScore() {
+        viewModel.topNProperty().set(5);
+        viewModel.baselines().popularProperty().set(true);
+        viewModel.showUser(7);
+        assertEquals(List.of("popular"), viewModel.models().stream().map(ModelWeight::name).toList());
+        assertEquals(Blend.OTHER_WEIGHT, viewModel.models().get(0).weight(), "a baseline starts with an equal share");
+        assertEquals(List.of("popular"), viewModel.lists().stream().map(RecommendationList::name).toList());
+        Set<Integer> rated = new HashSet<>();
+        viewModel.rated().forEach(r -> rated.add(r.movieId()));
+        Map<Integer, Integer> counts = ratingCounts();
+        List<RecRow> rows = viewModel.lists().get(0).rows();
+        assertEquals(5, rows.size());
+        Set<Integer> listed = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            RecRow row = rows.get(i);
+            assertEquals(i + 1, row.rank());
+            assertFalse(rated.contains(row.movieId()), "rated movie " + row.movieId() + " recommended");
+            assertFalse(row.score().endsWith("%"), "popular predicts no ratings: " + row.score());
+            assertEquals(String.format(Locale.ROOT, "%.2f", (double) counts.get(row.movieId()) / counts.get(rows.get(0).movieId())),
+                    row.score());
+            if (i > 0) {
+                assertTrue(counts.get(rows.get(i - 1).movieId()) >= counts.get(row.movieId()));
+            }
+            listed.add(row.movieId());
+        }
+        assertEquals("1.00", rows.get(0).score());
+        int fifth = counts.get(rows.get(4).movieId());
+        counts.forEach((movie, count) -> assertTrue(rated.contains(movie) || listed.contains(movie) || count <= fifth,
+                "movie " + movie + " rated by " + count + " users is missing from popular's top 5"));
+
+        viewModel.baselines().popularProperty().set(false);
+        assertTrue(viewModel.models().isEmpty());
+        assertTrue(viewModel.lists().isEmpty());
+    }
+
+    @Test
+    void aBlendTakesTheBaselinesLikeTrainedModels() {
+        trainTwoModels();
+        UserViewModel withEngine = new UserViewModel(workbench, new Dl4jEngine(), new Random(1), Runnable::run, Runnable::run);
+        withEngine.topNProperty().set(5);
+        withEngine.baselines().popularProperty().set(true);
+        withEngine.baselines().easeProperty().set(true);
+        withEngine.showUser(7);
+        assertEquals(List.of("a", "b", "popular", "ease(l=200)", "Blend (score)"),
+                withEngine.lists().stream().map(RecommendationList::name).toList());
+        // leave only popular (and a trace of model a) in the blend: its list is popular's, up to ties in the counts
+        withEngine.models().get(0).weightProperty().set(1e-6);
+        withEngine.models().get(1).weightProperty().set(0);
+        withEngine.models().get(3).weightProperty().set(0);
+        RecommendationList blend = withEngine.lists().get(4);
+        assertEquals("Blend (score)", blend.name());
+        Map<Integer, Integer> counts = ratingCounts();
+        List<Integer> popularCounts = withEngine.lists().get(2).rows().stream().map(r -> counts.get(r.movieId())).toList();
+        List<Integer> blendCounts = blend.rows().stream().map(r -> counts.get(r.movieId())).toList();
+        assertEquals(popularCounts, blendCounts);
+        assertEquals("1.00", blend.rows().get(0).score());
+        withEngine.models().get(0).weightProperty().set(0);
+        assertEquals(4, withEngine.lists().size(), "a blend of popular alone is popular: not shown");
     }
 }

@@ -1,7 +1,4 @@
-package org.encore.evaluation;
-
-import org.encore.data.Dataset;
-import org.encore.data.Movie;
+package org.encore.data;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +6,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Genre and release-decade bins of every rating-matrix column, for profile histograms. A movie with k genres adds
- * 1/k to each of its genre bins (so multi-genre movies weigh as much as single-genre ones); a movie without genres
- * or without a year adds nothing to that histogram.
+ * Genre and release-decade profiles: the one place a list of movies becomes a genre or decade histogram, used by
+ * the evaluator's profile distances, the latent map's labels and the per-user panel's charts. Every rating-matrix
+ * column is binned once. A movie with k genres adds 1/k to each of its genre bins (so multi-genre movies weigh as
+ * much as single-genre ones and the shares sum to 1: a share of movies); a movie without genres or without a
+ * year adds nothing to that histogram.
  */
 public final class MovieProfiles {
     public enum Kind { GENRE, DECADE }
@@ -95,34 +94,8 @@ public final class MovieProfiles {
         return h;
     }
 
-    /**
-     * Jensen-Shannon divergence in bits between two normalised histograms: 0 for identical profiles, 1 for
-     * disjoint ones. NaN when either histogram is empty.
-     */
-    public static double jensenShannon(double[] p, double[] q) {
-        double sp = 0;
-        double sq = 0;
-        for (int i = 0; i < p.length; i++) {
-            sp += p[i];
-            sq += q[i];
-        }
-        if (sp <= 0 || sq <= 0) {
-            return Double.NaN;
-        }
-        double js = 0;
-        for (int i = 0; i < p.length; i++) {
-            double m = (p[i] + q[i]) / 2;
-            if (p[i] > 0) {
-                js += 0.5 * p[i] * log2(p[i] / m);
-            }
-            if (q[i] > 0) {
-                js += 0.5 * q[i] * log2(q[i] / m);
-            }
-        }
-        return Math.max(0, Math.min(1, js));
-    }
-
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
+    /** The columns of {@code movieIds} in {@code matrix}, in order; ids not in the matrix are left out. */
+    public static int[] columnsOf(RatingMatrix matrix, List<Integer> movieIds) {
+        return movieIds.stream().mapToInt(id -> matrix.movies().indexOf(id)).filter(c -> c >= 0).toArray();
     }
 }
