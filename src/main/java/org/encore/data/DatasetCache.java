@@ -3,14 +3,14 @@ package org.encore.data;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +18,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -37,7 +36,8 @@ import java.util.zip.CRC32C;
  * columns), counts; then six sections:
  * user ids, movie ids, row pointers, columns, ratings (floats), timestamps; then the trailer:
  * one CRC32C for the head and one per section, and an end mark. A CRC per section lets two threads read and check
- * the sections at once, which is what brings a reopen of ml-32m under 0.3 s.
+ * the sections at once, which is what brings a reopen of ml-32m under 0.3 s. The movies block is
+ * {@link CachedMovies}; the array and string encodings are {@link CacheFileIo}.
  */
 final class DatasetCache {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetCache.class);
@@ -46,7 +46,6 @@ final class DatasetCache {
     static final int VERSION = 4;
     private static final int SECTIONS = 6;
     private static final int TRAILER_BYTES = 8 * (SECTIONS + 1) + 4;
-    private static final int IO_BYTES = 8 << 20;
     /** Most cache files kept; older ones are deleted when a new one is written. */
     private static final int MAX_ENTRIES = 8;
 
@@ -76,7 +75,7 @@ final class DatasetCache {
         RatingMatrix m = dataset.ratings();
         byte[] meta = meta(key, dataset);
         AtomicFiles.write(cacheFile, raw -> {
-            ArrayWriter out = new ArrayWriter(raw);
+            CacheFileIo.ArrayWriter out = new CacheFileIo.ArrayWriter(raw);
             long[] crcs = new long[SECTIONS + 1];
             out.bytes(MAGIC, MAGIC.length);
             out.ints(new int[] {VERSION, meta.length}, 2);
@@ -110,11 +109,11 @@ final class DatasetCache {
         try (var entries = Files.list(dir)) {
             List<Path> caches = new ArrayList<>(entries.filter(p -> p.getFileName().toString().endsWith(".encache"))
                     .filter(p -> !p.equals(keep)).toList());
-            caches.sort(java.util.Comparator.comparing(DatasetCache::lastModified).reversed());
+            caches.sort(Comparator.comparing(DatasetCache::lastModified).reversed());
             for (Path old : caches.subList(Math.min(caches.size(), MAX_ENTRIES - 1), caches.size())) {
                 Files.deleteIfExists(old);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.debug("Could not prune the cache folder {}: {}", dir, e.toString());
         }
     }
@@ -137,27 +136,13 @@ final class DatasetCache {
             out.writeLong(report.duplicates());
             out.writeInt(report.warnings().size());
             for (String warning : report.warnings()) {
-                writeLongUtf(out, warning);
+                CacheFileIo.writeLongUtf(out, warning);
             }
-            byte[] movies = encodeMovies(dataset.movies());
+            byte[] movies = CachedMovies.encode(dataset.movies());
             out.writeInt(movies.length);
             out.write(movies);
         }
         return bytes.toByteArray();
-    }
-
-    private static void writeLongUtf(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String readLongUtf(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > (1 << 20)) {
-            throw new IOException("string length " + length);
-        }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     /**
@@ -179,18 +164,6 @@ final class DatasetCache {
         }
     }
 
-    /** Reads {@code length} bytes at {@code position} into a little-endian buffer, flipped for reading. */
-    private static ByteBuffer readFully(FileChannel channel, long position, int length, String what)
-            throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) <= 0) {
-                throw new IOException(what + " unreadable");
-            }
-        }
-        return buffer.flip();
-    }
-
     private static final class StaleException extends Exception {
         StaleException() {
             super(null, null, false, false);
@@ -203,7 +176,7 @@ final class DatasetCache {
         if (fileSize < MAGIC.length + 8 + TRAILER_BYTES) {
             throw new IOException("too short (" + fileSize + " bytes)");
         }
-        ByteBuffer trailer = readFully(channel, fileSize - TRAILER_BYTES, TRAILER_BYTES, "trailer");
+        ByteBuffer trailer = CacheFileIo.readFully(channel, fileSize - TRAILER_BYTES, TRAILER_BYTES, "trailer");
         long[] crcs = new long[SECTIONS + 1];
         for (int i = 0; i < crcs.length; i++) {
             crcs[i] = trailer.getLong();
@@ -214,7 +187,7 @@ final class DatasetCache {
             throw new IOException("bad end mark (truncated?)");
         }
 
-        ByteBuffer start = readFully(channel, 0, MAGIC.length + 8, "head");
+        ByteBuffer start = CacheFileIo.readFully(channel, 0, MAGIC.length + 8, "head");
         byte[] magic = new byte[MAGIC.length];
         start.get(magic);
         if (!Arrays.equals(magic, MAGIC)) {
@@ -229,7 +202,7 @@ final class DatasetCache {
             throw new IOException("bad meta length " + metaLength);
         }
         // the whole head, now that its length is known, checked against its CRC before any of it is trusted
-        ByteBuffer head = readFully(channel, 0, (int) headBytes, "head");
+        ByteBuffer head = CacheFileIo.readFully(channel, 0, (int) headBytes, "head");
         CRC32C headCrc = new CRC32C();
         headCrc.update(head.duplicate());
         if (headCrc.getValue() != crcs[0]) {
@@ -240,7 +213,7 @@ final class DatasetCache {
         int users = head.getInt();
         int columns = head.getInt();
         int nnz = head.getInt();
-        DataInputStream meta = new DataInputStream(new java.io.ByteArrayInputStream(metaBytes));
+        DataInputStream meta = new DataInputStream(new ByteArrayInputStream(metaBytes));
         if (!meta.readUTF().equals(key)) {
             throw new StaleException();
         }
@@ -253,7 +226,7 @@ final class DatasetCache {
         }
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < warningCount; i++) {
-            warnings.add(readLongUtf(meta));
+            warnings.add(CacheFileIo.readLongUtf(meta));
         }
         int moviesLength = meta.readInt();
         if (moviesLength < 0 || moviesLength > meta.available()) {
@@ -287,23 +260,23 @@ final class DatasetCache {
         Parallel.forEach(2, task -> {
             try {
                 if (task == 0) {
-                    moviesHolder.set(0, decodeMovies(ByteBuffer.wrap(metaBytes, moviesOffset, moviesLength)));
+                    moviesHolder.set(0, CachedMovies.decode(ByteBuffer.wrap(metaBytes, moviesOffset, moviesLength)));
                     int[] cols = new int[nnz];
                     colsHolder[0] = cols;
-                    actual[1] = readInts(channel, sectionStart[0], sectionStart[1], userIds);
-                    actual[2] = readInts(channel, sectionStart[1], sectionStart[2], movieIds);
-                    actual[3] = readInts(channel, sectionStart[2], sectionStart[3], rowPointers);
-                    actual[4] = readInts(channel, sectionStart[3], sectionStart[4], cols);
+                    actual[1] = CacheFileIo.readInts(channel, sectionStart[0], sectionStart[1], userIds);
+                    actual[2] = CacheFileIo.readInts(channel, sectionStart[1], sectionStart[2], movieIds);
+                    actual[3] = CacheFileIo.readInts(channel, sectionStart[2], sectionStart[3], rowPointers);
+                    actual[4] = CacheFileIo.readInts(channel, sectionStart[3], sectionStart[4], cols);
                 } else {
                     float[] ratings = new float[nnz];
                     int[] times = new int[nnz];
                     ratingsHolder[0] = ratings;
                     timesHolder[0] = times;
-                    actual[5] = readFloats(channel, sectionStart[4], sectionStart[5], ratings);
-                    actual[6] = readInts(channel, sectionStart[5], sectionStart[6], times);
+                    actual[5] = CacheFileIo.readFloats(channel, sectionStart[4], sectionStart[5], ratings);
+                    actual[6] = CacheFileIo.readInts(channel, sectionStart[5], sectionStart[6], times);
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         for (int i = 1; i <= SECTIONS; i++) {
@@ -324,209 +297,5 @@ final class DatasetCache {
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         LoadReport report = new LoadReport(skipped, duplicates, millis, true, warnings);
         return new Dataset(release, source, matrix, moviesHolder.get(0), report);
-    }
-
-    /**
-     * Movies as columns: the distinct genre names, the distinct genre sets (ml-32m has under two thousand), then
-     * per movie its id, year, genre set and title. Decoding then shares one immutable set per combination.
-     */
-    private static byte[] encodeMovies(List<Movie> movies) throws IOException {
-        java.util.Map<String, Integer> genreIndex = new java.util.LinkedHashMap<>();
-        java.util.Map<Set<String>, Integer> comboIndex = new java.util.LinkedHashMap<>();
-        int[] comboOf = new int[movies.size()];
-        for (int i = 0; i < movies.size(); i++) {
-            Set<String> genres = movies.get(i).genres();
-            for (String genre : genres) {
-                genreIndex.putIfAbsent(genre, genreIndex.size());
-            }
-            Integer combo = comboIndex.get(genres);
-            if (combo == null) {
-                combo = comboIndex.size();
-                comboIndex.put(genres, combo);
-            }
-            comboOf[i] = combo;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(genreIndex.size());
-            for (String genre : genreIndex.keySet()) {
-                writeLongUtf(out, genre);
-            }
-            out.writeInt(comboIndex.size());
-            for (Set<String> combo : comboIndex.keySet()) {
-                out.writeInt(combo.size());
-                for (String genre : combo) {
-                    out.writeInt(genreIndex.get(genre));
-                }
-            }
-            out.writeInt(movies.size());
-            for (int i = 0; i < movies.size(); i++) {
-                Movie movie = movies.get(i);
-                out.writeInt(movie.id());
-                out.writeInt(movie.year());
-                out.writeInt(comboOf[i]);
-                writeLongUtf(out, movie.title());
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static List<Movie> decodeMovies(ByteBuffer in) throws IOException {
-        try {
-            int genreCount = in.getInt();
-            checkCount(genreCount, in);
-            String[] genres = new String[genreCount];
-            for (int g = 0; g < genreCount; g++) {
-                genres[g] = utf8(in);
-            }
-            int comboCount = in.getInt();
-            checkCount(comboCount, in);
-            List<Set<String>> combos = new ArrayList<>(comboCount);
-            for (int c = 0; c < comboCount; c++) {
-                int size = in.getInt();
-                checkCount(size, in);
-                Set<String> combo = new LinkedHashSet<>();
-                for (int g = 0; g < size; g++) {
-                    combo.add(genres[in.getInt()]);
-                }
-                combos.add(Set.copyOf(combo));
-            }
-            int movieCount = in.getInt();
-            checkCount(movieCount, in);
-            List<Movie> movies = new ArrayList<>(movieCount);
-            for (int i = 0; i < movieCount; i++) {
-                movies.add(decodeMovie(in, combos));
-            }
-            return movies;
-        } catch (RuntimeException e) {
-            throw new IOException("bad movies block: " + e, e);
-        }
-    }
-
-    /**
-     * One movie. A method of its own so that the JIT compiles it after a few hundred calls; as the body of the
-     * loop it would run interpreted for the first 60,000 iterations, a quarter of a second for ml-32m.
-     */
-    private static Movie decodeMovie(ByteBuffer in, List<Set<String>> combos) throws IOException {
-        int id = in.getInt();
-        int year = in.getInt();
-        Set<String> combo = combos.get(in.getInt());
-        return new Movie(id, utf8(in), year, combo);
-    }
-
-    private static void checkCount(int count, ByteBuffer in) throws IOException {
-        if (count < 0 || count > in.remaining()) {
-            throw new IOException("bad count " + count);
-        }
-    }
-
-    private static String utf8(ByteBuffer in) throws IOException {
-        int length = in.getInt();
-        checkCount(length, in);
-        String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return text;
-    }
-
-    /*
-     * The sections are read through memory-mapped windows: the checksum and the copy into the arrays then read
-     * the page cache directly, one copy fewer than read() into a buffer. Windows are a multiple of four bytes, so
-     * no int straddles two.
-     */
-    private static final long MAP_WINDOW = 64L << 20;
-
-    private static long readInts(FileChannel channel, long from, long to, int[] values) throws IOException {
-        return readSection(channel, from, to, values.length,
-                (window, at, count) -> window.asIntBuffer().get(values, at, count));
-    }
-
-    /** Ratings are stored as floats: a bulk copy, where one byte a rating needed a conversion loop. */
-    private static long readFloats(FileChannel channel, long from, long to, float[] values) throws IOException {
-        return readSection(channel, from, to, values.length,
-                (window, at, count) -> window.asFloatBuffer().get(values, at, count));
-    }
-
-    /**
-     * Moves {@code count} four-byte values between a little-endian buffer (at its position) and an array (from
-     * index {@code at}): a bulk get when reading, a bulk put when writing.
-     */
-    private interface BulkCopy {
-        void copy(ByteBuffer littleEndian, int at, int count);
-    }
-
-    /** Reads one section of {@code expectedValues} four-byte values window by window; returns its CRC32C. */
-    private static long readSection(FileChannel channel, long from, long to, int expectedValues, BulkCopy into)
-            throws IOException {
-        CRC32C crc = new CRC32C();
-        int at = 0;
-        for (long position = from; position < to; position += MAP_WINDOW) {
-            long length = Math.min(MAP_WINDOW, to - position);
-            MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, position, length);
-            crc.update(window.duplicate());
-            int count = (int) (length / 4);
-            into.copy(window.order(ByteOrder.LITTLE_ENDIAN), at, count);
-            at += count;
-        }
-        if (at != expectedValues) {
-            throw new IOException("section holds " + at + " values, expected " + expectedValues);
-        }
-        return crc.getValue();
-    }
-
-    /** Writes arrays little-endian through one staging buffer, with a CRC32C per part. */
-    private static final class ArrayWriter {
-        private final OutputStream out;
-        private CRC32C crc = new CRC32C();
-        private final ByteBuffer buffer = ByteBuffer.allocate(IO_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-
-        ArrayWriter(OutputStream out) {
-            this.out = out;
-        }
-
-        void ints(int[] values, int count) throws IOException {
-            fourByteValues(count, (staging, from, len) -> staging.asIntBuffer().put(values, from, len));
-        }
-
-        void floats(float[] values, int count) throws IOException {
-            fourByteValues(count, (staging, from, len) -> staging.asFloatBuffer().put(values, from, len));
-        }
-
-        /** Stages {@code count} four-byte values, as many at a time as the buffer has room for. */
-        private void fourByteValues(int count, BulkCopy put) throws IOException {
-            for (int at = 0; at < count; ) {
-                if (buffer.remaining() < 4) {
-                    flush();
-                }
-                int len = Math.min(count - at, buffer.remaining() / 4);
-                put.copy(buffer, at, len);
-                buffer.position(buffer.position() + len * 4);
-                at += len;
-            }
-        }
-
-        void bytes(byte[] values, int count) throws IOException {
-            for (int from = 0; from < count; ) {
-                if (!buffer.hasRemaining()) {
-                    flush();
-                }
-                int len = Math.min(count - from, buffer.remaining());
-                buffer.put(values, from, len);
-                from += len;
-            }
-        }
-
-        /** Ends the current part: writes what is staged and returns the part's CRC32C. */
-        long endPart() throws IOException {
-            flush();
-            long value = crc.getValue();
-            crc = new CRC32C();
-            return value;
-        }
-
-        private void flush() throws IOException {
-            crc.update(buffer.array(), 0, buffer.position());
-            out.write(buffer.array(), 0, buffer.position());
-            buffer.clear();
-        }
     }
 }

@@ -12,10 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
@@ -33,28 +30,23 @@ import java.util.concurrent.Future;
  * {@link GeneratorSettings#minRatingsPerUser()}; the total is exactly {@link GeneratorSettings#ratings()}.
  * <p>
  * The same settings give the same bytes: movies come from one seeded stream, each user from a stream of its own
- * (seed and user index), so users are generated and written one at a time in bounded memory.
+ * (seed and user index), so users are generated and written one at a time in bounded memory. The movies are
+ * {@link SyntheticCatalogue}; the seeded streams and normal draws {@link SeededRandom}.
  */
 public final class SyntheticGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(SyntheticGenerator.class);
 
     static final List<TasteGroup> GROUPS = TasteGroup.PLANTED;
-    static final List<String> ALL_GENRES = List.of("Action", "Adventure", "Animation", "Children", "Comedy", "Crime",
-            "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "IMAX", "Musical", "Mystery", "Romance", "Sci-Fi",
-            "Thriller", "War", "Western");
-    static final String NO_GENRES = "(no genres listed)";
 
     /** Ratings are dated between these instants (ml-32m's range, roughly). */
     static final long FIRST_RATING = LocalDate.of(1996, 1, 1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
     static final long LAST_RATING = LocalDate.of(2023, 10, 12).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
-    static final int LAST_YEAR = 2023;
-    private static final long DAY = 86_400L;
+    private static final long DAY = SyntheticCatalogue.DAY;
 
     // Rating model: mean = BASE + SPREAD * affinity + user bias + movie quality, plus Gaussian noise.
     private static final double BASE = 2.35;
     private static final double SPREAD = 2.1;
     private static final double USER_BIAS_SD = 0.3;
-    private static final double QUALITY_SD = 0.3;
     private static final double NOISE_SD = 0.55;
     /** Picking weight = popularity x exp(PICK * affinity): users mostly watch what suits them. */
     private static final double PICK = 3.0;
@@ -86,39 +78,18 @@ public final class SyntheticGenerator {
     public SyntheticGenerator(GeneratorSettings settings) {
         this.settings = settings;
         int n = settings.movies();
-        SplittableRandom rng = new SplittableRandom(mix(settings.seed(), 0x6d6f76696573L));
-        int[] ids = movieIds(rng, n, settings.maxMovieId());
-        movies = new Movie[n];
-        genreFields = new String[n];
-        quality = new float[n];
-        earliestRating = new long[n];
-        TitleMaker titles = new TitleMaker();
-        for (int m = 0; m < n; m++) {
-            List<String> genres = new ArrayList<>();
-            int year = movieGenresAndYear(rng, genres);
-            String title = titles.next(rng);
-            if (rng.nextDouble() < 0.015) {
-                year = Movie.NO_YEAR;
-            }
-            Collections.sort(genres);
-            movies[m] = new Movie(ids[m], title, year, new LinkedHashSet<>(genres));
-            genreFields[m] = genres.isEmpty() ? NO_GENRES : String.join("|", genres);
-            quality[m] = (float) (gaussian(rng) * QUALITY_SD);
-            if (year != Movie.NO_YEAR) {
-                int lastDay = year >= LAST_YEAR ? 200 : 330;
-                earliestRating[m] = LocalDate.of(year, 1, 1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC)
-                        + rng.nextInt(lastDay) * DAY;
-            } else {
-                earliestRating[m] = Long.MIN_VALUE;
-            }
-        }
-        double[] popularity = popularity(rng, n);
+        SyntheticCatalogue catalogue = new SyntheticCatalogue(settings);
+        movies = catalogue.movies;
+        genreFields = catalogue.genreFields;
+        quality = catalogue.quality;
+        earliestRating = catalogue.earliestRating;
+        double[] popularity = catalogue.popularity;
         affinity = new float[GROUPS.size()][n];
         pickCumulative = new double[GROUPS.size()][n];
         for (int g = 0; g < GROUPS.size(); g++) {
             double sum = 0;
             for (int m = 0; m < n; m++) {
-                affinity[g][m] = (float) affinity(GROUPS.get(g), movies[m]);
+                affinity[g][m] = (float) GROUPS.get(g).affinity(movies[m]);
                 sum += popularity[m] * StrictMath.exp(PICK * affinity[g][m]);
                 pickCumulative[g][m] = sum;
             }
@@ -151,32 +122,6 @@ public final class SyntheticGenerator {
         return ratingsPerUser[userId - 1];
     }
 
-    /**
-     * How well a movie suits a group, 0..1: 0.7 x the share of its genres the group likes + 0.3 x how close its
-     * year is to the group's era (1 inside, fading to 0 twelve years away; 0.3 without a year).
-     */
-    public static double affinity(TasteGroup group, Movie movie) {
-        double genreMatch = 0;
-        if (!movie.genres().isEmpty()) {
-            int liked = 0;
-            for (String genre : movie.genres()) {
-                if (group.likesGenre(genre)) {
-                    liked++;
-                }
-            }
-            genreMatch = (double) liked / movie.genres().size();
-        }
-        double eraMatch;
-        if (!movie.hasYear()) {
-            eraMatch = 0.3;
-        } else if (group.coversYear(movie.year())) {
-            eraMatch = 1;
-        } else {
-            int distance = movie.year() < group.fromYear() ? group.fromYear() - movie.year() : movie.year() - group.toYear();
-            eraMatch = Math.max(0, 1 - distance / 12.0);
-        }
-        return 0.7 * genreMatch + 0.3 * eraMatch;
-    }
 
     /** Writes ratings.csv and movies.csv into {@code dir} (created if needed), each atomically. */
     public Result writeTo(Path dir, ProgressListener progress, CancellationToken cancel) throws IOException {
@@ -332,7 +277,7 @@ public final class SyntheticGenerator {
             for (int k = 0; k < count; k++) {
                 int m = chosen[k];
                 double mean = BASE + SPREAD * groupAffinity[m] + user.bias + quality[m];
-                double value = mean + gaussian(rng) * NOISE_SD;
+                double value = mean + SeededRandom.gaussian(rng) * NOISE_SD;
                 int half = user.wholeStars ? 2 * (int) Math.round(clamp(value, 1, 5)) : (int) Math.round(clamp(value, 0.5, 5) * 2);
                 long time = user.firstRating + (long) (rng.nextDouble() * (user.lastRating - user.firstRating));
                 if (time < earliestRating[m]) {
@@ -362,13 +307,13 @@ public final class SyntheticGenerator {
 
     private UserProfile profile(int userIndex) {
         UserProfile p = new UserProfile();
-        p.rng = new SplittableRandom(mix(settings.seed(), 0x7573657273L + userIndex));
+        p.rng = new SplittableRandom(SeededRandom.mix(settings.seed(), 0x7573657273L + userIndex));
         double g = p.rng.nextDouble() * groupCumulative[groupCumulative.length - 1];
         p.group = 0;
         while (p.group < groupCumulative.length - 1 && g >= groupCumulative[p.group]) {
             p.group++;
         }
-        p.bias = gaussian(p.rng) * USER_BIAS_SD;
+        p.bias = SeededRandom.gaussian(p.rng) * USER_BIAS_SD;
         p.wholeStars = p.rng.nextDouble() < WHOLE_STAR_USERS;
         p.firstRating = FIRST_RATING + (long) (p.rng.nextDouble() * (LAST_RATING - 30 * DAY - FIRST_RATING));
         // Most users rate in a burst; some keep coming back for years.
@@ -379,14 +324,14 @@ public final class SyntheticGenerator {
 
     /** Ratings per user: the floor plus a log-normal share of the rest, capped, summing exactly to the total. */
     private static int[] activity(GeneratorSettings s) {
-        SplittableRandom rng = new SplittableRandom(mix(s.seed(), 0x6163746976L));
+        SplittableRandom rng = new SplittableRandom(SeededRandom.mix(s.seed(), 0x6163746976L));
         int users = s.users();
         int floor = s.minRatingsPerUser();
         int cap = s.maxRatingsPerUser();
         double[] weight = new double[users];
         double sum = 0;
         for (int u = 0; u < users; u++) {
-            weight[u] = StrictMath.exp(1.45 * gaussian(rng));
+            weight[u] = StrictMath.exp(1.45 * SeededRandom.gaussian(rng));
             sum += weight[u];
         }
         long extra = s.ratings() - (long) users * floor;
@@ -413,90 +358,6 @@ public final class SyntheticGenerator {
         return counts;
     }
 
-    /** {@code n} distinct sorted ids in 1..maxId, the first 1 and the last maxId, spread like MovieLens's gaps. */
-    private static int[] movieIds(SplittableRandom rng, int n, int maxId) {
-        if (n == maxId) {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i + 1;
-            }
-            return all;
-        }
-        // Partial Fisher-Yates over 2..maxId-1, then add both ends.
-        int[] pool = new int[maxId - 2];
-        for (int i = 0; i < pool.length; i++) {
-            pool[i] = i + 2;
-        }
-        int take = n - 2;
-        for (int i = 0; i < take; i++) {
-            int j = i + rng.nextInt(pool.length - i);
-            int t = pool[i];
-            pool[i] = pool[j];
-            pool[j] = t;
-        }
-        int[] ids = new int[n];
-        System.arraycopy(pool, 0, ids, 1, take);
-        ids[0] = 1;
-        ids[n - 1] = maxId;
-        Arrays.sort(ids);
-        return ids;
-    }
-
-    /** Genres into {@code genres}; returns the year. Most movies are made for one group's taste. */
-    private static int movieGenresAndYear(SplittableRandom rng, List<String> genres) {
-        double kind = rng.nextDouble();
-        if (kind < 0.02) {
-            return globalYear(rng);
-        }
-        if (kind < 0.17) {
-            int count = 1 + rng.nextInt(3);
-            while (genres.size() < count) {
-                addOnce(genres, ALL_GENRES.get(rng.nextInt(ALL_GENRES.size())));
-            }
-            return globalYear(rng);
-        }
-        TasteGroup home = GROUPS.get(rng.nextInt(GROUPS.size()));
-        int own = 1 + (rng.nextDouble() < 0.45 ? 1 : 0);
-        while (genres.size() < own) {
-            addOnce(genres, home.genres().get(rng.nextInt(home.genres().size())));
-        }
-        if (rng.nextDouble() < 0.3) {
-            addOnce(genres, ALL_GENRES.get(rng.nextInt(ALL_GENRES.size())));
-        }
-        if (rng.nextDouble() < 0.75) {
-            return home.fromYear() + rng.nextInt(home.toYear() - home.fromYear() + 1);
-        }
-        return globalYear(rng);
-    }
-
-    /** Recent years are the most common, as in MovieLens; a tail reaches back to 1915. */
-    private static int globalYear(SplittableRandom rng) {
-        int back = (int) (-StrictMath.log(1 - rng.nextDouble()) * 20);
-        return Math.max(1915, LAST_YEAR - back);
-    }
-
-    private static void addOnce(List<String> list, String value) {
-        if (!list.contains(value)) {
-            list.add(value);
-        }
-    }
-
-    /** Long-tailed (Zipf-like) popularity; lower ids (older catalogue entries) tend to be the popular ones. */
-    private static double[] popularity(SplittableRandom rng, int n) {
-        double[] key = new double[n];
-        Integer[] order = new Integer[n];
-        for (int m = 0; m < n; m++) {
-            key[m] = rng.nextDouble() * (0.2 + (double) m / n);
-            order[m] = m;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
-        double[] popularity = new double[n];
-        for (int rank = 0; rank < n; rank++) {
-            popularity[order[rank]] = 1.0 / StrictMath.pow(rank + 30, 1.15);
-        }
-        return popularity;
-    }
-
     /** First index whose cumulative weight exceeds {@code x}. */
     private static int firstAbove(double[] cumulative, double x) {
         int lo = 0;
@@ -514,58 +375,5 @@ public final class SyntheticGenerator {
 
     private static double clamp(double v, double lo, double hi) {
         return v < lo ? lo : Math.min(v, hi);
-    }
-
-    /**
-     * Standard normal from one uniform draw, by interpolating a table of normal quantiles: fast, and the same on
-     * every JVM (the table is computed with StrictMath). Tails are cut at about 3.8 sd, which synthetic noise does
-     * not miss.
-     */
-    static double gaussian(SplittableRandom rng) {
-        double x = rng.nextDouble() * QUANTILE_STEPS;
-        int i = (int) x;
-        return QUANTILES[i] + (x - i) * (QUANTILES[i + 1] - QUANTILES[i]);
-    }
-
-    private static final int QUANTILE_STEPS = 4096;
-    private static final double[] QUANTILES = new double[QUANTILE_STEPS + 1];
-
-    static {
-        for (int i = 1; i < QUANTILE_STEPS; i++) {
-            QUANTILES[i] = inverseNormal((double) i / QUANTILE_STEPS);
-        }
-        QUANTILES[0] = inverseNormal(1.0 / (4 * QUANTILE_STEPS));
-        QUANTILES[QUANTILE_STEPS] = -QUANTILES[0];
-    }
-
-    /** Acklam's rational approximation of the normal quantile function (relative error below 1.2e-9). */
-    static double inverseNormal(double p) {
-        final double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-        final double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                6.680131188771972e+01, -1.328068155288572e+01};
-        final double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-        final double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                3.754408661907416e+00};
-        final double low = 0.02425;
-        if (p < low || p > 1 - low) {
-            double q = StrictMath.sqrt(-2 * StrictMath.log(p < low ? p : 1 - p));
-            double x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-                    / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-            return p < low ? x : -x;
-        }
-        double q = p - 0.5;
-        double r = q * q;
-        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-                / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    }
-
-    /** SplitMix64 finaliser of seed and salt: independent streams for movies, activity and each user. */
-    static long mix(long seed, long salt) {
-        long z = seed * 0x9E3779B97F4A7C15L + salt * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

@@ -24,6 +24,33 @@ public record TasteGroup(String name, List<String> genres, int fromYear, int toY
         return year >= fromYear && year <= toYear;
     }
 
+    /**
+     * How well a movie suits this group, 0..1: 0.7 x the share of its genres the group likes + 0.3 x how close its
+     * year is to the group's era (1 inside, fading to 0 twelve years away; 0.3 without a year).
+     */
+    public double affinity(Movie movie) {
+        double genreMatch = 0;
+        if (!movie.genres().isEmpty()) {
+            int liked = 0;
+            for (String genre : movie.genres()) {
+                if (likesGenre(genre)) {
+                    liked++;
+                }
+            }
+            genreMatch = (double) liked / movie.genres().size();
+        }
+        double eraMatch;
+        if (!movie.hasYear()) {
+            eraMatch = 0.3;
+        } else if (coversYear(movie.year())) {
+            eraMatch = 1;
+        } else {
+            int distance = movie.year() < fromYear ? fromYear - movie.year() : movie.year() - toYear;
+            eraMatch = Math.max(0, 1 - distance / 12.0);
+        }
+        return 0.7 * genreMatch + 0.3 * eraMatch;
+    }
+
     /** The planted groups, in the order of their indices. */
     public static final List<TasteGroup> PLANTED = List.of(
             new TasteGroup("action-scifi-80s-90s", List.of("Action", "Adventure", "Sci-Fi"), 1980, 1999, 0.22),

@@ -1,6 +1,7 @@
 package org.encore.app;
 
 import org.encore.data.Dataset;
+import org.encore.testutil.TinyData;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +43,10 @@ class MainViewModelTest {
 
     @Test
     void openingADatasetPublishesItDescribesItAndRemembersIt() throws Exception {
-        Path folder = TestDatasets.writeCsv(temp.resolve("small"));
+        Path folder = TinyData.writeSmallDatasetCsv(temp.resolve("small"));
         viewModel.open(folder);
-        assertEquals(TestDatasets.USERS, workbench.dataset().ratings().userCount());
-        assertEquals(TestDatasets.USERS, workbench.statistics().users());
+        assertEquals(TinyData.SMALL_USERS, workbench.dataset().ratings().userCount());
+        assertEquals(TinyData.SMALL_USERS, workbench.statistics().users());
         assertTrue(viewModel.datasetSummaryProperty().get().contains("60 users"), viewModel.datasetSummaryProperty().get());
         assertFalse(viewModel.loadingProperty().get());
         assertEquals(folder.toAbsolutePath().toString(), viewModel.recentDatasets().get(0));
@@ -54,7 +55,7 @@ class MainViewModelTest {
 
     @Test
     void theStatusNamesTheReleaseOnlyWhenTheFileNameDoesNotSayIt() {
-        Dataset small = TestDatasets.small();
+        Dataset small = TinyData.smallDataset();
         DatasetOpener asRelease = (source, progress, cancel) ->
                 new Dataset("ml-latest-small", source, small.ratings(), small.movies(), small.report());
         MainViewModel named = new MainViewModel(workbench, new Dl4jEngine(), asRelease, preferences, INLINE, INLINE);
@@ -66,7 +67,7 @@ class MainViewModelTest {
 
     @Test
     void oneFolderReachedByTwoPathsIsOneRecentEntry() throws Exception {
-        Path folder = TestDatasets.writeCsv(temp.resolve("small"));
+        Path folder = TinyData.writeSmallDatasetCsv(temp.resolve("small"));
         viewModel.open(folder);
         Files.createDirectories(temp.resolve("other"));
         viewModel.open(temp.resolve(".").resolve("other").resolve("..").resolve("small"));
@@ -76,7 +77,7 @@ class MainViewModelTest {
 
     @Test
     void aBadDatasetReportsFileAndLineAndKeepsTheOpenOne() throws Exception {
-        viewModel.open(TestDatasets.writeCsv(temp.resolve("good")));
+        viewModel.open(TinyData.writeSmallDatasetCsv(temp.resolve("good")));
         Dataset open = workbench.dataset();
         Path bad = temp.resolve("bad");
         Files.createDirectories(bad);
@@ -99,7 +100,7 @@ class MainViewModelTest {
 
     @Test
     void aCancelledOpenKeepsTheOpenDataset() throws Exception {
-        viewModel.open(TestDatasets.writeCsv(temp.resolve("good")));
+        viewModel.open(TinyData.writeSmallDatasetCsv(temp.resolve("good")));
         Dataset open = workbench.dataset();
         MainViewModel cancelling = new MainViewModel(workbench, new Dl4jEngine(), (source, progress, cancel) -> {
             cancel.cancel();
@@ -117,7 +118,7 @@ class MainViewModelTest {
         double[] seen = {0};
         MainViewModel watched = new MainViewModel(workbench, new Dl4jEngine(), (source, progress, cancel) -> {
             progress.progress(50, 200);
-            return TestDatasets.small();
+            return TinyData.smallDataset();
         }, preferences, INLINE, INLINE);
         watched.loadProgressProperty().addListener((obs, old, value) -> seen[0] = Math.max(seen[0], value.doubleValue()));
         watched.open(temp);

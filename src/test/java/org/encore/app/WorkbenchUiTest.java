@@ -22,6 +22,7 @@ import org.encore.app.user.UserController;
 import org.encore.app.user.RecRow;
 import org.encore.data.Dataset;
 import org.encore.model.Presets;
+import org.encore.testutil.TinyData;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -284,13 +285,13 @@ class WorkbenchUiTest {
             window.workbench().viewProperty().set(Workbench.DATASET_VIEW);
             window.datasetViewModel().genreProperty().set("Horror");
         });
-        Path other = TestDatasets.writeCsv(temp.resolve("other"));
+        Path other = TinyData.writeSmallDatasetCsv(temp.resolve("other"));
         fx(() -> window.mainViewModel().open(other));
         waitFor(30, () -> window.workbench().dataset().source().toAbsolutePath().equals(other.toAbsolutePath()));
         @SuppressWarnings("unchecked")
         ComboBox<String> genreBox = ROBOT.lookup("#genreBox").queryAs(ComboBox.class);
         assertEquals(DatasetViewModel.ALL_GENRES, genreBox.getValue(), "the genre box shows the reset filter");
-        assertEquals(TestDatasets.MOVIES, ROBOT.lookup("#moviesTable").queryAs(TableView.class).getItems().size());
+        assertEquals(TinyData.SMALL_MOVIES, ROBOT.lookup("#moviesTable").queryAs(TableView.class).getItems().size());
         @SuppressWarnings("unchecked")
         BarChart<String, Number> genres = ROBOT.lookup("#genreChart").queryAs(BarChart.class);
         List<String> expected = window.datasetViewModel().moviesPerGenre().stream().map(Bar::label).toList();

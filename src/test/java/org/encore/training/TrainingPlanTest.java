@@ -3,6 +3,7 @@ package org.encore.training;
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
+import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingPlanTest {
-    private static final RatingMatrix MATRIX = SyntheticRatings.matrix(610, 20, 1);
+    private static final RatingMatrix MATRIX = TinyData.fourGroupMatrix(610, 20, 1);
 
     @Test
     void referenceTakesTenPercentOfUsersSplitEightyTwenty() {

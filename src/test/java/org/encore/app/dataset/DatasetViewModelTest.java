@@ -1,11 +1,11 @@
 package org.encore.app.dataset;
 
 import org.encore.app.Bar;
-import org.encore.app.TestDatasets;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
 import org.encore.data.DatasetStatistics;
 import org.encore.data.RatingMatrix;
+import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +23,13 @@ class DatasetViewModelTest {
     @BeforeEach
     void open() {
         viewModel = new DatasetViewModel(workbench, Runnable::run, Runnable::run);
-        dataset = TestDatasets.small();
+        dataset = TinyData.smallDataset();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
     }
 
     @Test
     void theMoviesTableListsEveryMovieWithItsRatingCountAndMean() {
-        assertEquals(TestDatasets.MOVIES, viewModel.movies().size());
+        assertEquals(TinyData.SMALL_MOVIES, viewModel.movies().size());
         assertEquals(dataset.ratings().ratingCount(), viewModel.movies().stream().mapToInt(MovieRow::ratings).sum());
         MovieRow first = viewModel.movies().stream().filter(r -> r.id() == 10).findFirst().orElseThrow();
         RatingMatrix m = dataset.ratings();
@@ -44,7 +44,7 @@ class DatasetViewModelTest {
         }
         assertEquals(count, first.ratings());
         assertEquals(sum / count, first.mean(), 1e-5);
-        assertEquals(TestDatasets.USERS, viewModel.users().size());
+        assertEquals(TinyData.SMALL_USERS, viewModel.users().size());
     }
 
     @Test
@@ -52,13 +52,13 @@ class DatasetViewModelTest {
         viewModel.searchProperty().set("film 1");
         viewModel.genreProperty().set("Horror");
         viewModel.yearFromProperty().set("1990");
-        assertTrue(viewModel.movies().size() < TestDatasets.MOVIES);
-        Dataset other = TestDatasets.small();
+        assertTrue(viewModel.movies().size() < TinyData.SMALL_MOVIES);
+        Dataset other = TinyData.smallDataset();
         workbench.setDataset(other, DatasetStatistics.of(other));
         assertEquals("", viewModel.searchProperty().get());
         assertEquals(DatasetViewModel.ALL_GENRES, viewModel.genreProperty().get());
         assertEquals("", viewModel.yearFromProperty().get());
-        assertEquals(TestDatasets.MOVIES, viewModel.movies().size(), "every movie of the new dataset is listed");
+        assertEquals(TinyData.SMALL_MOVIES, viewModel.movies().size(), "every movie of the new dataset is listed");
         viewModel.searchProperty().set("film 12");
         assertEquals(1, viewModel.movies().size(), "a search on the new dataset finds its movie");
     }
@@ -77,7 +77,7 @@ class DatasetViewModelTest {
         assertEquals(5, viewModel.movies().size(), "1960, 1962, ... 1968");
         assertEquals("5 of 40 movies", viewModel.filterSummaryProperty().get());
         viewModel.yearToProperty().set("not a year");
-        assertEquals(TestDatasets.MOVIES - 5 - 1, viewModel.movies().size(), "from 1960 on, the undated movie left out");
+        assertEquals(TinyData.SMALL_MOVIES - 5 - 1, viewModel.movies().size(), "from 1960 on, the undated movie left out");
     }
 
     @Test
@@ -92,9 +92,9 @@ class DatasetViewModelTest {
     @Test
     void theChartsHoldTheDatasetsDistributions() {
         assertEquals(dataset.ratings().ratingCount(), viewModel.ratingHistogram().stream().mapToDouble(Bar::value).sum(), 1e-9);
-        assertEquals(TestDatasets.USERS, viewModel.ratingsPerUser().stream().mapToDouble(Bar::value).sum(), 1e-9);
-        assertEquals(List.of(new Bar("8–15", TestDatasets.USERS)), List.copyOf(viewModel.ratingsPerUser()), "every user rated 12 movies");
-        assertEquals(TestDatasets.GENRES.length, viewModel.moviesPerGenre().size());
+        assertEquals(TinyData.SMALL_USERS, viewModel.ratingsPerUser().stream().mapToDouble(Bar::value).sum(), 1e-9);
+        assertEquals(List.of(new Bar("8–15", TinyData.SMALL_USERS)), List.copyOf(viewModel.ratingsPerUser()), "every user rated 12 movies");
+        assertEquals(TinyData.SMALL_GENRES.length, viewModel.moviesPerGenre().size());
         assertTrue(viewModel.moviesPerDecade().stream().anyMatch(b -> b.label().equals("1950s") && b.value() == 5));
     }
 
@@ -133,11 +133,11 @@ class DatasetViewModelTest {
         DatasetViewModel deferred = new DatasetViewModel(other, background::add, uiTasks::add);
         other.setDataset(dataset, DatasetStatistics.of(dataset));
         assertTrue(deferred.movies().isEmpty(), "nothing built on the calling thread");
-        Dataset sample = TestDatasets.small();
+        Dataset sample = TinyData.smallDataset();
         other.setDataset(sample, DatasetStatistics.of(sample));
         runAll(background, uiTasks);
-        assertEquals(TestDatasets.MOVIES, deferred.movies().size());
-        assertEquals(TestDatasets.USERS, deferred.users().size());
+        assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size());
+        assertEquals(TinyData.SMALL_USERS, deferred.users().size());
         assertFalse(deferred.overviewProperty().get().isEmpty());
         other.setDataset(null, null);
         assertTrue(deferred.movies().isEmpty());

@@ -1,7 +1,6 @@
 package org.encore.app.designer;
 
 import org.encore.app.Bar;
-import org.encore.app.TestDatasets;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
 import org.encore.data.DatasetStatistics;
@@ -10,6 +9,7 @@ import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 import org.encore.model.SpecFiles;
+import org.encore.testutil.TinyData;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,15 +67,15 @@ class DesignerViewModelTest {
 
     @Test
     void theEstimateFollowsTheOpenDatasetsWidth() {
-        Dataset dataset = TestDatasets.small();
+        Dataset dataset = TinyData.smallDataset();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
-        assertEquals(parameters(Presets.model1(), TestDatasets.MOVIES), viewModel.report().parametersProperty().get());
+        assertEquals(parameters(Presets.model1(), TinyData.SMALL_MOVIES), viewModel.report().parametersProperty().get());
     }
 
     @Test
     void theUsersLineSaysHowManyUsersTheRunWillTrainAndValidateOn() {
         assertEquals("", viewModel.report().usersProperty().get(), "no dataset, no user counts");
-        Dataset dataset = TestDatasets.small();
+        Dataset dataset = TinyData.smallDataset();
         workbench.setDataset(dataset, DatasetStatistics.of(dataset));
         // 10% of 60 users would train on 5: the presets start on every user of a small dataset
         assertEquals("1", viewModel.textProperty(SpecForm.Field.USERS_FRACTION).get());

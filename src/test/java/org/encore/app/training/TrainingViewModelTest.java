@@ -1,8 +1,8 @@
 package org.encore.app.training;
 
-import org.encore.app.TestDatasets;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
+import org.encore.testutil.TinyData;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +31,14 @@ class TrainingViewModelTest {
 
     @BeforeEach
     void setUp() {
-        TestDatasets.openSmall(workbench);
+        TinyData.openSmallDataset(workbench);
         viewModel = new TrainingViewModel(workbench, new Dl4jEngine(), INLINE, INLINE, runs);
     }
 
     @Test
     void eachQueuedSpecIsTrainedWithARecordPerEpochAndSaved() {
-        viewModel.enqueue(TestDatasets.tinySpec("tiny", 3));
-        viewModel.enqueue(TestDatasets.tinySpec("other", 2));
+        viewModel.enqueue(TinyData.tinySpec("tiny", 3));
+        viewModel.enqueue(TinyData.tinySpec("other", 2));
         List<Integer> epochsSeen = new java.util.ArrayList<>();
         workbench.runs().addListener((javafx.collections.ListChangeListener<TrainedRun>) change -> {
             while (change.next()) {
@@ -69,7 +69,7 @@ class TrainingViewModelTest {
     @Test
     void aSpecWithPatienceStopsEarlyHereAsOnTheCommandLine() {
         // a learning rate this high stops improving the validation MSE within a few epochs
-        viewModel.enqueue(TestDatasets.tinySpec("impatient", 40)
+        viewModel.enqueue(TinyData.tinySpec("impatient", 40)
                 .withTraining(t -> t.patience(1).optimizer(org.encore.model.OptimizerSpec.adam(0.1))));
         viewModel.trainQueue();
         TrainedRun run = workbench.runs().get(0);
@@ -85,7 +85,7 @@ class TrainingViewModelTest {
         assertTrue(viewModel.messageProperty().get().contains("queue is empty"));
         Workbench empty = new Workbench();
         TrainingViewModel noData = new TrainingViewModel(empty, new Dl4jEngine(), INLINE, INLINE, runs);
-        noData.enqueue(TestDatasets.tinySpec("tiny", 1));
+        noData.enqueue(TinyData.tinySpec("tiny", 1));
         noData.trainQueue();
         assertEquals("Open a dataset first", noData.messageProperty().get());
         assertTrue(empty.runs().isEmpty());
@@ -93,7 +93,7 @@ class TrainingViewModelTest {
 
     @Test
     void theHistoryExportsAsCsvWithALinePerEpoch() throws Exception {
-        viewModel.enqueue(TestDatasets.tinySpec("tiny", 2));
+        viewModel.enqueue(TinyData.tinySpec("tiny", 2));
         viewModel.trainQueue();
         Path csv = runs.resolve("history.csv");
         viewModel.exportHistory(workbench.runs().get(0), csv);
@@ -107,7 +107,7 @@ class TrainingViewModelTest {
 
     @Test
     void aSavedRunReopensWithItsHistoryAndCanBeHidden() {
-        viewModel.enqueue(TestDatasets.tinySpec("tiny", 2));
+        viewModel.enqueue(TinyData.tinySpec("tiny", 2));
         viewModel.trainQueue();
         TrainedRun trained = workbench.runs().get(0);
         // a later session: the same dataset open, the run only on disk
@@ -126,7 +126,7 @@ class TrainingViewModelTest {
 
     @Test
     void aRunAlreadyOpenIsNotAddedASecondTime() {
-        viewModel.enqueue(TestDatasets.tinySpec("tiny", 1));
+        viewModel.enqueue(TinyData.tinySpec("tiny", 1));
         viewModel.trainQueue();
         Path saved = viewModel.savedRuns().get(0);
         viewModel.open(saved);
@@ -140,8 +140,8 @@ class TrainingViewModelTest {
 
     @Test
     void aRunThatCannotTrainIsMarkedFailedAndTheNextOneStillRuns() {
-        viewModel.enqueue(TestDatasets.tinySpec("broken", 2).withTraining(t -> t.batchSize(0)));
-        viewModel.enqueue(TestDatasets.tinySpec("fine", 1));
+        viewModel.enqueue(TinyData.tinySpec("broken", 2).withTraining(t -> t.batchSize(0)));
+        viewModel.enqueue(TinyData.tinySpec("fine", 1));
         viewModel.trainQueue();
         assertEquals("failed", workbench.runs().get(0).statusProperty().get());
         assertTrue(viewModel.messageProperty().get().contains("batchSize"), viewModel.messageProperty().get());
@@ -152,7 +152,7 @@ class TrainingViewModelTest {
     void progressThatArrivesAfterPauseStillSaysPausedUntilResumed() throws Exception {
         BlockingQueue<Runnable> uiTasks = new LinkedBlockingQueue<>();
         TrainingViewModel threaded = new TrainingViewModel(workbench, new Dl4jEngine(), task -> new Thread(task).start(), uiTasks::add, runs);
-        threaded.enqueue(TestDatasets.tinySpec("tiny", 40));
+        threaded.enqueue(TinyData.tinySpec("tiny", 40));
         threaded.trainQueue();
         // the run is added, then its first batch reports: both wait for the "FX thread" while pause is pressed
         long deadline = System.nanoTime() + 30_000_000_000L;

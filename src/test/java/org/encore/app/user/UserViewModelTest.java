@@ -1,11 +1,11 @@
 package org.encore.app.user;
 
 import org.encore.app.Bar;
-import org.encore.app.TestDatasets;
 import org.encore.app.Workbench;
 import org.encore.app.training.TrainingViewModel;
 import org.encore.data.RatingMatrix;
 import org.encore.recommend.Blend;
+import org.encore.testutil.TinyData;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +33,14 @@ class UserViewModelTest {
 
     @BeforeEach
     void setUp() {
-        TestDatasets.openSmall(workbench);
+        TinyData.openSmallDataset(workbench);
         viewModel = new UserViewModel(workbench, new Random(1), Runnable::run, Runnable::run);
     }
 
     private void trainTwoModels() {
         TrainingViewModel training = new TrainingViewModel(workbench, new Dl4jEngine(), Runnable::run, Runnable::run, runs);
-        training.enqueue(TestDatasets.tinySpec("a", 2));
-        training.enqueue(TestDatasets.tinySpec("b", 1).withTraining(t -> t.seed(99)));
+        training.enqueue(TinyData.tinySpec("a", 2));
+        training.enqueue(TinyData.tinySpec("b", 1).withTraining(t -> t.seed(99)));
         training.trainQueue();
     }
 
@@ -106,7 +106,7 @@ class UserViewModelTest {
         assertTrue(viewModel.messageProperty().get().contains("whole number"));
         viewModel.showRandomUser();
         int id = Integer.parseInt(viewModel.userIdTextProperty().get());
-        assertTrue(id >= 1 && id <= TestDatasets.USERS);
+        assertTrue(id >= 1 && id <= TinyData.SMALL_USERS);
         assertEquals(12, viewModel.rated().size());
     }
 

@@ -8,8 +8,8 @@ import org.encore.model.LayerSpec;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
 import org.encore.model.TrainingSettings;
+import org.encore.testutil.TinyData;
 import org.encore.training.RunControl;
-import org.encore.training.SyntheticRatings;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingPlan;
 import org.junit.jupiter.api.Test;
@@ -68,8 +68,8 @@ class Dl4jEngineTest {
 
     @Test
     void theCodingLayerAndTheMovieVectorsCanBeRead() throws Exception {
-        RatingMatrix matrix = SyntheticRatings.matrix(60, 25, 9);
-        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(1));
+        RatingMatrix matrix = TinyData.fourGroupMatrix(60, 25, 9);
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.epochs(1));
         TrainedModel model = engine.train(spec, matrix, TrainingPlan.reference(spec, matrix), null, new RunControl());
         List<String> layers = model.layerNames();
         assertEquals(4, layers.size(), layers::toString);

@@ -3,9 +3,9 @@ package org.encore.training.dl4j;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
+import org.encore.testutil.TinyData;
 import org.encore.training.LayerStatistics;
 import org.encore.training.RunControl;
-import org.encore.training.SyntheticRatings;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LayerStatisticsTest {
-    private static final RatingMatrix MATRIX = SyntheticRatings.matrix(60, 30, 5);
+    private static final RatingMatrix MATRIX = TinyData.fourGroupMatrix(60, 30, 5);
 
     private record Report(int epoch, List<LayerStatistics> statistics) {
     }
@@ -39,7 +39,7 @@ class LayerStatisticsTest {
 
     @Test
     void everyEpochReportsEveryLayerOnceWithFiniteHistogramsAndRatios() throws TrainingException {
-        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(3));
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.epochs(3));
         Dl4jTrainedModel[] model = new Dl4jTrainedModel[1];
         List<Report> reports = train(spec, model);
         assertEquals(List.of(1, 2, 3), reports.stream().map(Report::epoch).toList());
@@ -67,7 +67,7 @@ class LayerStatisticsTest {
     /** With plain SGD and one mini-batch per epoch the ratio is |params after - params before| / |params after|. */
     @Test
     void theUpdateRatioIsTheStepTheOptimizerTookOverTheParameters() throws TrainingException {
-        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(1).batchSize(100)
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.epochs(1).batchSize(100)
                 .optimizer(new OptimizerSpec(OptimizerSpec.Type.SGD, 0.5, 0)));
         INDArray before = NetworkFactory.build(spec, MATRIX.movieCount()).params().dup();
         Dl4jTrainedModel[] model = new Dl4jTrainedModel[1];

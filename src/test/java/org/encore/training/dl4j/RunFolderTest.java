@@ -11,11 +11,11 @@ import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
 import org.encore.model.SpecFiles;
 import org.junit.jupiter.api.BeforeAll;
+import org.encore.testutil.TinyData;
 import org.encore.training.EpochMetrics;
 import org.encore.training.RunControl;
 import org.encore.training.RunFolder;
 import org.encore.training.SplitMetrics;
-import org.encore.training.SyntheticRatings;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainMetricsKind;
@@ -43,9 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunFolderTest {
-    private static final RatingMatrix MATRIX = SyntheticRatings.matrix(100, 30, 5);
-    private static final Dataset DATASET = SyntheticRatings.dataset(MATRIX, "synthetic");
-    private static final ModelSpec SPEC = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(2));
+    private static final RatingMatrix MATRIX = TinyData.fourGroupMatrix(100, 30, 5);
+    private static final Dataset DATASET = TinyData.dataset(MATRIX, "synthetic");
+    private static final ModelSpec SPEC = TinyData.smallSpec().withTraining(t -> t.epochs(2));
     private static final Dl4jEngine ENGINE = new Dl4jEngine();
     private static TrainedModel trained;
 
@@ -145,16 +145,16 @@ class RunFolderTest {
 
     @Test
     void aDifferentDatasetIsRefused() {
-        RatingMatrix other = SyntheticRatings.matrix(100, 30, 6);
+        RatingMatrix other = TinyData.fourGroupMatrix(100, 30, 6);
         TrainingException e = assertThrows(TrainingException.class,
-                () -> ENGINE.load(saved, SyntheticRatings.dataset(other, "synthetic")));
+                () -> ENGINE.load(saved, TinyData.dataset(other, "synthetic")));
         assertTrue(e.getMessage().contains("different dataset") && e.getMessage().contains("ratings"), e.getMessage());
 
-        RatingMatrix wider = SyntheticRatings.matrix(100, 31, 5);
-        e = assertThrows(TrainingException.class, () -> ENGINE.load(saved, SyntheticRatings.dataset(wider, "synthetic")));
+        RatingMatrix wider = TinyData.fourGroupMatrix(100, 31, 5);
+        e = assertThrows(TrainingException.class, () -> ENGINE.load(saved, TinyData.dataset(wider, "synthetic")));
         assertTrue(e.getMessage().contains("30 movies vs 31"), e.getMessage());
 
-        e = assertThrows(TrainingException.class, () -> ENGINE.load(saved, SyntheticRatings.dataset(MATRIX, "ml-1m")));
+        e = assertThrows(TrainingException.class, () -> ENGINE.load(saved, TinyData.dataset(MATRIX, "ml-1m")));
         assertTrue(e.getMessage().contains("release synthetic vs ml-1m"), e.getMessage());
     }
 

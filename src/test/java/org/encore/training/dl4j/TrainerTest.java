@@ -2,10 +2,10 @@ package org.encore.training.dl4j;
 
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
+import org.encore.testutil.TinyData;
 import org.encore.training.EpochMetrics;
 import org.encore.training.RegressionMetrics;
 import org.encore.training.RunControl;
-import org.encore.training.SyntheticRatings;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainingListener;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainerTest {
-    private static final RatingMatrix MATRIX = SyntheticRatings.matrix(120, 40, 3);
+    private static final RatingMatrix MATRIX = TinyData.fourGroupMatrix(120, 40, 3);
 
     private static List<EpochMetrics> train(ModelSpec spec) throws TrainingException {
         return train(spec, TrainMetricsKind.RUNNING);
@@ -47,7 +47,7 @@ class TrainerTest {
 
     @Test
     void aFewEpochsLowerTheValidationMse() throws TrainingException {
-        List<EpochMetrics> history = train(SyntheticRatings.smallSpec());
+        List<EpochMetrics> history = train(TinyData.smallSpec());
         assertEquals(6, history.size());
         EpochMetrics first = history.get(0);
         EpochMetrics last = history.get(history.size() - 1);
@@ -63,7 +63,7 @@ class TrainerTest {
 
     @Test
     void theSameSeedGivesTheSameHistory() throws TrainingException {
-        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(2));
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.epochs(2));
         List<EpochMetrics> a = train(spec);
         List<EpochMetrics> b = train(spec);
         for (int i = 0; i < a.size(); i++) {
@@ -77,7 +77,7 @@ class TrainerTest {
 
     @Test
     void cancelStopsWithinOneBatchAndReturnsTheModelSoFar() throws TrainingException {
-        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(50));
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.epochs(50));
         RunControl token = new RunControl();
         AtomicInteger batchesAfterCancel = new AtomicInteger();
         AtomicReference<String> finished = new AtomicReference<>();
@@ -106,7 +106,7 @@ class TrainerTest {
 
     @Test
     void pauseBlocksBetweenBatchesUntilResume() throws Exception {
-        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.epochs(3));
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.epochs(3));
         Trainer trainer = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX));
         RunControl control = new RunControl();
         CountDownLatch pausedAtBatch = new CountDownLatch(1);
@@ -140,7 +140,7 @@ class TrainerTest {
     @Test
     void earlyStoppingFromTheSpecStopsAfterPatienceAndRestoresTheBestWeights() throws TrainingException {
         // a learning rate this high overfits and oscillates quickly on 96 training users
-        ModelSpec spec = SyntheticRatings.smallSpec()
+        ModelSpec spec = TinyData.smallSpec()
                 .withTraining(t -> t.epochs(40).patience(2).optimizer(org.encore.model.OptimizerSpec.adam(3e-2)));
         AtomicReference<String> finished = new AtomicReference<>();
         Trainer trainer = new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX));
@@ -173,7 +173,7 @@ class TrainerTest {
 
     @Test
     void aDivergingRunStopsWithAMessageSuggestingALowerLearningRate() {
-        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.optimizer(new org.encore.model.OptimizerSpec(
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.optimizer(new org.encore.model.OptimizerSpec(
                 org.encore.model.OptimizerSpec.Type.SGD, 1e6, 0.9)));
         TrainingException e = assertThrows(TrainingException.class,
                 () -> new Trainer(spec, MATRIX, TrainingPlan.reference(spec, MATRIX)).train(null, null));
@@ -262,11 +262,11 @@ class TrainerTest {
 
     @Test
     void anInvalidSpecIsRefusedBeforeTraining() {
-        ModelSpec spec = SyntheticRatings.smallSpec().withTraining(t -> t.batchSize(0));
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.batchSize(0));
         TrainingException e = assertThrows(TrainingException.class,
                 () -> new Trainer(spec, MATRIX, new TrainingPlan(new int[]{0, 1}, new int[]{2})).train(null, null));
         assertTrue(e.getMessage().contains("batchSize: must be >= 1"), e.getMessage());
-        TrainingException outside = assertThrows(TrainingException.class, () -> new Trainer(SyntheticRatings.smallSpec(), MATRIX,
+        TrainingException outside = assertThrows(TrainingException.class, () -> new Trainer(TinyData.smallSpec(), MATRIX,
                 new TrainingPlan(new int[]{0, 1}, new int[]{MATRIX.userCount()})).train(null, null));
         assertTrue(outside.getMessage().contains("user row 120"), outside.getMessage());
     }
