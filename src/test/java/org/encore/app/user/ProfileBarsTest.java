@@ -1,7 +1,7 @@
 package org.encore.app.user;
 
+import org.encore.testutil.TinyData;
 import org.encore.app.Bar;
-import org.encore.app.TestDatasets;
 import org.encore.data.Dataset;
 import org.encore.data.MovieProfiles;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ProfileBarsTest {
-    private final Dataset dataset = TestDatasets.small();
+    private final Dataset dataset = TinyData.smallDataset();
     private final MovieProfiles profiles = MovieProfiles.of(dataset);
 
     private int[] columns(Integer... movieIds) {
