@@ -325,7 +325,8 @@ public final class RunFolder {
     public static final class HistoryCsv {
         static final String HEADER = "epoch,loss,seconds,samplesPerSecond,"
                 + "train_mse,train_mae,train_r2,train_r2Flat,train_ratedRmse,train_ratedMae,"
-                + "validation_mse,validation_mae,validation_r2,validation_r2Flat,validation_ratedRmse,validation_ratedMae\n";
+                + "validation_mse,validation_mae,validation_r2,validation_r2Flat,validation_ratedRmse,validation_ratedMae,"
+                + "validation_ndcg100,validation_recall20,kl,beta\n";
 
         private HistoryCsv() {
         }
@@ -340,6 +341,9 @@ public final class RunFolder {
                             .append(',').append(num(s.r2Flat())).append(',').append(num(s.ratedRmse())).append(',')
                             .append(num(s.ratedMae()));
                 }
+                csv.append(',').append(num(m.validationNdcg100())).append(',').append(num(m.validationRecall20()))
+                        .append(',').append(num(m.coding() == null ? Double.NaN : m.coding().kl()))
+                        .append(',').append(num(m.coding() == null ? Double.NaN : m.coding().beta()));
                 csv.append('\n');
             }
             return csv.toString();
