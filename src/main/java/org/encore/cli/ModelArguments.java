@@ -3,6 +3,7 @@ package org.encore.cli;
 import org.encore.data.Dataset;
 import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
+import org.encore.recommend.baseline.BiasBaseline;
 import org.encore.recommend.baseline.Ease;
 import org.encore.recommend.baseline.MostPopular;
 import org.encore.training.Engine;
@@ -77,7 +78,7 @@ final class ModelArguments {
 
     /**
      * A model for the recommend command: a run folder, or a baseline fitted on every user of the dataset:
-     * "popular", "ease" (lambda {@value #DEFAULT_EASE_LAMBDA}) or "ease:LAMBDA".
+     * "popular", "bias" (global mean + user and movie biases), "ease" (lambda {@value #DEFAULT_EASE_LAMBDA}) or "ease:LAMBDA".
      */
     static RowScorer scorer(String item, Dataset dataset, Engine engine) throws IOException, TrainingException {
         int[] allUsers = IntStream.range(0, dataset.ratings().userCount()).toArray();
@@ -91,12 +92,14 @@ final class ModelArguments {
         switch (item) {
             case "popular":
                 return MostPopular.fit(dataset.ratings(), allUsers, ModelSpec.REFERENCE_SCALE);
+            case "bias":
+                return BiasBaseline.fit(dataset.ratings(), allUsers, ModelSpec.REFERENCE_SCALE);
             case "ease":
                 return Ease.fit(dataset.ratings(), allUsers, DEFAULT_EASE_LAMBDA, false, ModelSpec.REFERENCE_SCALE, engine.solver());
             default:
                 Path dir = Path.of(item);
                 if (!Files.isDirectory(dir)) {
-                    throw new IOException("model '" + item + "' is not a run folder (nor popular, ease or ease:LAMBDA)");
+                    throw new IOException("model '" + item + "' is not a run folder (nor popular, bias, ease or ease:LAMBDA)");
                 }
                 return engine.load(dir, dataset);
         }

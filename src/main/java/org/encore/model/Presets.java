@@ -109,6 +109,14 @@ public final class Presets {
         return List.of(model1(), model2(), model3(), model4(), multDae(), multVae(), autoRec(), cdae());
     }
 
+    /** The four reference autoencoders, model1 .. model4 (the evaluator's default candidates). */
+    public static List<ModelSpec> reference() {
+        return List.of(model1(), model2(), model3(), model4());
+    }
+
+    /** The reference presets' names, in order. */
+    public static final List<String> REFERENCE_NAMES = reference().stream().map(ModelSpec::name).toList();
+
     /** The presets' names, in order. */
     public static final List<String> NAMES = all().stream().map(ModelSpec::name).toList();
 

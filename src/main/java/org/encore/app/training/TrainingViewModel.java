@@ -22,7 +22,7 @@ import org.encore.model.ModelSpec;
 import org.encore.training.Engine;
 import org.encore.training.EpochMetrics;
 import org.encore.training.RunControl;
-import org.encore.training.SplitMetrics;
+import org.encore.training.RunFolder;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainingListener;
@@ -342,24 +342,9 @@ public final class TrainingViewModel {
 
     // ---- export ----
 
-    /** Writes {@code run}'s history as CSV (one line per epoch, train and validation metrics). */
+    /** Writes {@code run}'s history as CSV, in the run folder's history.csv format ({@link RunFolder.HistoryCsv}). */
     public void exportHistory(TrainedRun run, Path file) throws IOException {
-        StringBuilder csv = new StringBuilder("epoch,loss,seconds,samples_per_second");
-        for (String split : List.of("train", "validation")) {
-            for (String name : List.of("mse", "mae", "r2", "r2_flat", "rated_rmse", "rated_mae")) {
-                csv.append(',').append(split).append('_').append(name);
-            }
-        }
-        csv.append('\n');
-        for (EpochMetrics m : run.historySnapshot()) {
-            csv.append(m.epoch()).append(',').append(m.loss()).append(',').append(m.seconds()).append(',').append(m.samplesPerSecond());
-            for (SplitMetrics s : List.of(m.train(), m.validation())) {
-                csv.append(',').append(s.mse()).append(',').append(s.mae()).append(',').append(s.r2())
-                        .append(',').append(s.r2Flat()).append(',').append(s.ratedRmse()).append(',').append(s.ratedMae());
-            }
-            csv.append('\n');
-        }
-        AtomicFiles.writeString(file, csv.toString());
+        AtomicFiles.writeString(file, RunFolder.HistoryCsv.format(run.historySnapshot()));
     }
 
     /** A file-name-safe form of the run's name. */

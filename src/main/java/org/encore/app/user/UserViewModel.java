@@ -106,7 +106,7 @@ public final class UserViewModel {
 
     /** The reference blend weights models 1 and 4 up and mixes in 2 and 3. */
     private static double referenceWeight(TrainedRun run) {
-        int preset = Presets.NAMES.indexOf(run.spec().name());
+        int preset = Presets.REFERENCE_NAMES.indexOf(run.spec().name());
         return preset < 0 ? 0.25 : Blend.REFERENCE_WEIGHTS[preset];
     }
 

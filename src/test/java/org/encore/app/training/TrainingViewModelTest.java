@@ -99,9 +99,10 @@ class TrainingViewModelTest {
         viewModel.exportHistory(workbench.runs().get(0), csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(3, lines.size());
-        assertTrue(lines.get(0).startsWith("epoch,loss,seconds,samples_per_second,train_mse"));
+        assertTrue(lines.get(0).startsWith("epoch,loss,seconds,samplesPerSecond,train_mse"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("validation_ndcg100,validation_recall20,kl,beta"), lines.get(0));
         assertTrue(lines.get(2).startsWith("2,"));
-        assertEquals(16, lines.get(1).split(",").length);
+        assertEquals(20, lines.get(1).split(",").length);
     }
 
     @Test
