@@ -119,6 +119,9 @@ class ModelKindsTrainingTest {
         List<EpochMetrics> seen = new ArrayList<>();
         TrainedModel model = train(spec, seen);
         double best = seen.stream().mapToDouble(EpochMetrics::validationNdcg100).max().orElseThrow();
+        int bestEpoch = seen.stream().filter(m -> m.validationNdcg100() == best).findFirst().orElseThrow().epoch();
+        assertTrue(bestEpoch < seen.size(), "the run should pass its best epoch to test the restore: "
+                + seen.stream().map(EpochMetrics::validationNdcg100).toList());
 
         // recompute the kept weights' validation NDCG@100 through the scoring path recommend and evaluate use
         TrainingPlan plan = TrainingPlan.reference(spec, MATRIX);
