@@ -286,7 +286,8 @@ final class Trainer {
      * ({@link Pointer#maxBytes()}, {@link Pointer#maxPhysicalBytes()}), the Java batch buffers against the heap.
      */
     static void checkMemory(MemoryEstimate estimate, int batchSize, int width) throws TrainingException {
-        long heapNeeded = 3L * batchSize * width * Float.BYTES; // densify buffer, prediction buffer, label mask
+        // densify, prediction and label-mask buffers, plus transformed features and labels when the input is transformed
+        long heapNeeded = 5L * batchSize * (width + 1) * Float.BYTES;
         long offHeapNeeded = estimate.totalBytes();
         long maxBytes = Pointer.maxBytes();
         long offHeapFree = maxBytes > 0 ? maxBytes - Pointer.totalBytes() : Long.MAX_VALUE;
