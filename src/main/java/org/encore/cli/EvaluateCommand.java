@@ -54,7 +54,7 @@ public final class EvaluateCommand implements Command {
     @Override
     public String usage() {
         return "evaluate --data PATH [--models model1,model2,model3,model4|SPEC.json|RUN_DIR,...|none] "
-                + "[--baselines popular,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
+                + "[--baselines popular,bias,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
                 + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--min-movie-ratings N] [--seeds S1,S2,...] "
                 + "[--json] [--json-out FILE] [--report FILE.html] [--csv FILE] [--overwrite]";
     }
@@ -73,13 +73,15 @@ public final class EvaluateCommand implements Command {
         Integer epochs = a.has("epochs") ? a.integer("epochs", 0, Range.atLeast(1)) : null;
         List<String> baselines = ModelArguments.items(a.string("baselines", "popular,ease"));
         boolean popular = false;
+        boolean bias = false;
         boolean ease = false;
         for (String b : baselines) {
             switch (b) {
                 case "popular" -> popular = true;
+                case "bias" -> bias = true;
                 case "ease" -> ease = true;
                 case "none" -> { }
-                default -> throw new UsageException("unknown baseline '" + b + "', expected popular, ease or none");
+                default -> throw new UsageException("unknown baseline '" + b + "', expected popular, bias, ease or none");
             }
         }
         double[] lambdas = a.has("ease-lambda") ? ModelArguments.numbers("ease-lambda", a.required("ease-lambda")) : null;
@@ -93,7 +95,7 @@ public final class EvaluateCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        List<String> modelItems = ModelArguments.items(a.string("models", String.join(",", Presets.NAMES)));
+        List<String> modelItems = ModelArguments.items(a.string("models", String.join(",", Presets.REFERENCE_NAMES)));
 
         Path data = a.path("data");
         err.println("loading " + data);
@@ -130,7 +132,7 @@ public final class EvaluateCommand implements Command {
                         + "), a spec .json file nor a run folder");
             }
         }
-        if (specs.isEmpty() && loaded.isEmpty() && !popular && !ease) {
+        if (specs.isEmpty() && loaded.isEmpty() && !popular && !bias && !ease) {
             throw new UsageException("nothing to evaluate: give --models or --baselines");
         }
 
@@ -139,7 +141,7 @@ public final class EvaluateCommand implements Command {
             warnAboutLeakage(evaluation.evaluator(s), dataset, loadedRuns, err);
         }
         EvaluationRequest request = new EvaluationRequest(specs, loaded, popular, ease, lambdas, a.flag("ease-ratings"),
-                epochs, true);
+                epochs, true, bias);
         TrainingSession session = new TrainingSession(engine, dataset);
         MultiSeedReport results = evaluation.run(request, Evaluator.training(session, epochPrinter(err)), engine.solver(),
                 err::println, CancellationToken.none());
@@ -224,8 +226,12 @@ public final class EvaluateCommand implements Command {
         return new TrainingListener() {
             @Override
             public void epochFinished(EpochMetrics m) {
-                err.printf(Locale.ROOT, "  epoch %d: loss %.5f, validation mse %.5f, rated rmse %.3f (%.1f s)%n",
-                        m.epoch(), m.loss(), m.validation().mse(), m.validation().ratedRmse(), m.seconds());
+                err.printf(Locale.ROOT, "  epoch %d: loss %.5f, validation mse %.5f, rated rmse %.3f, ndcg@100 %.4f, "
+                                + "recall@20 %.4f%s (%.1f s)%n",
+                        m.epoch(), m.loss(), m.validation().mse(), m.validation().ratedRmse(), m.validationNdcg100(),
+                        m.validationRecall20(), m.coding() == null ? ""
+                                : String.format(Locale.ROOT, ", kl %.3f beta %.3f", m.coding().kl(), m.coding().beta()),
+                        m.seconds());
             }
         };
     }

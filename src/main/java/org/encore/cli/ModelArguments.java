@@ -74,7 +74,7 @@ final class ModelArguments {
 
     /**
      * A model for the recommend command: a run folder, or a baseline fitted on every user of the dataset:
-     * "popular", "ease" (lambda {@value #DEFAULT_EASE_LAMBDA}) or "ease:LAMBDA".
+     * "popular", "bias" (global mean + user and movie biases), "ease" (lambda {@value #DEFAULT_EASE_LAMBDA}) or "ease:LAMBDA".
      */
     static RowScorer scorer(String item, Dataset dataset, Engine engine) throws IOException, TrainingException {
         if (item.startsWith(EASE_PREFIX)) {
@@ -87,12 +87,14 @@ final class ModelArguments {
         switch (item) {
             case "popular":
                 return Baselines.popular(dataset.ratings());
+            case "bias":
+                return Baselines.bias(dataset.ratings());
             case "ease":
                 return Baselines.ease(dataset.ratings(), DEFAULT_EASE_LAMBDA, engine.solver());
             default:
                 Path dir = Path.of(item);
                 if (!Files.isDirectory(dir)) {
-                    throw new IOException("model '" + item + "' is not a run folder (nor popular, ease or ease:LAMBDA)");
+                    throw new IOException("model '" + item + "' is not a run folder (nor popular, bias, ease or ease:LAMBDA)");
                 }
                 return engine.load(dir, dataset);
         }

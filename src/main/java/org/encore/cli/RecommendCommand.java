@@ -42,7 +42,7 @@ public final class RecommendCommand implements Command {
 
     @Override
     public String usage() {
-        return "recommend --data PATH --model RUN_DIR|popular|ease[:LAMBDA][,...] [--weights w1,w2...] [--mode score|rank] --user ID [--top N] [--json]";
+        return "recommend --data PATH --model RUN_DIR|popular|bias|ease[:LAMBDA][,...] [--weights w1,w2...] [--mode score|rank] --user ID [--top N] [--json]";
     }
 
     @Override
@@ -137,6 +137,8 @@ public final class RecommendCommand implements Command {
                 o.put("score", r.score());
                 if (scorer.predictsRatings()) {
                     o.put("percent", Recommender.percentOfFiveStars(r.score(), scorer.valueScale()));
+                } else {
+                    o.put("relativeScore", Recommender.relativeScore(r, lists.get(i)));
                 }
             }
         }
@@ -165,7 +167,7 @@ public final class RecommendCommand implements Command {
         List<String> headers = new ArrayList<>();
         headers.add("rated by the user");
         for (RowScorer s : scorers) {
-            headers.add(s.name() + (s.predictsRatings() ? " (% of 5 stars)" : " (score)"));
+            headers.add(s.name() + (s.predictsRatings() ? " (% of 5 stars)" : " (rank, relative score)"));
         }
         StringBuilder line = new StringBuilder("    ");
         for (String h : headers) {
@@ -195,7 +197,7 @@ public final class RecommendCommand implements Command {
                     titles.append(cell(title(m, r.movieId())));
                     String score = scorers.get(s).predictsRatings()
                             ? String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(r.score(), scorers.get(s).valueScale()))
-                            : String.format(Locale.ROOT, "%.3g", r.score());
+                            : String.format(Locale.ROOT, "#%d %.2f", r.rank(), Recommender.relativeScore(r, l));
                     details.append(cell(score + "  " + genres(m)));
                 } else {
                     titles.append(cell(""));

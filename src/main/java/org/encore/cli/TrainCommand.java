@@ -49,14 +49,15 @@ public final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "train --data PATH --model model1|model2|model3|model4|SPEC.json --out DIR [--epochs N] [--seed S] "
-                + "[--users-fraction F] [--batch B] [--patience P] [--exact-train-metrics] [--json] [--overwrite]";
+        return "train --data PATH --model " + String.join("|", Presets.NAMES) + "|SPEC.json --out DIR [--epochs N] [--seed S] "
+                + "[--users-fraction F] [--batch B] [--patience P] [--selection loss|ndcg100] [--exact-train-metrics] [--json] "
+                + "[--overwrite]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args parsed = Args.parse(args,
-                List.of("data", "model", "out", "epochs", "seed", "users-fraction", "batch", "patience"),
+                List.of("data", "model", "out", "epochs", "seed", "users-fraction", "batch", "patience", "selection"),
                 List.of("json", "exact-train-metrics", Args.OVERWRITE));
         // every option is checked, the output folder included, before the spec or any data is read
         Path data = parsed.path("data");
@@ -72,12 +73,20 @@ public final class TrainCommand implements Command {
         OptionalDouble usersFraction = parsed.optionalDecimal("users-fraction", Range.fraction());
         OptionalInt batch = parsed.optionalInteger("batch", Range.atLeast(1));
         int patience = parsed.integer("patience", 0, Range.atLeast(0));
+        TrainingSettings.Selection selection = null;
+        if (parsed.has("selection")) {
+            try {
+                selection = TrainingSettings.Selection.fromId(parsed.required("selection"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--selection: " + e.getMessage());
+            }
+        }
 
         ModelSpec spec = Presets.byName(modelName);
         if (spec == null) {
             Path specFile = Path.of(modelName);
             if (!Files.isRegularFile(specFile)) {
-                throw new UsageException("--model expects model1, model2, model3, model4 or a spec JSON file; '"
+                throw new UsageException("--model expects " + String.join(", ", Presets.NAMES) + " or a spec JSON file; '"
                         + modelName + "' is neither");
             }
             spec = SpecFiles.read(specFile);
@@ -92,6 +101,9 @@ public final class TrainCommand implements Command {
         }
         if (patience > 0) {
             training.patience(patience);
+        }
+        if (selection != null) {
+            training.selection(selection);
         }
         spec = spec.toBuilder().training(training.build()).build();
         List<SpecError> errors = SpecValidator.validate(spec);
@@ -147,18 +159,28 @@ public final class TrainCommand implements Command {
                     line.put("epoch", m.epoch());
                     line.set("train", split(mapper, m.train()));
                     line.put("trainMetrics", m.trainKind().label());
-                    line.set("validation", split(mapper, m.validation()));
+                    ObjectNode validation = split(mapper, m.validation());
+                    validation.put("ndcg100", m.validationNdcg100());
+                    validation.put("recall20", m.validationRecall20());
+                    line.set("validation", validation);
+                    if (m.coding() != null) {
+                        line.put("kl", m.coding().kl());
+                        line.put("beta", m.coding().beta());
+                    }
                     line.put("loss", m.loss());
                     line.put("seconds", m.seconds());
                     line.put("samplesPerSecond", m.samplesPerSecond());
                     out.println(line);
                 } else {
                     out.printf(Locale.ROOT, "epoch %3d  loss %.6f  train (%s) mse %.6f mae %.6f r2 %.4f r2flat %.4f | "
-                                    + "validation mse %.6f mae %.6f r2 %.4f r2flat %.4f rated rmse %.3f mae %.3f stars | "
-                                    + "%.1f s, %.0f samples/s%n",
+                                    + "validation mse %.6f mae %.6f r2 %.4f r2flat %.4f rated rmse %.3f mae %.3f stars "
+                                    + "ndcg@100 %.4f recall@20 %.4f%s | %.1f s, %.0f samples/s%n",
                             m.epoch(), m.loss(), m.trainKind().label(), m.train().mse(), m.train().mae(), m.train().r2(), m.train().r2Flat(),
                             m.validation().mse(), m.validation().mae(), m.validation().r2(), m.validation().r2Flat(),
-                            m.validation().ratedRmse(), m.validation().ratedMae(), m.seconds(), m.samplesPerSecond());
+                            m.validation().ratedRmse(), m.validation().ratedMae(), m.validationNdcg100(),
+                            m.validationRecall20(), m.coding() == null ? ""
+                                    : String.format(Locale.ROOT, " | kl %.4f beta %.4f", m.coding().kl(), m.coding().beta()),
+                            m.seconds(), m.samplesPerSecond());
                 }
                 out.flush();
             }

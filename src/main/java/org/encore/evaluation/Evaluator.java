@@ -9,6 +9,7 @@ import org.encore.model.RowScorer;
 import org.encore.recommend.BatchScoring;
 import org.encore.recommend.Blend;
 import org.encore.recommend.TopN;
+import org.encore.recommend.baseline.BiasBaseline;
 import org.encore.recommend.baseline.Ease;
 import org.encore.recommend.baseline.EaseMemory;
 import org.encore.recommend.baseline.MostPopular;
@@ -179,6 +180,16 @@ public final class Evaluator {
             String note = "rating counts of the training users";
             validation.add(evaluate(popular, split.validation()).withFit(seconds, note));
             test.add(evaluate(popular, split.test()).withFit(seconds, note));
+        }
+        if (request.bias()) {
+            cancel.throwIfCancelled();
+            long start = System.nanoTime();
+            BiasBaseline bias = BiasBaseline.fit(matrix, split.trainRows(), scale);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String note = "global mean + user bias + movie bias (Koren 2008, lambda user " + BiasBaseline.DEFAULT_LAMBDA_USER
+                    + ", movie " + BiasBaseline.DEFAULT_LAMBDA_ITEM + ") on the training users' ratings; user bias from the fed-in ratings";
+            validation.add(evaluate(bias, split.validation()).withFit(seconds, note));
+            test.add(evaluate(bias, split.test()).withFit(seconds, note));
         }
         if (request.ease()) {
             EvaluationRow bestValidation = null;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.encore.data.Dataset;
 import org.encore.data.RatingMatrix;
 import org.encore.model.ModelSpec;
+import org.encore.model.TrainingSettings;
 import org.encore.model.RowScorer;
 
 import java.util.Collections;
@@ -72,14 +73,17 @@ public record ProtocolCard(Data data, Split split, Lists lists, Map<String, Stri
         for (ModelSpec spec : request.specs()) {
             int epochs = request.epochs() == null ? spec.training().epochs() : request.epochs();
             int patience = spec.training().patience();
+            boolean byNdcg = spec.training().selection() == TrainingSettings.Selection.NDCG100;
+            String metric = byNdcg ? "validation NDCG@100" : "validation MSE";
             checkpoints.put(spec.name(), (patience > 0
-                    ? "best validation epoch of up to " + epochs + " (early stopping, patience " + patience + ")"
+                    ? "best " + metric + " epoch of up to " + epochs + " (early stopping, patience " + patience + ")"
+                    : byNdcg ? "best " + metric + " epoch of " + epochs
                     : "last epoch of " + epochs + " (no early stopping)") + ", trained on the training users");
         }
         for (RowScorer loaded : request.loaded()) {
             checkpoints.put(loaded.name(), "as saved in its run folder (its own training users)");
         }
-        if (request.popular() || request.ease()) {
+        if (request.popular() || request.bias() || request.ease()) {
             checkpoints.put("baselines", "fitted in closed form on the training users"
                     + (request.ease() ? "; EASE's lambda chosen by NDCG@100 on the validation users" : ""));
         }

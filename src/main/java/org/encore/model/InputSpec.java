@@ -23,20 +23,20 @@ public record InputSpec(double valueScale, Double binarizeAt, boolean l2Normaliz
         return new InputSpec(valueScale, null, false);
     }
 
-    /**
-     * Problems with these settings, named from "input". The engine today feeds scaled ratings only: binarised and
-     * normalised rows are refused by name until a model kind that reads them is added.
-     */
+    /** Liang et al. 2018's input: rating &gt;= 4 becomes 1, the rest 0, rows L2-normalised (the labels are not). */
+    public static InputSpec liang() {
+        return new InputSpec(ModelSpec.REFERENCE_SCALE, 4.0, true);
+    }
+
+    /** Problems with these settings, named from "input". Any kind may binarise and normalise its input. */
     List<SpecError> validate() {
         List<SpecError> errors = new ArrayList<>();
         if (!(valueScale > 0) || Double.isInfinite(valueScale)) {
             errors.add(new SpecError("input.valueScale", "must be > 0 (the model sees rating * valueScale), got " + valueScale));
         }
-        if (binarizeAt != null) {
-            errors.add(new SpecError("input.binarizeAt", "binarised input is not supported by this version (expected null)"));
-        }
-        if (l2Normalize) {
-            errors.add(new SpecError("input.l2Normalize", "normalised input is not supported by this version (expected false)"));
+        if (binarizeAt != null && (!(binarizeAt > 0) || Double.isInfinite(binarizeAt))) {
+            errors.add(new SpecError("input.binarizeAt", "must be a rating above 0 (ratings at or above it become 1) "
+                    + "or null (off), got " + binarizeAt));
         }
         return errors;
     }

@@ -11,7 +11,18 @@ public enum LossType {
      * Squared error over rated cells only, as rating-prediction autoencoders use (unrated cells get no gradient).
      * Computed with DL4J's per-output label mask, so the reported loss is that sum divided by all cells of the batch.
      */
-    MASKED_MSE("masked_mse");
+    MASKED_MSE("masked_mse"),
+    /**
+     * Multinomial log-likelihood -sum(x * log_softmax(z)) per user, the batch mean (Liang et al. 2018, Mult-DAE and
+     * Mult-VAE). The target x is the row after the input's value step (the binarised row when input.binarizeAt is set,
+     * else the scaled ratings as non-negative weights), never L2-normalised. The outputs are logits: a ranking only.
+     */
+    MULTINOMIAL("multinomial"),
+    /**
+     * Binary cross-entropy over every cell with a sigmoid output (Wu et al. 2016's logistic loss for CDAE); the target
+     * is the row after the value step (binarise it with input.binarizeAt). The outputs are probabilities: a ranking only.
+     */
+    LOGISTIC("logistic");
 
     private final String id;
 
@@ -26,7 +37,7 @@ public enum LossType {
 
     /** True when a model trained with this loss outputs ratings on the input's scale (not only a ranking). */
     public boolean predictsRatings() {
-        return true;
+        return this == MSE || this == MASKED_MSE;
     }
 
     /** The ids in order, e.g. "mse or masked_mse". */

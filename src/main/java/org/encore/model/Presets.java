@@ -4,11 +4,13 @@ import java.util.List;
 
 import static org.encore.model.Activation.SELU;
 import static org.encore.model.Activation.SIGMOID;
+import static org.encore.model.Activation.TANH;
 import static org.encore.model.LayerSpec.dense;
 import static org.encore.model.LayerSpec.dropout;
 
 /**
- * The built-in specs: the four reference autoencoders "model1" .. "model4" (docs/DESIGN.md, "Model kinds").
+ * The built-in specs: the four reference autoencoders "model1" .. "model4" (docs/DESIGN.md, "Model kinds") and the
+ * field's autoencoders with their published defaults (DESIGN.md section 7): "mult-dae", "mult-vae", "autorec", "cdae".
  * A preset is one method here and one entry in {@link #all()}.
  */
 public final class Presets {
@@ -37,10 +39,83 @@ public final class Presets {
                 dense(64, SELU, "coding"), dropout(0.5), dense(512, SELU)), 1e-3, 256);
     }
 
+    /**
+     * Liang et al. 2018's Mult-DAE ({@code dawenl/vae_cf}): [I-200-I] tanh with dropout 0.5 on the input, rows
+     * binarised at rating 4 and L2-normalised, multinomial log-likelihood, weight penalty 0.01 / batch (lambda *
+     * sum(w^2), i.e. DL4J's l2 coefficient 2 * 0.01 / 500), Adam 1e-3, batch 500, 200 epochs, the epoch with the best
+     * validation NDCG@100 kept.
+     */
+    public static ModelSpec multDae() {
+        return ModelSpec.builder()
+                .name("mult-dae")
+                .autoencoder(List.of(dropout(0.5), dense(200, TANH, "coding")))
+                .input(InputSpec.liang())
+                .loss(LossType.MULTINOMIAL)
+                .training(liangTraining().l2(2 * 0.01 / LIANG_BATCH).build())
+                .build();
+    }
+
+    /**
+     * Liang et al. 2018's Mult-VAE: [I-600-200-600-I] tanh, the 200-wide coding Gaussian, input dropout 0.5, Liang's
+     * input and multinomial loss plus beta * KL with beta annealed linearly to a cap of 0.2 (over the run's updates:
+     * Liang's 200,000 steps suit ML-20M only), no weight penalty, Adam 1e-3, batch 500, 200 epochs, best validation
+     * NDCG@100 kept.
+     */
+    public static ModelSpec multVae() {
+        return ModelSpec.builder()
+                .name("mult-vae")
+                .architecture(new Architecture.Vae(List.of(600), 200, List.of(600), TANH, 0.5, 0.2, 0))
+                .input(InputSpec.liang())
+                .loss(LossType.MULTINOMIAL)
+                .training(liangTraining().l2(0).build())
+                .build();
+    }
+
+    /**
+     * Sedhain et al. 2015's user-based AutoRec: the rating row (rating / 5) in, one hidden layer of 500 sigmoid,
+     * identity output, squared error over rated cells only, a small L2 penalty (DL4J's MSE divides by the width where
+     * Sedhain sums), Adam 1e-3, batch 256, 100 epochs; it predicts ratings (judged by RMSE too).
+     */
+    public static ModelSpec autoRec() {
+        return ModelSpec.builder()
+                .name("autorec")
+                .autoencoder(List.of(dense(500, SIGMOID, "coding")))
+                .input(InputSpec.reference())
+                .loss(LossType.MASKED_MSE)
+                .training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(1e-3)).batchSize(256).epochs(100)
+                        .usersFraction(1.0).validationFraction(0.1).seed(SEED).l2(2e-5).build())
+                .build();
+    }
+
+    /**
+     * Wu et al. 2016's CDAE: the row binarised at rating 4, corrupted by dropout 0.2, one hidden layer of 50 sigmoid
+     * plus a learnt node per training user (zero for held-out users), sigmoid output with the logistic loss, L2
+     * 0.001 * sum(w^2), Adam 1e-3, batch 256, 100 epochs, best validation NDCG@100 kept.
+     */
+    public static ModelSpec cdae() {
+        return ModelSpec.builder()
+                .name("cdae")
+                .architecture(new Architecture.Cdae(50, SIGMOID, 0.2))
+                .input(new InputSpec(ModelSpec.REFERENCE_SCALE, 4.0, false))
+                .loss(LossType.LOGISTIC)
+                .training(TrainingSettings.builder().optimizer(OptimizerSpec.adam(1e-3)).batchSize(256).epochs(100)
+                        .usersFraction(1.0).validationFraction(0.1).seed(SEED).l2(2 * 0.001)
+                        .selection(TrainingSettings.Selection.NDCG100).build())
+                .build();
+    }
+
     /** Every preset, in the order they are listed. */
     public static List<ModelSpec> all() {
+        return List.of(model1(), model2(), model3(), model4(), multDae(), multVae(), autoRec(), cdae());
+    }
+
+    /** The four reference autoencoders, model1 .. model4 (the evaluator's default candidates). */
+    public static List<ModelSpec> reference() {
         return List.of(model1(), model2(), model3(), model4());
     }
+
+    /** The reference presets' names, in order. */
+    public static final List<String> REFERENCE_NAMES = reference().stream().map(ModelSpec::name).toList();
 
     /** The presets' names, in order. */
     public static final List<String> NAMES = all().stream().map(ModelSpec::name).toList();
@@ -48,6 +123,14 @@ public final class Presets {
     /** The preset called {@code name}, or null. */
     public static ModelSpec byName(String name) {
         return all().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static final int LIANG_BATCH = 500;
+
+    /** Liang's training: Adam 1e-3, batch 500, 200 epochs, every user (10% validating), best validation NDCG@100 kept. */
+    private static TrainingSettings.Builder liangTraining() {
+        return TrainingSettings.builder().optimizer(OptimizerSpec.adam(1e-3)).batchSize(LIANG_BATCH).epochs(200)
+                .usersFraction(1.0).validationFraction(0.1).seed(SEED).selection(TrainingSettings.Selection.NDCG100);
     }
 
     /** A reference autoencoder: MSE on rating / 5, 30 epochs on 10% of the users, 20% of them validating. */

@@ -10,6 +10,8 @@ import java.util.List;
 public final class SpecValidator {
     /** Widest hidden layer accepted; far beyond any sensible autoencoder, it guards against typos like 10240000. */
     public static final int MAX_UNITS = 1 << 20;
+    /** The top of MovieLens' star scale. */
+    private static final double MAX_RATING = 5.0;
 
     private SpecValidator() {
     }
@@ -36,6 +38,11 @@ public final class SpecValidator {
         }
         if (spec.loss() == null) {
             errors.add(new SpecError("loss", "is missing (expected " + LossType.ids() + ")"));
+        } else if (spec.loss() == LossType.LOGISTIC && spec.input() != null && spec.input().binarizeAt() == null
+                && spec.input().valueScale() * MAX_RATING > 1 + 1e-9) {
+            // a multinomial loss takes any non-negative target (graded ratings weigh the likelihood), so it needs no check
+            errors.add(new SpecError("loss", "logistic needs targets in [0, 1]: set input.binarizeAt, or an "
+                    + "input.valueScale of at most " + 1.0 / MAX_RATING + " (got " + spec.input().valueScale() + ")"));
         }
         if (spec.training() == null) {
             errors.add(new SpecError("training", "is missing (expected optimizer, batchSize, epochs, usersFraction, "

@@ -1,5 +1,8 @@
 package org.encore.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,13 +16,51 @@ import java.util.List;
  * @param validationFraction fraction of those held out for validation (reference: 0.2)
  * @param seed               seeds user sampling, the split, shuffling and weight initialisation
  * @param l2                 L2 weight penalty added to the loss, coefficient * sum of squared weights / 2 (0 = none)
- * @param patience           early stopping: stop after this many epochs without a better validation MSE and keep
- *                           the best epoch's weights (0 = off, every epoch runs and the last weights are kept)
+ * @param patience           early stopping: stop after this many epochs without a better {@code selection} metric
+ *                           and keep the best epoch's weights (0 = off: every epoch runs)
+ * @param selection          which validation metric chooses the kept epoch and drives early stopping: "loss" (the
+ *                           validation MSE; the last weights are kept unless patience is on) or "ndcg100" (the
+ *                           validation users' NDCG@100 with 80% of their ratings fed in; the best epoch's weights
+ *                           are always kept, as Liang et al. 2018 do). Missing in older files: "loss"
  * @param exactTrainMetrics  report the training users' metrics from a separate inference pass after each epoch
  *                           instead of accumulating them during the training steps as Keras does (false, the default)
  */
 public record TrainingSettings(OptimizerSpec optimizer, int batchSize, int epochs, double usersFraction,
-                               double validationFraction, long seed, double l2, int patience, boolean exactTrainMetrics) {
+                               double validationFraction, long seed, double l2, int patience, Selection selection,
+                               boolean exactTrainMetrics) {
+
+    public TrainingSettings {
+        selection = selection == null ? Selection.LOSS : selection;
+    }
+
+    /** The validation metric that selects the kept epoch. */
+    public enum Selection {
+        /** The validation MSE, lower is better. */
+        LOSS("loss"),
+        /** The validation users' NDCG@100 (fold-in 80%, relevance rating &gt;= 4), higher is better. */
+        NDCG100("ndcg100");
+
+        private final String id;
+
+        Selection(String id) {
+            this.id = id;
+        }
+
+        @JsonValue
+        public String id() {
+            return id;
+        }
+
+        @JsonCreator
+        public static Selection fromId(String id) {
+            for (Selection s : values()) {
+                if (s.id.equalsIgnoreCase(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown selection '" + id + "', expected loss or ndcg100");
+        }
+    }
 
     /** Builder starting from the reference protocol: Adam 1e-3, batch 256, 30 epochs, 10% of users, 20% validation, seed 42. */
     public static Builder builder() {
@@ -28,7 +69,7 @@ public record TrainingSettings(OptimizerSpec optimizer, int batchSize, int epoch
 
     public Builder toBuilder() {
         return new Builder().optimizer(optimizer).batchSize(batchSize).epochs(epochs).usersFraction(usersFraction)
-                .validationFraction(validationFraction).seed(seed).l2(l2).patience(patience)
+                .validationFraction(validationFraction).seed(seed).l2(l2).patience(patience).selection(selection)
                 .exactTrainMetrics(exactTrainMetrics);
     }
 
@@ -80,6 +121,7 @@ public record TrainingSettings(OptimizerSpec optimizer, int batchSize, int epoch
         private double l2;
         private int patience;
         private boolean exactTrainMetrics;
+        private Selection selection = Selection.LOSS;
 
         private Builder() {
         }
@@ -129,9 +171,14 @@ public record TrainingSettings(OptimizerSpec optimizer, int batchSize, int epoch
             return this;
         }
 
+        public Builder selection(Selection value) {
+            this.selection = value;
+            return this;
+        }
+
         public TrainingSettings build() {
             return new TrainingSettings(optimizer, batchSize, epochs, usersFraction, validationFraction, seed, l2, patience,
-                    exactTrainMetrics);
+                    selection, exactTrainMetrics);
         }
     }
 }

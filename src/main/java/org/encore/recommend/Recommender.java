@@ -96,6 +96,17 @@ public final class Recommender {
         return score / valueScale / 5.0 * 100.0;
     }
 
+    /**
+     * A ranking-only score (counts, EASE, logits of a multinomial model) shown without a rating scale: its place
+     * between the lowest and the highest score of the list it is in, so the top recommendation is 1 and the last 0
+     * (1 for every item of a list whose scores are all equal). Never a percentage of five stars.
+     */
+    public static double relativeScore(Recommendation item, List<Recommendation> list) {
+        double top = list.get(0).score();
+        double bottom = list.get(list.size() - 1).score();
+        return top > bottom ? (item.score() - bottom) / (top - bottom) : 1.0;
+    }
+
     private static List<Recommendation> toRecommendations(int[] columns, float[] scores, int offset, IdIndex movies) {
         List<Recommendation> list = new ArrayList<>(columns.length);
         for (int i = 0; i < columns.length; i++) {

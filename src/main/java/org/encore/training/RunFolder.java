@@ -326,7 +326,7 @@ public final class RunFolder {
         static final String HEADER = "epoch,loss,seconds,samplesPerSecond,"
                 + "train_mse,train_mae,train_r2,train_r2Flat,train_ratedRmse,train_ratedMae,"
                 + "validation_mse,validation_mae,validation_r2,validation_r2Flat,validation_ratedRmse,validation_ratedMae,"
-                + "train_metrics\n";
+                + "validation_ndcg100,validation_recall20,kl,beta,train_metrics\n";
 
         private HistoryCsv() {
         }
@@ -341,7 +341,10 @@ public final class RunFolder {
                             .append(',').append(num(s.r2Flat())).append(',').append(num(s.ratedRmse())).append(',')
                             .append(num(s.ratedMae()));
                 }
-                csv.append(',').append(m.trainKind().label()).append('\n');
+                csv.append(',').append(num(m.validationNdcg100())).append(',').append(num(m.validationRecall20()))
+                        .append(',').append(num(m.coding() == null ? Double.NaN : m.coding().kl()))
+                        .append(',').append(num(m.coding() == null ? Double.NaN : m.coding().beta()))
+                        .append(',').append(m.trainKind().label()).append('\n');
             }
             return csv.toString();
         }

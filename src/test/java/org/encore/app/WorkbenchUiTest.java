@@ -135,7 +135,7 @@ class WorkbenchUiTest {
         ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, tabs().getSelectionModel().getSelectedIndex());
-        assertEquals(4, ROBOT.lookup("#specList").queryAs(ListView.class).getItems().size());
+        assertEquals(Presets.NAMES.size(), ROBOT.lookup("#specList").queryAs(ListView.class).getItems().size());
         assertFalse(ROBOT.lookup("#layerList").queryAs(ListView.class).getItems().isEmpty());
         assertTrue(text("#parametersLabel").startsWith("Parameters: "), text("#parametersLabel"));
         fx(() -> window.designerViewModel().selectedLayerProperty().set(-1));

@@ -41,24 +41,7 @@ class RecommendAndEvaluateCommandTest {
 
     @BeforeAll
     static void writeDataset() throws Exception {
-        Dataset synthetic = TinyData.groups(150, 45, 5);
-        data = dir.resolve("data");
-        Files.createDirectories(data);
-        RatingMatrix m = synthetic.ratings();
-        StringBuilder ratings = new StringBuilder("userId,movieId,rating,timestamp\n");
-        for (int row = 0; row < m.userCount(); row++) {
-            for (int p = m.rowStart(row); p < m.rowEnd(row); p++) {
-                ratings.append(m.users().idAt(row)).append(',').append(m.movies().idAt(m.columnAt(p))).append(',')
-                        .append(m.ratingAt(p)).append(',').append(m.timestampAt(p)).append('\n');
-            }
-        }
-        Files.writeString(data.resolve("ratings.csv"), ratings);
-        StringBuilder movies = new StringBuilder("movieId,title,genres\n");
-        for (Movie movie : synthetic.movies()) {
-            movies.append(movie.id()).append(",").append(movie.title()).append(" (").append(movie.year()).append("),")
-                    .append(String.join("|", movie.genres())).append('\n');
-        }
-        Files.writeString(data.resolve("movies.csv"), movies);
+        data = TinyData.writeMovieLens(TinyData.groups(150, 45, 5), dir.resolve("data"));
     }
 
     @Test

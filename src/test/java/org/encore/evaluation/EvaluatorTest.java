@@ -113,7 +113,7 @@ class EvaluatorTest {
 
     private EvaluationReport report(long seed) throws Exception {
         Evaluator evaluator = new Evaluator(dataset, SplitSettings.defaults(seed));
-        EvaluationRequest request = new EvaluationRequest(Presets.all(), List.of(), true, true, new double[]{10, 100},
+        EvaluationRequest request = new EvaluationRequest(Presets.reference(), List.of(), true, true, new double[]{10, 100},
                 false, 3, true);
         return evaluator.run(request, ITEM_MEAN, SOLVER, line -> { }, CancellationToken.none());
     }

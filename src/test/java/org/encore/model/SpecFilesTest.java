@@ -66,7 +66,7 @@ class SpecFilesTest {
         assertEquals("version", future.field());
         SpecFiles.SpecFormatException unknownKind = fails(json.replaceFirst("\"autoencoder\"", "\"transformer\""));
         assertEquals("architecture", unknownKind.field());
-        assertTrue(unknownKind.problem().contains("unknown type 'transformer' (expected one of [autoencoder])"), unknownKind.problem());
+        assertTrue(unknownKind.problem().contains("unknown type 'transformer' (expected one of [autoencoder, vae, cdae])"), unknownKind.problem());
     }
 
     @Test

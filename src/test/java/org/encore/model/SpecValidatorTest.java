@@ -57,9 +57,9 @@ class SpecValidatorTest {
         assertSingleError(VALID.withTraining(t -> t.l2(-0.01)), "training.l2", "must be >= 0");
         assertSingleError(VALID.withTraining(t -> t.patience(-1)), "training.patience", "must be >= 0");
         assertSingleError(VALID.toBuilder().input(InputSpec.scaled(0)).build(), "input.valueScale", "must be > 0");
-        assertSingleError(VALID.toBuilder().input(new InputSpec(0.2, 4.0, false)).build(), "input.binarizeAt", "not supported");
+        assertSingleError(VALID.toBuilder().input(new InputSpec(0.2, -1.0, false)).build(), "input.binarizeAt", "above 0");
         assertSingleError(VALID.toBuilder().input(null).build(), "input", "is missing");
-        assertSingleError(VALID.toBuilder().loss(null).build(), "loss", "is missing (expected mse or masked_mse)");
+        assertSingleError(VALID.toBuilder().loss(null).build(), "loss", "is missing (expected mse, masked_mse, multinomial or logistic)");
         assertSingleError(VALID.toBuilder().training(null).build(), "training", "is missing");
         assertSingleError(VALID.toBuilder().name(" ").build(), "name", "must not be empty");
         assertSingleError(new ModelSpec("x", null, InputSpec.reference(), LossType.MSE, VALID.training()), "architecture", "is missing");

@@ -255,4 +255,25 @@ public final class TinyData {
                         .usersFraction(1.0).validationFraction(0.2).seed(7).build())
                 .build();
     }
+
+    /** Writes {@code dataset} as a MovieLens folder (ratings.csv, movies.csv) at {@code folder}, created if needed. */
+    public static Path writeMovieLens(Dataset dataset, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        RatingMatrix m = dataset.ratings();
+        StringBuilder ratings = new StringBuilder("userId,movieId,rating,timestamp\n");
+        for (int row = 0; row < m.userCount(); row++) {
+            for (int p = m.rowStart(row); p < m.rowEnd(row); p++) {
+                ratings.append(m.users().idAt(row)).append(',').append(m.movies().idAt(m.columnAt(p))).append(',')
+                        .append(m.ratingAt(p)).append(',').append(m.timestampAt(p)).append('\n');
+            }
+        }
+        Files.writeString(folder.resolve("ratings.csv"), ratings);
+        StringBuilder movies = new StringBuilder("movieId,title,genres\n");
+        for (Movie movie : dataset.movies()) {
+            movies.append(movie.id()).append(",").append(movie.title()).append(" (").append(movie.year()).append("),")
+                    .append(String.join("|", movie.genres())).append('\n');
+        }
+        Files.writeString(folder.resolve("movies.csv"), movies);
+        return folder;
+    }
 }

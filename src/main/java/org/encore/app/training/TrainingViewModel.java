@@ -354,7 +354,7 @@ public final class TrainingViewModel {
 
     // ---- export ----
 
-    /** Writes {@code run}'s history as CSV (one line per epoch, train and validation metrics). */
+    /** Writes {@code run}'s history as CSV, in the run folder's history.csv format ({@link RunFolder.HistoryCsv}). */
     public void exportHistory(TrainedRun run, Path file) throws IOException {
         AtomicFiles.writeString(file, historyCsv(run.historySnapshot()));
     }

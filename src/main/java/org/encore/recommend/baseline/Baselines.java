@@ -33,6 +33,11 @@ public final class Baselines {
         return Ease.fit(matrix, everyUser(matrix), lambda, false, ModelSpec.REFERENCE_SCALE, solver);
     }
 
+    /** Global mean plus regularised user and item biases (Koren 2008), fitted on every user: a rating predictor. */
+    public static BiasBaseline bias(RatingMatrix matrix) {
+        return BiasBaseline.fit(matrix, everyUser(matrix), ModelSpec.REFERENCE_SCALE);
+    }
+
     private static int[] everyUser(RatingMatrix matrix) {
         return IntStream.range(0, matrix.userCount()).toArray();
     }

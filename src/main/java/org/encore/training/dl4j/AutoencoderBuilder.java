@@ -9,14 +9,14 @@ import org.encore.model.ModelSpec;
 import org.encore.training.LayerNames;
 import org.encore.training.dl4j.sparse.SingleProductOutputLayer;
 import org.encore.training.dl4j.sparse.SparseInputDenseLayer;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The layers of the reference dense autoencoder ({@link Architecture.Autoencoder}): its hidden dense layers in order,
- * then a linear output Dense(width) with the spec's loss.
+ * then an output Dense(width) with the spec's loss (linear; sigmoid for the logistic loss). Mult-DAE and AutoRec are
+ * this kind with Liang's input and the multinomial loss, or the masked MSE.
  * <p>
  * Dropout: Keras {@code Dropout(r)} sits between two layers and drops units of the previous layer's output; DL4J's
  * {@code dropOut(p)} is set on a layer, applies to that layer's INPUT and takes the probability to RETAIN. So a
@@ -33,7 +33,8 @@ final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> 
     }
 
     @Override
-    public List<Layer> layers(Architecture.Autoencoder autoencoder, ModelSpec spec, int width, boolean optimizedLayers) {
+    public List<Layer> layers(Architecture.Autoencoder autoencoder, ModelSpec spec, int width, int trainUsers,
+                              boolean optimizedLayers) {
         List<Layer> layers = new ArrayList<>();
         List<String> names = LayerNames.of(spec);
         long fanIn = width;
@@ -52,7 +53,7 @@ final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> 
         }
         OutputLayer.Builder output = new OutputLayer.Builder()
                 .lossFunction(NetworkFactory.loss(spec.loss()))
-                .activation(new ActivationIdentity())
+                .activation(NetworkFactory.outputActivation(spec.loss()))
                 .nIn(fanIn)
                 .nOut(width)
                 .name(LayerNames.OUTPUT);

@@ -55,7 +55,8 @@ public final class Dl4jEngine implements Engine {
     @Override
     public TrainedModel load(Path runDir, Dataset dataset) throws IOException, TrainingException {
         RunFolder.Contents contents = RunFolder.read(runDir, dataset);
-        MultiLayerNetwork network = NetworkFactory.build(contents.spec(), contents.width());
+        MultiLayerNetwork network = NetworkFactory.build(contents.spec(), contents.width(),
+                contents.manifest().split().trainUsers().length);
         Dl4jParameters parameters = Dl4jParameters.of(network);
         RunFolder.checkShapes(contents, parameters.count(), parameters.layerShapes());
         Dl4jParameters.load(contents, network);

@@ -9,6 +9,7 @@ import org.encore.training.EpochMetrics;
 import org.encore.training.RunFolder;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingPlan;
+import org.encore.training.dl4j.kinds.GaussianCodingLayerImpl;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
@@ -33,9 +34,12 @@ final class Dl4jTrainedModel implements TrainedModel {
     private final List<EpochMetrics> history;
     private final String device;
     private final List<String> layerNames;
+    private final NetworkInput input;
     /** Reused input arrays: one of SCORE_BATCH rows and one for the last partial batch seen. */
     private INDArray fullBatch;
     private INDArray partialBatch;
+    /** Host features of one batch when the input is transformed. */
+    private float[] featureValues;
 
     Dl4jTrainedModel(ModelSpec spec, MultiLayerNetwork network, int width, TrainingPlan plan, int[] trainUserIds,
                      int[] validationUserIds, List<EpochMetrics> history, String device) {
@@ -52,6 +56,13 @@ final class Dl4jTrainedModel implements TrainedModel {
             names.add(layer.conf().getLayer().getLayerName());
         }
         this.layerNames = List.copyOf(names);
+        this.input = new NetworkInput(spec, width);
+    }
+
+    /** Ranking-only when the loss's outputs are not ratings (multinomial logits, logistic probabilities). */
+    @Override
+    public boolean predictsRatings() {
+        return spec.loss().predictsRatings();
     }
 
     @Override
@@ -105,9 +116,14 @@ final class Dl4jTrainedModel implements TrainedModel {
         return layerNames;
     }
 
+    /** Units of the layer's activations (a Gaussian coding's mean: half its [mean | log-variance] heads). */
     @Override
     public int layerWidth(String layer) {
-        return (int) Dl4jParameters.layerShape(network.getLayer(indexOf(layer)))[1];
+        Layer built = network.getLayer(indexOf(layer));
+        if (built instanceof GaussianCodingLayerImpl gaussian) {
+            return (int) gaussian.layerConf().codingSize();
+        }
+        return (int) Dl4jParameters.layerShape(built)[1];
     }
 
     private int indexOf(String layer) {
@@ -118,14 +134,16 @@ final class Dl4jTrainedModel implements TrainedModel {
         return index;
     }
 
-    /** Runs the network in inference mode (no dropout), {@link #SCORE_BATCH} rows at a time. */
+    /**
+     * Runs the network in inference mode (no dropout), {@link #SCORE_BATCH} rows at a time, on the rows after the
+     * spec's input transform ({@link NetworkInput}; CDAE with no user node), as in training.
+     */
     @Override
     public synchronized void score(float[] inputsRowMajor, int rows, float[] outputs) {
         requireRows(inputsRowMajor, rows, outputs, width);
         for (int from = 0; from < rows; from += SCORE_BATCH) {
             int count = Math.min(SCORE_BATCH, rows - from);
-            INDArray batch = HostArrays.load(inputsRowMajor, from * width, inputArray(count));
-            predictInto(network, batch, outputs, from * width);
+            predictInto(network, batch(inputsRowMajor, from, count), outputs, from * width);
         }
     }
 
@@ -136,8 +154,7 @@ final class Dl4jTrainedModel implements TrainedModel {
         requireRows(inputs, rows, out, units);
         for (int from = 0; from < rows; from += SCORE_BATCH) {
             int count = Math.min(SCORE_BATCH, rows - from);
-            INDArray batch = HostArrays.load(inputs, from * width, inputArray(count));
-            List<INDArray> activations = network.feedForwardToLayer(index, batch, false);
+            List<INDArray> activations = network.feedForwardToLayer(index, batch(inputs, from, count), false);
             HostArrays.store(activations.get(index + 1), out, from * units);
         }
     }
@@ -163,15 +180,29 @@ final class Dl4jTrainedModel implements TrainedModel {
         return (int) Dl4jParameters.layerShape(network.getLayer(network.getnLayers() - 1))[0];
     }
 
+    /** Rows {@code from .. from + count - 1} of {@code rows} as the network's features. */
+    private INDArray batch(float[] rows, int from, int count) {
+        if (!input.changesRows()) {
+            return HostArrays.load(rows, from * width, inputArray(count));
+        }
+        int columns = input.featureWidth();
+        if (featureValues == null) {
+            featureValues = new float[SCORE_BATCH * columns];
+        }
+        input.features(rows, from * width, count, null, featureValues);
+        return HostArrays.load(featureValues, 0, inputArray(count));
+    }
+
     private INDArray inputArray(int rows) {
+        int columns = input.featureWidth();
         if (rows == SCORE_BATCH) {
             if (fullBatch == null) {
-                fullBatch = HostArrays.matrix(rows, width);
+                fullBatch = HostArrays.matrix(rows, columns);
             }
             return fullBatch;
         }
         if (partialBatch == null || partialBatch.size(0) != rows) {
-            partialBatch = HostArrays.matrix(rows, width);
+            partialBatch = HostArrays.matrix(rows, columns);
         }
         return partialBatch;
     }

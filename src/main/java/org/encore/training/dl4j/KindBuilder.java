@@ -17,11 +17,14 @@ interface KindBuilder<A extends Architecture> {
     /** The architecture record this builder builds. */
     Class<A> kind();
 
-    /** The layers of {@code architecture} (that of {@code spec}) over {@code width} movie columns, output layer last. */
-    List<Layer> layers(A architecture, ModelSpec spec, int width, boolean optimizedLayers);
+    /**
+     * The layers of {@code architecture} (that of {@code spec}) over {@code width} movie columns, output layer last;
+     * {@code trainUsers} is the plan's number of training users (0 when unknown: kinds that need it refuse).
+     */
+    List<Layer> layers(A architecture, ModelSpec spec, int width, int trainUsers, boolean optimizedLayers);
 
     /** {@link #layers} for a spec already known to be of this kind. */
-    default List<Layer> layersOf(ModelSpec spec, int width, boolean optimizedLayers) {
-        return layers(kind().cast(spec.architecture()), spec, width, optimizedLayers);
+    default List<Layer> layersOf(ModelSpec spec, int width, int trainUsers, boolean optimizedLayers) {
+        return layers(kind().cast(spec.architecture()), spec, width, trainUsers, optimizedLayers);
     }
 }

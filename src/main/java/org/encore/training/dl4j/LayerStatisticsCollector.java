@@ -2,9 +2,7 @@ package org.encore.training.dl4j;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.encore.model.ModelSpec;
 import org.encore.training.Histogram;
-import org.encore.training.LayerNames;
 import org.encore.training.LayerStatistics;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,11 +23,12 @@ final class LayerStatisticsCollector {
     private final double[] ratioSums;
     private final int[] ratioCounts;
 
-    LayerStatisticsCollector(ModelSpec spec, MultiLayerNetwork network) {
-        this.names = LayerNames.of(spec);
-        if (names.size() != network.getnLayers()) {
-            throw new IllegalStateException("the spec names " + names.size() + " layers but the network has " + network.getnLayers());
+    LayerStatisticsCollector(MultiLayerNetwork network) {
+        List<String> layerNames = new ArrayList<>();
+        for (Layer layer : network.getLayers()) {
+            layerNames.add(layer.conf().getLayer().getLayerName());
         }
+        this.names = List.copyOf(layerNames);
         this.ratioSums = new double[names.size()];
         this.ratioCounts = new int[names.size()];
     }

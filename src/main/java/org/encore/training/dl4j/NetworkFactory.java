@@ -11,6 +11,8 @@ import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
 import org.encore.model.OptimizerSpec;
 import org.encore.model.SpecValidator;
+import org.encore.training.dl4j.kinds.KindSettings;
+import org.encore.training.dl4j.kinds.MultinomialLogLikelihood;
 import org.encore.training.dl4j.sparse.SingleProductOutputLayer;
 import org.encore.training.dl4j.sparse.SparseInputDenseLayer;
 import org.nd4j.linalg.activations.IActivation;
@@ -29,6 +31,7 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 import java.util.List;
@@ -51,7 +54,7 @@ public final class NetworkFactory {
     static final double LEAKY_RELU_SLOPE = 0.2;
 
     /** One builder per model kind (docs/DESIGN.md, "Adding a model kind"). */
-    private static final List<KindBuilder<?>> BUILDERS = List.of(new AutoencoderBuilder());
+    private static final List<KindBuilder<?>> BUILDERS = List.of(new AutoencoderBuilder(), new VaeBuilder(), new CdaeBuilder());
 
     private NetworkFactory() {
     }
@@ -66,25 +69,46 @@ public final class NetworkFactory {
     public static final boolean OPTIMIZED_LAYERS_DEFAULT =
             Boolean.parseBoolean(System.getProperty("encore.optimizedLayers", "true"));
 
-    /** A built and initialised network for {@code spec} over {@code width} movie columns. */
+    /**
+     * A built and initialised network for {@code spec} over {@code width} movie columns. A kind whose shape depends on
+     * the training users (CDAE's user nodes) needs {@link #build(ModelSpec, int, int)}.
+     */
     public static MultiLayerNetwork build(ModelSpec spec, int width) {
-        return build(spec, width, OPTIMIZED_LAYERS_DEFAULT);
+        return build(spec, width, 0, OPTIMIZED_LAYERS_DEFAULT);
+    }
+
+    /** As {@link #build(ModelSpec, int)} for a plan of {@code trainUsers} training users. */
+    public static MultiLayerNetwork build(ModelSpec spec, int width, int trainUsers) {
+        return build(spec, width, trainUsers, OPTIMIZED_LAYERS_DEFAULT);
     }
 
     /** As {@link #build(ModelSpec, int)}, choosing plain DL4J layers or Encore's faster equivalents. */
     public static MultiLayerNetwork build(ModelSpec spec, int width, boolean optimizedLayers) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec, width, optimizedLayers));
+        return build(spec, width, 0, optimizedLayers);
+    }
+
+    /** As {@link #build(ModelSpec, int, int)}, choosing plain DL4J layers or Encore's faster equivalents. */
+    public static MultiLayerNetwork build(ModelSpec spec, int width, int trainUsers, boolean optimizedLayers) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec, width, trainUsers, optimizedLayers));
         network.init();
         return network;
     }
 
     /** The configuration (not yet initialised); tests inspect it to check the Keras conversion. */
     public static MultiLayerConfiguration configuration(ModelSpec spec, int width) {
-        return configuration(spec, width, OPTIMIZED_LAYERS_DEFAULT);
+        return configuration(spec, width, 0, OPTIMIZED_LAYERS_DEFAULT);
     }
 
     /** As {@link #configuration(ModelSpec, int)}, choosing plain DL4J layers or Encore's faster equivalents. */
     public static MultiLayerConfiguration configuration(ModelSpec spec, int width, boolean optimizedLayers) {
+        return configuration(spec, width, 0, optimizedLayers);
+    }
+
+    /**
+     * The configuration for a plan of {@code trainUsers} training users (CDAE's user nodes; the VAE's anneal steps
+     * when they are scaled to the run; other kinds ignore it).
+     */
+    public static MultiLayerConfiguration configuration(ModelSpec spec, int width, int trainUsers, boolean optimizedLayers) {
         SpecValidator.requireValid(spec);
         if (width <= 0) {
             throw new IllegalArgumentException("width must be > 0, got " + width);
@@ -99,7 +123,7 @@ public final class NetworkFactory {
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list();
-        for (Layer layer : layers(spec, width, optimizedLayers)) {
+        for (Layer layer : layers(spec, width, trainUsers, optimizedLayers)) {
             list.layer(layer);
         }
         return list.build();
@@ -107,14 +131,14 @@ public final class NetworkFactory {
 
     /** The DL4J layers of the spec, output layer last. */
     static List<Layer> layers(ModelSpec spec, int width) {
-        return layers(spec, width, OPTIMIZED_LAYERS_DEFAULT);
+        return layers(spec, width, 0, OPTIMIZED_LAYERS_DEFAULT);
     }
 
     /** The DL4J layers of the spec, output layer last, from the builder of its kind. */
-    static List<Layer> layers(ModelSpec spec, int width, boolean optimizedLayers) {
+    static List<Layer> layers(ModelSpec spec, int width, int trainUsers, boolean optimizedLayers) {
         for (KindBuilder<?> builder : BUILDERS) {
             if (builder.kind().isInstance(spec.architecture())) {
-                return builder.layersOf(spec, width, optimizedLayers);
+                return builder.layersOf(spec, width, trainUsers, optimizedLayers);
             }
         }
         throw new IllegalArgumentException("the DL4J engine has no builder for " + spec.architecture().getClass().getSimpleName());
@@ -124,10 +148,28 @@ public final class NetworkFactory {
     static ILossFunction loss(LossType loss) {
         return switch (loss) {
             case MSE, MASKED_MSE -> new LossMSE();
+            case MULTINOMIAL -> new MultinomialLogLikelihood();
+            case LOGISTIC -> new LossBinaryXENT();
         };
     }
 
-    static IActivation activation(Activation activation) {
+    /** The output layer's activation: sigmoid for the logistic loss, linear (logits for the multinomial) otherwise. */
+    static IActivation outputActivation(LossType loss) {
+        return loss == LossType.LOGISTIC ? new ActivationSigmoid() : new ActivationIdentity();
+    }
+
+    /** The same loss in the kind networks' terms ({@link KindSettings.Loss}). */
+    static KindSettings.Loss kindLoss(LossType loss) {
+        return switch (loss) {
+            case MSE -> KindSettings.Loss.MSE;
+            case MASKED_MSE -> KindSettings.Loss.MASKED_MSE;
+            case MULTINOMIAL -> KindSettings.Loss.MULTINOMIAL;
+            case LOGISTIC -> KindSettings.Loss.LOGISTIC;
+        };
+    }
+
+    /** The DL4J activation of a Keras activation name (shared by every kind builder and {@code kinds.KindNetworks}). */
+    public static IActivation activation(Activation activation) {
         return switch (activation) {
             case SELU -> new ActivationSELU();
             case SIGMOID -> new ActivationSigmoid();

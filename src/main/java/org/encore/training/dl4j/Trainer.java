@@ -10,7 +10,11 @@ import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.SpecError;
 import org.encore.model.SpecValidator;
+import org.encore.model.TrainingSettings;
+import org.encore.training.CodingTerms;
 import org.encore.training.EpochMetrics;
+import org.encore.training.RankingMetrics;
+import org.encore.training.ValidationRanking;
 import org.encore.training.RegressionMetrics;
 import org.encore.training.RunControl;
 import org.encore.training.SplitMetrics;
@@ -18,6 +22,7 @@ import org.encore.training.TrainMetricsKind;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
+import org.encore.training.dl4j.kinds.KindNetworks;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +39,13 @@ import java.util.Random;
 /**
  * The DL4J training loop: trains one spec on one plan. One instance per run; pause, resume and cancel go through
  * the {@link RunControl}, checked between batches. Early stopping is the spec's {@code training.patience}: after
- * that many epochs without a better validation MSE the run stops and the best epoch's weights are kept.
+ * that many epochs without a better {@code training.selection} metric (validation MSE or NDCG@100) the run stops and
+ * the best epoch's weights are kept; selecting on NDCG@100 always keeps the best epoch's weights.
+ * <p>
+ * Each batch goes through {@link NetworkInput}: the spec's input transform for the features (CDAE: plus the user's
+ * node), the value step alone for the labels, kept in separate arrays. After the regression metrics, a
+ * {@link ValidationRanking} pass scores the validation users' fold-in rows for NDCG@100 and Recall@20; a variational
+ * model also reports its KL term and beta ({@link CodingTerms}).
  * <p>
  * Mini-batches are densified from the sparse matrix one at a time into a reused buffer and shuffled each epoch
  * (seeded). The training users' {@link SplitMetrics} are accumulated from the training steps' outputs (as Keras
@@ -71,7 +82,7 @@ final class Trainer {
         RunControl token = control == null ? new RunControl() : control;
         try {
             checkRunnable();
-            return run(NetworkFactory.build(spec, matrix.movieCount()), events, token);
+            return run(NetworkFactory.build(spec, matrix.movieCount(), plan.trainRows().length), events, token);
         } catch (TrainingException e) {
             events.runFinished("failed: " + e.getMessage());
             throw e;
@@ -104,23 +115,32 @@ final class Trainer {
         int batchSize = spec.training().batchSize();
         float scale = (float) spec.valueScale();
         boolean masked = spec.loss() == LossType.MASKED_MSE;
+        NetworkInput input = new NetworkInput(spec, width);
         // DL4J may apply input dropout in place on the first layer's input, which must not touch the labels
         List<LayerSpec> layers = spec.architecture().layers();
         boolean separateLabels = !layers.isEmpty() && layers.get(0) instanceof LayerSpec.Dropout;
         int patience = spec.training().patience();
+        TrainingSettings.Selection selection = spec.training().selection();
+        boolean keepBest = patience > 0 || selection == TrainingSettings.Selection.NDCG100;
         int[] order = plan.trainRows().clone();
+        int[] userNodes = userNodes(plan.trainRows(), matrix.userCount());
         int batches = (order.length + batchSize - 1) / batchSize;
         Random shuffle = new Random(spec.training().seed() ^ 0x5DEECE66DL);
-        BatchBuffers buffers = new BatchBuffers(width, Math.min(batchSize, Math.max(order.length, plan.validationRows().length)));
+        ValidationRanking ranking = new ValidationRanking(matrix, plan.validationRows(), spec.training().seed());
+        BatchBuffers buffers = new BatchBuffers(width, input, Math.min(batchSize,
+                Math.max(order.length, Math.max(plan.validationRows().length, 1))));
 
         List<EpochMetrics> history = new ArrayList<>();
-        double bestLoss = Double.POSITIVE_INFINITY;
+        double best = Double.NEGATIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParams = null;
         String outcome = null;
-        LayerStatisticsCollector statistics = new LayerStatisticsCollector(spec, network);
+        LayerStatisticsCollector statistics = new LayerStatisticsCollector(network);
         int[] lastBatch = null;
-        RunningTrainMetrics running = trainKind == TrainMetricsKind.RUNNING
+        // running metrics compare the output layer's step outputs with the densified rows, which only the kinds whose
+        // input is the row itself and whose output is a reconstruction of it have; the others get the exact pass
+        RunningTrainMetrics running = trainKind == TrainMetricsKind.RUNNING && !input.changesRows()
+                && spec.loss().predictsRatings()
                 ? RunningTrainMetrics.attach(network, width, buffers.dense(), buffers.predictions()) : null;
         TrainMetricsKind kind = running == null ? TrainMetricsKind.EXACT : TrainMetricsKind.RUNNING;
 
@@ -142,9 +162,17 @@ final class Trainer {
                 int from = b * batchSize;
                 int rows = Math.min(batchSize, order.length - from);
                 int[] batchRows = Arrays.copyOfRange(order, from, from + rows);
-                INDArray features = buffers.features(matrix, batchRows, scale);
-                INDArray labels = separateLabels ? features.dup() : features;
-                INDArray labelMask = masked ? buffers.mask(features) : null;
+                INDArray features;
+                INDArray labels;
+                if (input.changesRows()) {
+                    buffers.densify(matrix, batchRows, scale);
+                    features = buffers.prepared(batchRows, userNodes);
+                    labels = buffers.labels(rows);
+                } else {
+                    features = buffers.features(matrix, batchRows, scale);
+                    labels = separateLabels ? features.dup() : features;
+                }
+                INDArray labelMask = masked ? buffers.mask(rows) : null;
                 network.fit(features, labels, null, labelMask);
                 statistics.afterBatch(network);
                 lastBatch = batchRows;
@@ -158,38 +186,48 @@ final class Trainer {
                 events.batchFinished(epoch, b + 1, batches);
             }
             network.incrementEpochCount();
+            CodingTerms coding = KindNetworks.gaussianCoding(network)
+                    .map(g -> new CodingTerms(g.lastKl(), g.lastBeta())).orElse(null);
             double trainSeconds = (System.nanoTime() - started) / 1e9;
-            SplitMetrics train = running != null ? running.result(spec.valueScale()) : evaluate(network, plan.trainRows(), buffers, token);
-            SplitMetrics validation = evaluate(network, plan.validationRows(), buffers, token);
-            if (train == null || validation == null) {
+            SplitMetrics train = running != null ? running.result(spec.valueScale())
+                    : evaluate(network, plan.trainRows(), userNodes, buffers, token);
+            SplitMetrics validation = evaluate(network, plan.validationRows(), userNodes, buffers, token);
+            RankingMetrics validationRanking = rank(network, ranking, buffers, token);
+            if (train == null || validation == null || validationRanking == null) {
                 outcome = String.format(Locale.ROOT, "cancelled during the metric pass of epoch %d (%d epochs complete)", epoch, epoch - 1);
                 break;
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             EpochMetrics metrics = new EpochMetrics(epoch, train, validation, lossSum / batches, seconds,
-                    order.length / Math.max(trainSeconds, 1e-9), kind);
+                    order.length / Math.max(trainSeconds, 1e-9), kind, validationRanking, coding);
             history.add(metrics);
-            LOG.info("epoch {}: loss {} validation mse {} ({} s)", epoch, metrics.loss(), validation.mse(), seconds);
+            LOG.info("epoch {}: loss {} validation mse {} ndcg@100 {} ({} s)", epoch, metrics.loss(), validation.mse(),
+                    validationRanking.ndcg100(), seconds);
             events.epochFinished(metrics);
-            events.layerStatistics(epoch, statistics.epochFinished(network, buffers.features(matrix, lastBatch, scale)));
+            buffers.densify(matrix, lastBatch, scale);
+            events.layerStatistics(epoch, statistics.epochFinished(network, input.changesRows()
+                    ? buffers.prepared(lastBatch, userNodes) : buffers.features(matrix, lastBatch, scale)));
             if (!Double.isFinite(validation.mse())) {
                 throw new TrainingException("the validation loss became " + validation.mse() + " in epoch " + epoch
                         + ": training diverged; try a lower learning rate than " + spec.training().optimizer().learningRate());
             }
-            if (patience > 0) {
-                if (validation.mse() < bestLoss) {
-                    bestLoss = validation.mse();
+            if (keepBest) {
+                double score = selection == TrainingSettings.Selection.NDCG100 ? validationRanking.ndcg100() : -validation.mse();
+                if (score > best) {
+                    best = score;
                     bestEpoch = epoch;
                     bestParams = network.params().dup();
-                } else if (epoch - bestEpoch >= patience) {
-                    outcome = String.format(Locale.ROOT, "stopped early after epoch %d: validation MSE last improved in epoch %d", epoch, bestEpoch);
+                } else if (patience > 0 && epoch - bestEpoch >= patience) {
+                    outcome = String.format(Locale.ROOT, "stopped early after epoch %d: validation %s last improved in epoch %d",
+                            epoch, selection == TrainingSettings.Selection.NDCG100 ? "NDCG@100" : "MSE", bestEpoch);
                     break;
                 }
             }
         }
         if (bestParams != null && bestEpoch != history.size()) {
             network.setParams(bestParams);
-            outcome = (outcome == null ? "finished" : outcome) + "; restored the weights of epoch " + bestEpoch;
+            outcome = (outcome == null ? "finished" : outcome) + "; restored the weights of epoch " + bestEpoch
+                    + (selection == TrainingSettings.Selection.NDCG100 ? " (best validation NDCG@100)" : "");
         }
         if (running != null) {
             running.detach();
@@ -204,22 +242,61 @@ final class Trainer {
         return model;
     }
 
+    /** Each matrix row's CDAE user node: its position among the (sorted) training rows, -1 for the other rows. */
+    private static int[] userNodes(int[] trainRows, int users) {
+        int[] nodes = new int[users];
+        Arrays.fill(nodes, -1);
+        for (int i = 0; i < trainRows.length; i++) {
+            nodes[trainRows[i]] = i;
+        }
+        return nodes;
+    }
+
     /** Metrics of {@code rows} in inference mode, batched; null when cancelled. */
-    private SplitMetrics evaluate(MultiLayerNetwork network, int[] rows, BatchBuffers buffers, RunControl token) {
+    private SplitMetrics evaluate(MultiLayerNetwork network, int[] rows, int[] userNodes, BatchBuffers buffers,
+                                  RunControl token) {
         RegressionMetrics metrics = new RegressionMetrics(matrix.movieCount());
         int batchSize = buffers.capacity();
+        float scale = (float) spec.valueScale();
         for (int from = 0; from < rows.length; from += batchSize) {
             if (token.isCancelled()) {
                 return null;
             }
             int count = Math.min(batchSize, rows.length - from);
             int[] batchRows = Arrays.copyOfRange(rows, from, from + count);
-            INDArray features = buffers.features(matrix, batchRows, (float) spec.valueScale());
+            INDArray features = buffers.input().changesRows()
+                    ? prepared(buffers, batchRows, userNodes, scale)
+                    : buffers.features(matrix, batchRows, scale);
             float[] predictions = buffers.predictions();
             Dl4jTrainedModel.predictInto(network, features, predictions, 0);
             metrics.add(buffers.dense(), predictions, count);
         }
         return metrics.result(spec.valueScale());
+    }
+
+    private INDArray prepared(BatchBuffers buffers, int[] batchRows, int[] userNodes, float scale) {
+        buffers.densify(matrix, batchRows, scale);
+        return buffers.prepared(batchRows, userNodes);
+    }
+
+    /** The validation users' NDCG@100 and Recall@20 with 80% of their ratings fed in (no user node); null when cancelled. */
+    private RankingMetrics rank(MultiLayerNetwork network, ValidationRanking ranking, BatchBuffers buffers, RunControl token) {
+        int width = matrix.movieCount();
+        int batchSize = buffers.capacity();
+        for (int from = 0; from < ranking.users(); from += batchSize) {
+            if (token.isCancelled()) {
+                return null;
+            }
+            int count = Math.min(batchSize, ranking.users() - from);
+            ranking.foldIn(from, count, (float) spec.valueScale(), buffers.dense());
+            INDArray features = buffers.prepared(new int[count], null);
+            float[] predictions = buffers.predictions();
+            Dl4jTrainedModel.predictInto(network, features, predictions, 0);
+            for (int i = 0; i < count; i++) {
+                ranking.add(from + i, predictions, i * width);
+            }
+        }
+        return ranking.finish();
     }
 
     /**
@@ -235,7 +312,8 @@ final class Trainer {
      * ({@link Pointer#maxBytes()}, {@link Pointer#maxPhysicalBytes()}), the Java batch buffers against the heap.
      */
     static void checkMemory(MemoryEstimate estimate, int batchSize, int width) throws TrainingException {
-        long heapNeeded = 3L * batchSize * width * Float.BYTES; // densify buffer, prediction buffer, label mask
+        // densify, prediction and label-mask buffers, plus transformed features and labels when the input is transformed
+        long heapNeeded = 5L * batchSize * (width + 1) * Float.BYTES;
         long offHeapNeeded = estimate.totalBytes();
         long maxBytes = Pointer.maxBytes();
         long offHeapFree = maxBytes > 0 ? maxBytes - Pointer.totalBytes() : Long.MAX_VALUE;
@@ -268,14 +346,20 @@ final class Trainer {
     static final class BatchBuffers {
         private final int width;
         private final int capacity;
+        private final NetworkInput input;
         private final float[] dense;
         private final float[] predictions;
         private final Map<Integer, INDArray> features = new HashMap<>();
+        private final Map<Integer, INDArray> preparedFeatures = new HashMap<>();
+        private final Map<Integer, INDArray> labelArrays = new HashMap<>();
         private final Map<Integer, INDArray> masks = new HashMap<>();
+        private float[] featureValues;
+        private float[] labelValues;
         private float[] maskValues;
 
-        BatchBuffers(int width, int capacity) {
+        BatchBuffers(int width, NetworkInput input, int capacity) {
             this.width = width;
+            this.input = input;
             this.capacity = Math.max(1, capacity);
             this.dense = new float[this.capacity * width];
             this.predictions = new float[this.capacity * width];
@@ -283,6 +367,10 @@ final class Trainer {
 
         int capacity() {
             return capacity;
+        }
+
+        NetworkInput input() {
+            return input;
         }
 
         /** The host copy of the last densified batch. */
@@ -296,14 +384,50 @@ final class Trainer {
 
         /** Densifies {@code rows} into the host buffer and loads it into a reused ND4J array. */
         INDArray features(RatingMatrix matrix, int[] rows, float scale) {
-            matrix.densify(rows, scale, dense);
+            densify(matrix, rows, scale);
             INDArray target = features.computeIfAbsent(rows.length, n -> HostArrays.matrix(n, width));
             return HostArrays.load(dense, 0, target);
         }
 
+        /** Densifies {@code rows} into the host buffer only. */
+        void densify(RatingMatrix matrix, int[] rows, float scale) {
+            matrix.densify(rows, scale, dense);
+        }
+
+        /**
+         * The network's features ({@link NetworkInput}) of the densified batch of {@code rows.length} rows, each row's
+         * user node from {@code userNodes[rows[i]]} (null: none).
+         */
+        INDArray prepared(int[] rows, int[] userNodes) {
+            int count = rows.length;
+            int columns = input.featureWidth();
+            if (featureValues == null) {
+                featureValues = new float[capacity * columns];
+            }
+            int[] nodes = null;
+            if (userNodes != null) {
+                nodes = new int[count];
+                for (int i = 0; i < count; i++) {
+                    nodes[i] = userNodes[rows[i]];
+                }
+            }
+            input.features(dense, 0, count, nodes, featureValues);
+            INDArray target = preparedFeatures.computeIfAbsent(count, n -> HostArrays.matrix(n, columns));
+            return HostArrays.load(featureValues, 0, target);
+        }
+
+        /** The labels of the densified batch ({@link NetworkInput#labels}), an array apart from the features. */
+        INDArray labels(int rows) {
+            if (labelValues == null) {
+                labelValues = new float[capacity * width];
+            }
+            input.labels(dense, rows, labelValues);
+            INDArray target = labelArrays.computeIfAbsent(rows, n -> HostArrays.matrix(n, width));
+            return HostArrays.load(labelValues, 0, target);
+        }
+
         /** 1 for rated cells of the last densified batch, 0 elsewhere. */
-        INDArray mask(INDArray batch) {
-            int rows = (int) batch.size(0);
+        INDArray mask(int rows) {
             int cells = rows * width;
             if (maskValues == null) {
                 maskValues = new float[capacity * width];

@@ -99,10 +99,11 @@ class TrainingViewModelTest {
         viewModel.exportHistory(workbench.runs().get(0), csv);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(3, lines.size());
-        assertTrue(lines.get(0).startsWith("epoch,loss,seconds,samplesPerSecond,train_mse"));
+        assertTrue(lines.get(0).startsWith("epoch,loss,seconds,samplesPerSecond,train_mse"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("validation_ndcg100,validation_recall20,kl,beta,train_metrics"), lines.get(0));
         assertTrue(lines.get(2).startsWith("2,"));
-        assertEquals(17, lines.get(1).split(",").length);
-        assertTrue(lines.get(0).endsWith(",train_metrics") && lines.get(1).endsWith(",running"), "which kind the train metrics are");
+        assertEquals(21, lines.get(1).split(",").length);
+        assertTrue(lines.get(1).endsWith(",running"), "which kind the train metrics are");
     }
 
     @Test

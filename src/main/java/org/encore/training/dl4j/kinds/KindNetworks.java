@@ -10,16 +10,10 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.encore.model.Activation;
+import org.encore.training.dl4j.NetworkFactory;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationSoftPlus;
-import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -76,8 +70,8 @@ public final class KindNetworks {
         return list.build();
     }
 
-    /** The layers, input side first. */
-    static List<Layer> layers(KindSettings s) {
+    /** The layers, input side first (what {@code training.dl4j}'s kind builders hand to {@code NetworkFactory}). */
+    public static List<Layer> layers(KindSettings s) {
         List<Layer> layers = new ArrayList<>();
         List<Integer> hidden = s.hidden();
         long fanIn = s.width();
@@ -123,7 +117,7 @@ public final class KindNetworks {
         DenseLayer.Builder builder = new DenseLayer.Builder()
                 .nIn(fanIn)
                 .nOut(units)
-                .activation(activation(s.activation()))
+                .activation(NetworkFactory.activation(s.activation()))
                 .name(name);
         if (first && s.inputDropout() > 0) {
             builder.dropOut(1 - s.inputDropout()); // DL4J takes the probability to retain
@@ -159,19 +153,6 @@ public final class KindNetworks {
         }
         layer.setRegularization(weights);
         layer.setRegularizationBias(new ArrayList<>());
-    }
-
-    static IActivation activation(Activation activation) {
-        return switch (activation) {
-            case SELU -> new ActivationSELU();
-            case SIGMOID -> new ActivationSigmoid();
-            case RELU -> new ActivationReLU();
-            case TANH -> new ActivationTanH();
-            case ELU -> new ActivationELU(1.0);
-            case LEAKYRELU -> new ActivationLReLU(0.2);
-            case SOFTPLUS -> new ActivationSoftPlus();
-            case LINEAR -> new ActivationIdentity();
-        };
     }
 
     /** The Gaussian coding of a Mult-VAE network (its current KL and beta), empty for the other kinds. */
