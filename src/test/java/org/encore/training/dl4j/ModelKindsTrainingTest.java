@@ -109,7 +109,7 @@ class ModelKindsTrainingTest {
         assertArrayEquals(scoreAll(model), scoreAll(loaded));
         assertEquals(model.history(), loaded.history());
         String csv = Files.readString(run.resolve("history.csv"));
-        assertTrue(csv.lines().findFirst().orElseThrow().endsWith("validation_ndcg100,validation_recall20,kl,beta"), csv);
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith("validation_ndcg100,validation_recall20,kl,beta,train_metrics"), csv);
     }
 
     @Test
