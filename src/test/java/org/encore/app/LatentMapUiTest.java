@@ -124,6 +124,19 @@ class LatentMapUiTest {
         assertEquals(shownId, window.userViewModel().userIdProperty().get());
     }
 
+    @Test
+    void helpGuideWalksThroughTheFourReferenceModels() {
+        fx(() -> window.stage().requestFocus());
+        ROBOT.clickOn("#datasetLabel");
+        ROBOT.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.VBox body = ROBOT.lookup("#guideBody").queryAs(javafx.scene.layout.VBox.class);
+        assertEquals(2 * Guide.STEPS.size(), body.getChildren().size(), "a heading and a paragraph per step");
+        String all = Guide.STEPS.stream().map(Guide.Step::text).reduce("", String::concat);
+        assertTrue(all.contains("model1") && all.contains("model4") && all.contains("Latent map") && all.contains("Reconstruction"));
+        fx(() -> ((Stage) body.getScene().getWindow()).close());
+    }
+
     private TabPane tabs() {
         return ROBOT.lookup(".views").queryAs(TabPane.class);
     }
