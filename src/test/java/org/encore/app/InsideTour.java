@@ -74,6 +74,14 @@ public final class InsideTour {
         });
         waitUntil(() -> !window.reconstructionViewModel().rated().isEmpty(), 60);
         shoot(window, out.resolve("reconstruction.png"));
+        if (args.length > 5 && args[5].equals("more")) {
+            // for looking at, not for the README: the Dataset view's movie neighbours
+            onFx(() -> {
+                window.workbench().viewProperty().set(Workbench.DATASET_VIEW);
+                ((javafx.scene.control.TableView<?>) window.scene().lookup("#moviesTable")).getSelectionModel().select(0);
+            });
+            shoot(window, out.resolve("dataset-neighbours.png"));
+        }
         onFx(window::close);
         preferences.clear();
         Platform.exit();

@@ -1,6 +1,7 @@
 package org.encore.app.dataset;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Button;
@@ -11,6 +12,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import org.encore.app.Charts;
 import org.encore.app.MetricHelp;
 
@@ -86,7 +88,10 @@ public final class DatasetController {
             neighbours.select(row == null ? -1 : row.column());
         });
         neighboursLabel.textProperty().bind(neighbours.textProperty());
-        MetricHelp.install(neighboursLabel, MetricHelp.MOVIE_NEIGHBOURS);
+        // one line in the chart grid; the whole list and what it means on hover
+        Tooltip neighboursTip = MetricHelp.tooltip(MetricHelp.MOVIE_NEIGHBOURS);
+        neighboursTip.textProperty().bind(Bindings.concat(neighbours.textProperty(), "\n\n", MetricHelp.text(MetricHelp.MOVIE_NEIGHBOURS)));
+        neighboursLabel.setTooltip(neighboursTip);
 
         userIdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));
         userCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ratings()));

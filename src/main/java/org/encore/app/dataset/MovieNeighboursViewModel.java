@@ -59,16 +59,16 @@ public final class MovieNeighboursViewModel {
         }
         TrainedModel model = run.model();
         String name = run.name();
-        text.set("Movies near this one (" + name + "): …");
+        text.set("Near this one (" + name + "): …");
         BackgroundTask.wrap(() -> neighbours(model, dataset).nearest(column, COUNT))
                 .onSuccess(near -> {
                     if (request == generation) {
-                        text.set("Movies near this one (" + name + ", cosine of output-layer vectors): "
+                        text.set("Near this one (" + name + ", cosine): "
                                 + near.stream().map(n -> title(dataset, n.movieId()) + String.format(Locale.ROOT, " %.2f", n.cosine()))
                                 .collect(Collectors.joining("; ")));
                     }
                 })
-                .onFailure(e -> text.set("Movies near this one: " + BackgroundTask.describe(e)))
+                .onFailure(e -> text.set("Near this one: " + BackgroundTask.describe(e)))
                 .executeWith(background, ui);
     }
 
@@ -85,7 +85,7 @@ public final class MovieNeighboursViewModel {
         return movie == null ? "movie " + movieId : movie.displayTitle();
     }
 
-    /** "Movies near this one (model4, …): A 0.91; B 0.88; …", or empty without a trained run. */
+    /** "Near this one (model4, cosine): A 0.91; B 0.88; …", or empty without a trained run. */
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
     }

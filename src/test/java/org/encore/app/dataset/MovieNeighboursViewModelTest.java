@@ -29,7 +29,7 @@ class MovieNeighboursViewModelTest {
         training.trainQueue();
         viewModel.select(0);
         String text = viewModel.textProperty().get();
-        assertTrue(text.startsWith("Movies near this one (tiny"), text);
+        assertTrue(text.startsWith("Near this one (tiny"), text);
         assertEquals(MovieNeighboursViewModel.COUNT, text.split("; ").length, text);
         assertFalse(text.contains("Film 0 "), "a movie is not its own neighbour: " + text);
     }
