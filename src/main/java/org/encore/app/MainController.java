@@ -50,9 +50,9 @@ public final class MainController {
     @FXML
     private void initialize() {
         Workbench workbench = viewModel.workbench();
-        views.getSelectionModel().select(workbench.viewProperty().get());
-        views.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> workbench.viewProperty().set(index.intValue()));
-        workbench.viewProperty().addListener((obs, old, index) -> views.getSelectionModel().select(index.intValue()));
+        selectView(workbench.viewProperty().get());
+        views.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> workbench.viewProperty().set(viewOf(index.intValue())));
+        workbench.viewProperty().addListener((obs, old, index) -> selectView(index.intValue()));
 
         datasetLabel.textProperty().bind(viewModel.datasetSummaryProperty());
         backendLabel.textProperty().bind(viewModel.backendTextProperty());
@@ -77,6 +77,24 @@ public final class MainController {
         memoryTimer = new Timeline(new KeyFrame(Duration.seconds(2), e -> viewModel.refreshMemory()));
         memoryTimer.setCycleCount(Timeline.INDEFINITE);
         memoryTimer.play();
+    }
+
+    /** The Workbench view index of tab {@code tab}: its userData when it has one, else its position. */
+    private int viewOf(int tab) {
+        if (tab < 0 || tab >= views.getTabs().size()) {
+            return tab;
+        }
+        Object data = views.getTabs().get(tab).getUserData();
+        return data == null ? tab : Integer.parseInt(data.toString());
+    }
+
+    private void selectView(int view) {
+        for (int tab = 0; tab < views.getTabs().size(); tab++) {
+            if (viewOf(tab) == view) {
+                views.getSelectionModel().select(tab);
+                return;
+            }
+        }
     }
 
     private void fillRecentMenu() {
@@ -164,7 +182,12 @@ public final class MainController {
     /** View menu: each item's userData is the index of its tab ({@link Workbench#DATASET_VIEW} and on). */
     @FXML
     private void showView(ActionEvent event) {
-        views.getSelectionModel().select(Integer.parseInt((String) ((MenuItem) event.getSource()).getUserData()));
+        selectView(Integer.parseInt((String) ((MenuItem) event.getSource()).getUserData()));
+    }
+
+    @FXML
+    private void guide() {
+        Guide.show(window());
     }
 
     @FXML

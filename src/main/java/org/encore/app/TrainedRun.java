@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import org.encore.data.Dataset;
 import org.encore.model.ModelSpec;
 import org.encore.training.EpochMetrics;
+import org.encore.training.LayerStatistics;
 import org.encore.training.TrainedModel;
 
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ public final class TrainedRun {
     private final ModelSpec spec;
     private final Dataset dataset;
     private final ObservableList<EpochMetrics> history = FXCollections.observableArrayList();
+    private final ObservableList<List<LayerStatistics>> layerHistory = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>(this, "runDir");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "queued");
@@ -61,6 +63,15 @@ public final class TrainedRun {
 
     public void addEpoch(EpochMetrics metrics) {
         history.add(metrics);
+    }
+
+    /** Per-layer statistics of each epoch trained in this session, in order (empty for a reopened run). */
+    public ObservableList<List<LayerStatistics>> layerHistory() {
+        return layerHistory;
+    }
+
+    public void addLayerStatistics(List<LayerStatistics> statistics) {
+        layerHistory.add(List.copyOf(statistics));
     }
 
     public void setStatus(String text) {

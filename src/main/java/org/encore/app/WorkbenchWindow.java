@@ -10,10 +10,17 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import org.encore.app.dataset.DatasetController;
 import org.encore.app.dataset.DatasetViewModel;
+import org.encore.app.dataset.MovieNeighboursViewModel;
 import org.encore.app.designer.DesignerController;
 import org.encore.app.designer.DesignerViewModel;
+import org.encore.app.latent.LatentMapController;
+import org.encore.app.latent.LatentMapViewModel;
+import org.encore.app.training.LayerChartsController;
+import org.encore.app.training.LayerChartsViewModel;
 import org.encore.app.training.TrainingController;
 import org.encore.app.training.TrainingViewModel;
+import org.encore.app.user.ReconstructionController;
+import org.encore.app.user.ReconstructionViewModel;
 import org.encore.app.user.UserController;
 import org.encore.app.user.UserViewModel;
 import org.encore.training.Engine;
@@ -42,6 +49,10 @@ public final class WorkbenchWindow {
     private final DesignerViewModel designerViewModel;
     private final TrainingViewModel trainingViewModel;
     private final UserViewModel userViewModel;
+    private final LatentMapViewModel latentMapViewModel;
+    private final ReconstructionViewModel reconstructionViewModel;
+    private final LayerChartsViewModel layerChartsViewModel;
+    private final LatentMapController latentMapController;
     private final MainController mainController;
     private final TrainingController trainingController;
     private final Scene scene;
@@ -58,15 +69,22 @@ public final class WorkbenchWindow {
         userViewModel = new UserViewModel(workbench, engine, new Random(), executor, ui);
         userViewModel.sideBySideProperty().set(preferences.listsSideBySide());
         userViewModel.sideBySideProperty().addListener((obs, old, side) -> preferences.setListsSideBySide(side));
+        latentMapViewModel = new LatentMapViewModel(workbench, executor, ui);
+        reconstructionViewModel = new ReconstructionViewModel(workbench, userViewModel.userIdProperty(), executor, ui);
+        layerChartsViewModel = new LayerChartsViewModel(workbench);
+        latentMapController = new LatentMapController(latentMapViewModel);
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);
         Map<Class<?>, Object> controllers = Map.of(
                 MainController.class, mainController,
-                DatasetController.class, new DatasetController(datasetViewModel),
+                DatasetController.class, new DatasetController(datasetViewModel, new MovieNeighboursViewModel(workbench, executor, ui)),
                 DesignerController.class, new DesignerController(designerViewModel),
                 TrainingController.class, trainingController,
-                UserController.class, new UserController(userViewModel));
-        workbench.viewProperty().set(Math.max(0, Math.min(Workbench.USER_VIEW, preferences.lastView())));
+                UserController.class, new UserController(userViewModel),
+                LatentMapController.class, latentMapController,
+                ReconstructionController.class, new ReconstructionController(reconstructionViewModel),
+                LayerChartsController.class, new LayerChartsController(layerChartsViewModel));
+        workbench.viewProperty().set(Math.max(0, Math.min(Workbench.LATENT_VIEW, preferences.lastView())));
         Fxml.Loaded<MainController> main = Fxml.load(MainController.class, "MainView.fxml", controllers);
         scene = new Scene(main.root(), preferences.windowWidth(), preferences.windowHeight());
         Themes.apply(scene, mainViewModel.darkThemeProperty().get());
@@ -195,6 +213,22 @@ public final class WorkbenchWindow {
 
     public UserViewModel userViewModel() {
         return userViewModel;
+    }
+
+    public LatentMapViewModel latentMapViewModel() {
+        return latentMapViewModel;
+    }
+
+    public LatentMapController latentMapController() {
+        return latentMapController;
+    }
+
+    public ReconstructionViewModel reconstructionViewModel() {
+        return reconstructionViewModel;
+    }
+
+    public LayerChartsViewModel layerChartsViewModel() {
+        return layerChartsViewModel;
     }
 
     public TrainingController trainingController() {

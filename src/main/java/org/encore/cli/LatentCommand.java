@@ -12,7 +12,6 @@ import org.encore.inspect.MapPoint;
 import org.encore.inspect.MovieNeighbours;
 import org.encore.inspect.NeighbourAgreement;
 import org.encore.training.Engine;
-import org.encore.training.LayerNames;
 import org.encore.training.TrainedModel;
 
 import java.io.PrintStream;
@@ -78,7 +77,7 @@ public final class LatentCommand implements Command {
 
         Dataset dataset = MovieLensLoader.load(data);
         TrainedModel model = engine.load(runDir, dataset);
-        String layer = a.string("layer", defaultLayer(model));
+        String layer = a.string("layer", LatentMap.defaultLayer(model));
         if (!model.layerNames().contains(layer)) {
             err.println("encore latent: '" + layer + "' is not a layer of " + runDir + "; its layers are "
                     + String.join(", ", model.layerNames()));
@@ -112,21 +111,6 @@ public final class LatentCommand implements Command {
             printSummary(out, map, title, movies, agreement, shuffled, dataset, nearId, near, png);
         }
         return Main.OK;
-    }
-
-    /** "coding" when the model has it, else its narrowest hidden layer. */
-    static String defaultLayer(TrainedModel model) {
-        List<String> names = model.layerNames();
-        if (names.contains(LayerNames.CODING)) {
-            return LayerNames.CODING;
-        }
-        String narrowest = names.get(0);
-        for (String name : names.subList(0, names.size() - 1)) {
-            if (model.layerWidth(name) < model.layerWidth(narrowest)) {
-                narrowest = name;
-            }
-        }
-        return narrowest;
     }
 
     private static String describe(LatentMap map, boolean movies) {

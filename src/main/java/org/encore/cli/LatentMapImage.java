@@ -1,8 +1,8 @@
 package org.encore.cli;
 
 import org.encore.data.AtomicFiles;
-import org.encore.inspect.Colouring;
 import org.encore.inspect.LatentMap;
+import org.encore.inspect.MapPalette;
 import org.encore.inspect.MapPoint;
 
 import javax.imageio.ImageIO;
@@ -33,13 +33,6 @@ final class LatentMapImage {
     private static final int BOTTOM = 70;
     private static final int LEGEND = 280;
     /** Tableau 20, reordered so that the first ten are the saturated ones. */
-    private static final int[] CATEGORICAL = {
-            0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
-            0xaec7e8, 0xffbb78, 0x98df8a, 0xff9896, 0xc5b0d5, 0xc49c94, 0xf7b6d2, 0xc7c7c7, 0xdbdb8d, 0x9edae5};
-    /** Viridis at nine stops. */
-    private static final int[] SEQUENTIAL = {
-            0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x21918c, 0x28ae80, 0x5ec962, 0xaddc30, 0xfde725};
-
     private LatentMapImage() {
     }
 
@@ -142,19 +135,11 @@ final class LatentMapImage {
     }
 
     private static Color[] colours(LatentMap map) {
-        int n = map.legend().size();
-        Color[] colours = new Color[n];
-        boolean ordered = map.colouring() != Colouring.GENRE;
-        for (int i = 0; i < n; i++) {
-            if (map.legend().get(i).startsWith("(")) {
-                colours[i] = new Color(0xb0b0b0);
-            } else if (ordered) {
-                double f = n == 1 ? 0.5 : (double) i / (n - 1);
-                colours[i] = new Color(SEQUENTIAL[(int) Math.round(f * (SEQUENTIAL.length - 1))]);
-            } else {
-                colours[i] = new Color(CATEGORICAL[i % CATEGORICAL.length]);
-            }
-            colours[i] = new Color(colours[i].getRed(), colours[i].getGreen(), colours[i].getBlue(), 200);
+        int[] rgb = MapPalette.legendColours(map);
+        Color[] colours = new Color[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            Color c = new Color(rgb[i]);
+            colours[i] = new Color(c.getRed(), c.getGreen(), c.getBlue(), 200);
         }
         return colours;
     }

@@ -43,6 +43,21 @@ public record LatentMap(String layer, int layerWidth, double[] explainedVariance
         return explainedVariance.clone();
     }
 
+    /** "coding" when the model has it, else its narrowest hidden layer: the layer a map shows first. */
+    public static String defaultLayer(TrainedModel model) {
+        List<String> names = model.layerNames();
+        if (names.contains(LayerNames.CODING)) {
+            return LayerNames.CODING;
+        }
+        String narrowest = names.get(0);
+        for (String name : names.subList(0, names.size() - 1)) {
+            if (model.layerWidth(name) < model.layerWidth(narrowest)) {
+                narrowest = name;
+            }
+        }
+        return narrowest;
+    }
+
     /** Whether the points are a sample of the users. */
     public boolean sampled() {
         return points.size() < total;

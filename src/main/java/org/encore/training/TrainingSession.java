@@ -83,6 +83,11 @@ public final class TrainingSession {
             }
 
             @Override
+            public void layerStatistics(int epoch, List<LayerStatistics> statistics) {
+                events.layerStatistics(epoch, statistics);
+            }
+
+            @Override
             public void runFinished(String message) {
                 ending.set(message);
                 events.runFinished(message);

@@ -1,6 +1,7 @@
 package org.encore.app.dataset;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Button;
@@ -11,13 +12,16 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import org.encore.app.Charts;
+import org.encore.app.MetricHelp;
 
 import java.util.Locale;
 
 /** Dataset browser: binds tables, filters and charts to {@link DatasetViewModel}. */
 public final class DatasetController {
     private final DatasetViewModel viewModel;
+    private final MovieNeighboursViewModel neighbours;
 
     @FXML private TextField searchField;
     @FXML private ComboBox<String> genreBox;
@@ -38,6 +42,7 @@ public final class DatasetController {
     @FXML private TableColumn<UserRow, Double> userMeanColumn;
     @FXML private Button showUserButton;
     @FXML private Label selectedMovieLabel;
+    @FXML private Label neighboursLabel;
     @FXML private BarChart<String, Number> histogramChart;
     @FXML private BarChart<String, Number> movieRatingsChart;
     @FXML private BarChart<String, Number> perUserChart;
@@ -45,8 +50,9 @@ public final class DatasetController {
     @FXML private BarChart<String, Number> genreChart;
     @FXML private BarChart<String, Number> decadeChart;
 
-    public DatasetController(DatasetViewModel viewModel) {
+    public DatasetController(DatasetViewModel viewModel, MovieNeighboursViewModel neighbours) {
         this.viewModel = viewModel;
+        this.neighbours = neighbours;
     }
 
     @FXML
@@ -77,7 +83,15 @@ public final class DatasetController {
         // most rated first: the movies a newcomer recognises
         movieCountColumn.setSortType(TableColumn.SortType.DESCENDING);
         moviesTable.getSortOrder().add(movieCountColumn);
-        moviesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> viewModel.selectMovie(row));
+        moviesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            viewModel.selectMovie(row);
+            neighbours.select(row == null ? -1 : row.column());
+        });
+        neighboursLabel.textProperty().bind(neighbours.textProperty());
+        // one line in the chart grid; the whole list and what it means on hover
+        Tooltip neighboursTip = MetricHelp.tooltip(MetricHelp.MOVIE_NEIGHBOURS);
+        neighboursTip.textProperty().bind(Bindings.concat(neighbours.textProperty(), "\n\n", MetricHelp.text(MetricHelp.MOVIE_NEIGHBOURS)));
+        neighboursLabel.setTooltip(neighboursTip);
 
         userIdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));
         userCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ratings()));

@@ -25,6 +25,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.stage.DirectoryChooser;
 import org.encore.app.DesignEntry;
+import org.encore.app.MetricHelp;
 import org.encore.app.TrainedRun;
 import org.encore.data.AtomicFiles;
 import org.encore.model.ModelSpec;
@@ -118,6 +119,10 @@ public final class TrainingController {
             ((NumberAxis) chart.getXAxis()).setAutoRanging(false);
             ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         });
+        MetricHelp.install(r2Chart, MetricHelp.R2);
+        MetricHelp.install(mseChart, MetricHelp.MSE);
+        MetricHelp.install(maeChart, MetricHelp.MAE);
+        MetricHelp.install(legendPane, MetricHelp.VALIDATION_ABOVE_TRAINING);
         viewModel.shownRuns().addListener((ListChangeListener<TrainedRun>) change -> redrawSeries());
         redrawSeries();
     }

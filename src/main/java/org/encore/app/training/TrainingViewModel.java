@@ -23,6 +23,7 @@ import org.encore.data.OutputPaths.Overwrite;
 import org.encore.model.ModelSpec;
 import org.encore.training.Engine;
 import org.encore.training.EpochMetrics;
+import org.encore.training.LayerStatistics;
 import org.encore.training.RunControl;
 import org.encore.training.RunFolder;
 import org.encore.training.TrainMetricsKind;
@@ -180,6 +181,11 @@ public final class TrainingViewModel {
                 @Override
                 public void epochFinished(EpochMetrics metrics) {
                     ui.execute(() -> run.addEpoch(metrics));
+                }
+
+                @Override
+                public void layerStatistics(int epoch, List<LayerStatistics> statistics) {
+                    ui.execute(() -> run.addLayerStatistics(statistics));
                 }
             }, round);
             TrainedModel model = outcome.model();

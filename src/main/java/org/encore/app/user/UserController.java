@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.encore.app.Charts;
+import org.encore.app.MetricHelp;
 import org.encore.recommend.Blend;
 
 import java.util.Arrays;
@@ -197,6 +198,10 @@ public final class UserController {
         score.setMinWidth(52);
         score.setMaxWidth(64);
         score.getStyleClass().add("score-column");
+        Label scoreHeader = new Label("Score");
+        MetricHelp.install(scoreHeader, MetricHelp.SCORE);
+        score.setText("");
+        score.setGraphic(scoreHeader);
         if (wide) {
             TableColumn<RecRow, String> genres = new TableColumn<>("Genres");
             genres.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().genres()));

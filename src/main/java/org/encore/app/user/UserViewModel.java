@@ -3,6 +3,8 @@ package org.encore.app.user;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -55,6 +57,7 @@ public final class UserViewModel {
     private final ObjectProperty<Blend.Mode> blendMode = new SimpleObjectProperty<>(this, "blendMode", Blend.Mode.SCORE);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Pick a user");
     private final StatusMessage message = new StatusMessage();
+    private final ReadOnlyIntegerWrapper userId = new ReadOnlyIntegerWrapper(this, "userId", -1);
     private final ObservableList<ModelWeight> models = FXCollections.observableArrayList();
     private final ObservableList<RatedRow> rated = FXCollections.observableArrayList();
     private final ObservableList<RecommendationList> lists = FXCollections.observableArrayList();
@@ -89,6 +92,7 @@ public final class UserViewModel {
         });
         workbench.datasetProperty().addListener((obs, old, dataset) -> {
             row = -1;
+            userId.set(-1);
             rebuildModels();
             clear("Pick a user");
         });
@@ -155,6 +159,7 @@ public final class UserViewModel {
             return;
         }
         row = found;
+        this.userId.set(userId);
         userIdText.set(String.valueOf(userId));
         message.info("");
         refresh();
@@ -360,5 +365,10 @@ public final class UserViewModel {
 
     public ObservableList<Bar> recommendedDecades() {
         return recommendedDecades;
+    }
+
+    /** MovieLens id of the user shown, -1 before one is picked (the Reconstruction tab follows it). */
+    public ReadOnlyIntegerProperty userIdProperty() {
+        return userId.getReadOnlyProperty();
     }
 }

@@ -1,0 +1,286 @@
+package org.encore.app.latent;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.encore.app.BackgroundTask;
+import org.encore.app.StatusMessage;
+import org.encore.app.TrainedRun;
+import org.encore.app.Workbench;
+import org.encore.data.Dataset;
+import org.encore.data.Movie;
+import org.encore.data.RatingMatrix;
+import org.encore.inspect.Colouring;
+import org.encore.inspect.LatentMap;
+import org.encore.inspect.MapPoint;
+import org.encore.training.TrainedModel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+
+/**
+ * The latent map view: a trained run of the open dataset and one of its layers, every user's PCA projection
+ * ({@link LatentMap}, a seeded sample above {@link LatentMap#MAX_USERS}) coloured by dominant genre, decade,
+ * activity or mean rating, or the output layer's movie vectors; hovering describes a point, a click sends a
+ * user to the per-user panel and a box selection lists the users and the movies they rated most. Maps are
+ * computed on the background executor; only the newest request's map is shown.
+ */
+public final class LatentMapViewModel {
+    /** Seed of the user sample (the CLI's default, so both show the same sample). */
+    public static final long SEED = 42;
+    /** Movies listed for a box selection. */
+    public static final int TOP_MOVIES = 15;
+
+    private final Workbench workbench;
+    private final Executor background;
+    private final Executor ui;
+    private final ObservableList<TrainedRun> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<TrainedRun> run = new SimpleObjectProperty<>(this, "run");
+    private final ObservableList<String> layers = FXCollections.observableArrayList();
+    private final ObjectProperty<String> layer = new SimpleObjectProperty<>(this, "layer");
+    private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.GENRE);
+    private final BooleanProperty movies = new SimpleBooleanProperty(this, "movies");
+    private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>(this, "map");
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
+    private final ReadOnlyStringWrapper xLabel = new ReadOnlyStringWrapper(this, "xLabel", "PC1");
+    private final ReadOnlyStringWrapper yLabel = new ReadOnlyStringWrapper(this, "yLabel", "PC2");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ObservableList<MapPoint> selection = FXCollections.observableArrayList();
+    private final ObservableList<String> selectedMovies = FXCollections.observableArrayList();
+    private final StatusMessage message = new StatusMessage();
+    private long generation;
+
+    public LatentMapViewModel(Workbench workbench, Executor background, Executor ui) {
+        this.workbench = workbench;
+        this.background = background;
+        this.ui = ui;
+        workbench.runs().addListener((ListChangeListener<TrainedRun>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(r -> r.modelProperty().addListener((obs, old, model) -> rebuildRuns()));
+            }
+            rebuildRuns();
+        });
+        workbench.datasetProperty().addListener((obs, old, dataset) -> rebuildRuns());
+        run.addListener((obs, old, picked) -> {
+            TrainedModel model = picked == null ? null : picked.model();
+            layers.setAll(model == null ? List.of() : model.layerNames());
+            layer.set(model == null ? null : LatentMap.defaultLayer(model));
+            compute();
+        });
+        layer.addListener((obs, old, name) -> compute());
+        colouring.addListener((obs, old, c) -> compute());
+        movies.addListener((obs, old, on) -> compute());
+        rebuildRuns();
+    }
+
+    /** The finished runs trained on (or reopened for) the open dataset; keeps the pick when it is still there. */
+    private void rebuildRuns() {
+        Dataset dataset = workbench.dataset();
+        List<TrainedRun> usable = workbench.runs().stream().filter(r -> r.model() != null && r.dataset() == dataset).toList();
+        TrainedRun picked = run.get();
+        runs.setAll(usable);
+        if (picked == null || !usable.contains(picked)) {
+            run.set(usable.isEmpty() ? null : usable.get(usable.size() - 1));
+        }
+        if (usable.isEmpty()) {
+            map.set(null);
+            summary.set(dataset == null ? "Open a dataset, then train or open a run" : "Train or open a run of this dataset to map it");
+        }
+    }
+
+    /** What one map computation needs, read on the FX thread. */
+    private record Request(long generation, TrainedModel model, Dataset dataset, String layer, Colouring colouring, boolean movies) {
+    }
+
+    /** Recomputes the map for the current choices in the background. */
+    public void compute() {
+        TrainedRun picked = run.get();
+        Dataset dataset = workbench.dataset();
+        if (picked == null || picked.model() == null || dataset == null || picked.dataset() != dataset
+                || (!movies.get() && layer.get() == null)) {
+            return;
+        }
+        Request request = new Request(++generation, picked.model(), dataset, layer.get(), colouring.get(), movies.get());
+        computing.set(true);
+        message.info("Computing the map…");
+        BackgroundTask.wrap(() -> request.movies()
+                        ? LatentMap.ofMovies(request.model(), request.dataset(), request.colouring())
+                        : LatentMap.ofUsers(request.model(), request.dataset(), request.layer(), request.colouring(), LatentMap.MAX_USERS, SEED))
+                .onSuccess(result -> {
+                    if (request.generation() == generation) {
+                        show(result, request);
+                    }
+                })
+                .onFailure(e -> {
+                    if (request.generation() == generation) {
+                        computing.set(false);
+                        message.error("Cannot map " + picked.name() + ": " + BackgroundTask.describe(e));
+                    }
+                })
+                .executeWith(background, ui);
+    }
+
+    private void show(LatentMap result, Request request) {
+        computing.set(false);
+        message.info("");
+        double[] explained = result.explainedVariance();
+        xLabel.set(String.format(Locale.ROOT, "PC1 (%.1f%% of the variance)", 100 * explained[0]));
+        yLabel.set(String.format(Locale.ROOT, "PC2 (%.1f%% of the variance)", 100 * explained[1]));
+        String noun = request.movies() ? "movies" : "users";
+        String what = request.movies() ? "output-layer movie vectors" : "'" + result.layer() + "' layer";
+        summary.set(result.sampled()
+                ? String.format(Locale.ROOT, "%s, %d wide · sampled %,d of %,d %s", what, result.layerWidth(), result.points().size(), result.total(), noun)
+                : String.format(Locale.ROOT, "%s, %d wide · %,d %s", what, result.layerWidth(), result.points().size(), noun));
+        selection.clear();
+        selectedMovies.clear();
+        map.set(result);
+    }
+
+    /** The point's description for hovering: id, what it is coloured by, number of ratings. */
+    public String describe(MapPoint point) {
+        Dataset dataset = workbench.dataset();
+        LatentMap shown = map.get();
+        if (dataset == null || shown == null) {
+            return "";
+        }
+        RatingMatrix m = dataset.ratings();
+        if (movies.get()) {
+            Movie movie = dataset.movie(point.id());
+            String title = movie == null ? "movie " + point.id() : movie.displayTitle();
+            return String.format(Locale.ROOT, "%s (id %d) · %s", title, point.id(), point.label());
+        }
+        int row = m.users().indexOf(point.id());
+        int ratings = row < 0 ? 0 : m.rowLength(row);
+        return String.format(Locale.ROOT, "User %d · %s · %,d ratings", point.id(), point.label(), ratings);
+    }
+
+    /** Sends a user point to the per-user panel (a movie point only gets described). */
+    public void open(MapPoint point) {
+        if (!movies.get() && map.get() != null) {
+            workbench.showUser(point.id());
+        }
+    }
+
+    /**
+     * Selects the points inside the box (map coordinates, corners in any order) and lists, for users, the movies
+     * most of them rated ("Title: n of k users"), for movies their titles.
+     */
+    public void selectBox(double x0, double y0, double x1, double y1) {
+        LatentMap shown = map.get();
+        Dataset dataset = workbench.dataset();
+        if (shown == null || dataset == null) {
+            return;
+        }
+        double minX = Math.min(x0, x1);
+        double maxX = Math.max(x0, x1);
+        double minY = Math.min(y0, y1);
+        double maxY = Math.max(y0, y1);
+        List<MapPoint> inside = shown.points().stream()
+                .filter(p -> p.x() >= minX && p.x() <= maxX && p.y() >= minY && p.y() <= maxY).toList();
+        selection.setAll(inside);
+        selectedMovies.setAll(movies.get() ? titles(dataset, inside) : mostRated(dataset, inside));
+    }
+
+    private static List<String> titles(Dataset dataset, List<MapPoint> inside) {
+        return inside.stream().limit(200).map(p -> {
+            Movie movie = dataset.movie(p.id());
+            return movie == null ? "movie " + p.id() : movie.displayTitle();
+        }).toList();
+    }
+
+    private static List<String> mostRated(Dataset dataset, List<MapPoint> users) {
+        RatingMatrix m = dataset.ratings();
+        int[] counts = new int[m.movieCount()];
+        for (MapPoint user : users) {
+            int row = m.users().indexOf(user.id());
+            for (int p = m.rowStart(row); p < m.rowEnd(row); p++) {
+                counts[m.columnAt(p)]++;
+            }
+        }
+        Integer[] order = new Integer[counts.length];
+        Arrays.setAll(order, c -> c);
+        Arrays.sort(order, Comparator.comparingInt((Integer c) -> -counts[c]).thenComparingInt(c -> c));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < Math.min(TOP_MOVIES, order.length) && counts[order[i]] > 0; i++) {
+            Movie movie = dataset.movieOfColumn(order[i]);
+            lines.add(String.format(Locale.ROOT, "%s: %d of %d users", movie.displayTitle(), counts[order[i]], users.size()));
+        }
+        return lines;
+    }
+
+    public ObservableList<TrainedRun> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<TrainedRun> runProperty() {
+        return run;
+    }
+
+    public ObservableList<String> layers() {
+        return layers;
+    }
+
+    public ObjectProperty<String> layerProperty() {
+        return layer;
+    }
+
+    public ObjectProperty<Colouring> colouringProperty() {
+        return colouring;
+    }
+
+    /** Map the output layer's movie vectors instead of the users. */
+    public BooleanProperty moviesProperty() {
+        return movies;
+    }
+
+    /** The map shown, or null. */
+    public ReadOnlyObjectProperty<LatentMap> mapProperty() {
+        return map.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    /** "PC1 (16.2% of the variance)". */
+    public ReadOnlyStringProperty xLabelProperty() {
+        return xLabel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty yLabelProperty() {
+        return yLabel.getReadOnlyProperty();
+    }
+
+    /** What is mapped and how many points, "sampled N of M users" when sampled. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Points of the last box selection. */
+    public ObservableList<MapPoint> selection() {
+        return selection;
+    }
+
+    /** The selected users' most rated movies, or the selected movies' titles. */
+    public ObservableList<String> selectedMovies() {
+        return selectedMovies;
+    }
+
+    public StatusMessage message() {
+        return message;
+    }
+}
