@@ -12,6 +12,8 @@ import org.encore.app.dataset.DatasetController;
 import org.encore.app.dataset.DatasetViewModel;
 import org.encore.app.designer.DesignerController;
 import org.encore.app.designer.DesignerViewModel;
+import org.encore.app.evaluation.EvaluationController;
+import org.encore.app.evaluation.EvaluationViewModel;
 import org.encore.app.training.TrainingController;
 import org.encore.app.training.TrainingViewModel;
 import org.encore.app.user.UserController;
@@ -42,6 +44,7 @@ public final class WorkbenchWindow {
     private final DesignerViewModel designerViewModel;
     private final TrainingViewModel trainingViewModel;
     private final UserViewModel userViewModel;
+    private final EvaluationViewModel evaluationViewModel;
     private final MainController mainController;
     private final TrainingController trainingController;
     private final Scene scene;
@@ -56,6 +59,7 @@ public final class WorkbenchWindow {
         designerViewModel = new DesignerViewModel(workbench, engine);
         trainingViewModel = new TrainingViewModel(workbench, engine, executor, ui, runsDir);
         userViewModel = new UserViewModel(workbench, new Random(), executor, ui);
+        evaluationViewModel = new EvaluationViewModel(workbench, engine, executor, ui);
         userViewModel.sideBySideProperty().set(preferences.listsSideBySide());
         userViewModel.sideBySideProperty().addListener((obs, old, side) -> preferences.setListsSideBySide(side));
         mainController = new MainController(mainViewModel, this::quit);
@@ -65,8 +69,9 @@ public final class WorkbenchWindow {
                 DatasetController.class, new DatasetController(datasetViewModel),
                 DesignerController.class, new DesignerController(designerViewModel),
                 TrainingController.class, trainingController,
-                UserController.class, new UserController(userViewModel));
-        workbench.viewProperty().set(Math.max(0, Math.min(Workbench.USER_VIEW, preferences.lastView())));
+                UserController.class, new UserController(userViewModel),
+                EvaluationController.class, new EvaluationController(evaluationViewModel));
+        workbench.viewProperty().set(Math.max(0, Math.min(Workbench.EVALUATION_VIEW, preferences.lastView())));
         Fxml.Loaded<MainController> main = Fxml.load(MainController.class, "MainView.fxml", controllers);
         scene = new Scene(main.root(), preferences.windowWidth(), preferences.windowHeight());
         Themes.apply(scene, mainViewModel.darkThemeProperty().get());
@@ -161,6 +166,7 @@ public final class WorkbenchWindow {
         }
         preferences.setLastView(workbench.viewProperty().get());
         trainingViewModel.cancel();
+        evaluationViewModel.cancel();
         mainController.dispose();
         executor.close();
     }
@@ -195,6 +201,10 @@ public final class WorkbenchWindow {
 
     public UserViewModel userViewModel() {
         return userViewModel;
+    }
+
+    public EvaluationViewModel evaluationViewModel() {
+        return evaluationViewModel;
     }
 
     public TrainingController trainingController() {
