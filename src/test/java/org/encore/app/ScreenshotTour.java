@@ -138,7 +138,7 @@ public final class ScreenshotTour {
         }
     }
 
-    private static void shoot(WorkbenchWindow window, Path file) throws Exception {
+    static void shoot(WorkbenchWindow window, Path file) throws Exception {
         Thread.sleep(700);
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> image.complete(window.scene().snapshot(null)));
@@ -147,7 +147,7 @@ public final class ScreenshotTour {
         System.out.println("wrote " + file);
     }
 
-    private static void onFx(Runnable action) throws Exception {
+    static void onFx(Runnable action) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -160,7 +160,7 @@ public final class ScreenshotTour {
         done.get(60, TimeUnit.SECONDS);
     }
 
-    private static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
+    static void waitUntil(BooleanSupplier condition, int seconds) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < end) {
             CompletableFuture<Boolean> check = new CompletableFuture<>();

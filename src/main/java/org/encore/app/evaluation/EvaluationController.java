@@ -133,12 +133,14 @@ public final class EvaluationController {
         resultTable.setItems(viewModel.rows());
         TableColumn<ResultRow, String> name = new TableColumn<>("model");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        name.setPrefWidth(120);
+        name.setPrefWidth(110);
+        name.setMinWidth(70);
         TableColumn<ResultRow, ResultRow> mark = new TableColumn<>("vs best");
         mark.setId("markColumn");
         mark.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         mark.setComparator(Comparator.comparing(ResultRow::mark));
-        mark.setPrefWidth(60);
+        mark.setPrefWidth(64);
+        mark.setMinWidth(56);
         mark.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(ResultRow row, boolean empty) {
@@ -152,11 +154,35 @@ public final class EvaluationController {
         for (ReportColumn column : ReportColumn.all()) {
             resultTable.getColumns().add(metricColumn(column));
         }
-        resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // as tall as its rows (header, rows, a spare line), the sentences below take the rest
+        resultTable.setFixedCellSize(ROW_HEIGHT);
+        resultTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> ROW_HEIGHT * Math.max(3, viewModel.rows().size()) + 34, viewModel.rows()));
+        resultTable.maxHeightProperty().bind(resultTable.prefHeightProperty());
+    }
+
+    private static final double ROW_HEIGHT = 38;
+
+    /** Short headings where the report's own would not fit a column; the full one is the header's tooltip. */
+    private static String shortHeading(ReportColumn column) {
+        return switch (column) {
+            case MEAN_POPULARITY -> "mean pop.";
+            case GENRE_DISTANCE -> "genre dist.";
+            case DECADE_DISTANCE -> "decade dist.";
+            default -> column.heading();
+        };
     }
 
     private static TableColumn<ResultRow, ResultRow> metricColumn(ReportColumn column) {
-        TableColumn<ResultRow, ResultRow> c = new TableColumn<>(column.heading());
+        TableColumn<ResultRow, ResultRow> c = new TableColumn<>();
+        Label header = new Label(shortHeading(column));
+        header.setTooltip(new Tooltip(column.heading() + " (" + switch (column.better()) {
+            case HIGHER -> "higher is better";
+            case LOWER -> "lower is better";
+            case NEITHER -> "neither way is better";
+        } + ")"));
+        c.setGraphic(header);
         c.setId(column.key() + "Column");
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         // undefined values (RMSE of a ranking-only model) sort last either way round
@@ -164,7 +190,8 @@ public final class EvaluationController {
             double v = r.mean(column);
             return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
         }));
-        c.setPrefWidth(column.digits() == 1 ? 90 : 110);
+        c.setPrefWidth(column.digits() == 1 ? 70 : 80);
+        c.setMinWidth(60);
         c.setCellFactory(tc -> new TableCell<>() {
             @Override
             protected void updateItem(ResultRow row, boolean empty) {
@@ -175,7 +202,7 @@ public final class EvaluationController {
                     setTooltip(null);
                     return;
                 }
-                setText(row.cell(column));
+                setText(row.twoLineCell(column));
                 if (row.best().contains(column)) {
                     getStyleClass().add(BEST_STYLE);
                 }

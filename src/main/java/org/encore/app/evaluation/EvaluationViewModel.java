@@ -213,8 +213,8 @@ public final class EvaluationViewModel {
                 @Override
                 public void epochFinished(EpochMetrics m) {
                     fraction.accept(done.incrementAndGet() / (double) units);
-                    say(String.format(Locale.ROOT, "    epoch %d: loss %.5f, validation MSE %.5f, rated RMSE %.3f (%.1f s)",
-                            m.epoch(), m.loss(), m.validation().mse(), m.validation().ratedRmse(), m.seconds()));
+                    say(String.format(Locale.ROOT, "    epoch %d: loss %.4f, val. MSE %.4f (%.1f s)",
+                            m.epoch(), m.loss(), m.validation().mse(), m.seconds()));
                 }
             };
             return evaluation.run(request, Evaluator.training(session, epochs), engine.solver(), line -> {

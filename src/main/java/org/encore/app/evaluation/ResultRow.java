@@ -96,6 +96,11 @@ public record ResultRow(String name, CandidateRuns candidate, Set<ReportColumn> 
         return ci.isDefined() ? mean + " ± " + String.format(Locale.ROOT, f, ci.halfWidth()) : mean;
     }
 
+    /** {@link #cell} on two lines, the mean above its "± half-width", for narrow columns. */
+    public String twoLineCell(ReportColumn column) {
+        return cell(column).replace(" ± ", "\n± ");
+    }
+
     /** The interval as "[low, high]" (the cell's tooltip), or what it is computed over when undefined. */
     public String intervalText(ReportColumn column) {
         ConfidenceInterval ci = candidate.interval(column);
