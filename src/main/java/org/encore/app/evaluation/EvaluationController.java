@@ -1,5 +1,6 @@
 package org.encore.app.evaluation;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -118,7 +119,7 @@ public final class EvaluationController {
         });
         sentenceList.setItems(viewModel.sentences());
         sentenceList.setCellFactory(list -> new WrappingCell());
-        cardLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        cardLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.card().isEmpty() ? "Shown with the results: dataset, filters, split, seeds, fold-in, "
                         + "relevance, list lengths, checkpoints, software." : String.join("\n", viewModel.card()),
                 viewModel.card()));
@@ -157,7 +158,7 @@ public final class EvaluationController {
         resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // as tall as its rows (header, rows, a spare line), the sentences below take the rest
         resultTable.setFixedCellSize(ROW_HEIGHT);
-        resultTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        resultTable.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> ROW_HEIGHT * Math.max(3, viewModel.rows().size()) + 34, viewModel.rows()));
         resultTable.maxHeightProperty().bind(resultTable.prefHeightProperty());
     }

@@ -12,7 +12,10 @@ import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -276,9 +279,33 @@ public final class TrainingController {
         viewModel.pauseOrResume();
     }
 
+    /** Asks whether to keep the epochs so far (saved, marked as stopped early) or discard the run, then stops. */
     @FXML
     public void stop() {
-        viewModel.cancel();
+        if (!viewModel.runningProperty().get()) {
+            return;
+        }
+        ButtonType keep = new ButtonType("Stop and keep the epochs so far",
+                ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Stop and discard",
+                ButtonBar.ButtonData.NO);
+        ButtonType goOn = new ButtonType("Go on training",
+                ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                "Kept: the run is saved and marked as stopped early in the run list, the per-user panel and the "
+                        + "Evaluation view. Discarded: it disappears. The rest of the queue is dropped either way.",
+                keep, discard, goOn);
+        if (runList.getScene() != null) {
+            ask.initOwner(runList.getScene().getWindow());
+        }
+        ask.setHeaderText("Stop training?");
+        ask.getDialogPane().setId("stopDialog");
+        ButtonType answer = ask.showAndWait().orElse(goOn);
+        if (answer == keep) {
+            viewModel.cancel(TrainingViewModel.OnCancel.KEEP);
+        } else if (answer == discard) {
+            viewModel.cancel(TrainingViewModel.OnCancel.DISCARD);
+        }
     }
 
     @FXML

@@ -114,6 +114,7 @@ public final class TrainingViewModel {
         queue().clear();
         RunControl round = new RunControl();
         control = round;
+        onCancel = OnCancel.DISCARD;
         running.set(true);
         paused.set(false);
         message.info("");
@@ -180,7 +181,7 @@ public final class TrainingViewModel {
             }, round);
             TrainedModel model = outcome.model();
             if (outcome.cancelled()) {
-                ui.execute(() -> run.finish(model, null, "cancelled (not saved)"));
+                endCancelled(run, outcome, session);
                 return;
             }
             // a fresh name, saved without overwriting: a run already saved is never replaced from the window
@@ -205,6 +206,70 @@ public final class TrainingViewModel {
             });
         }
     }
+
+    /**
+     * A cancelled run: kept (saved as a run folder whose name says it stopped early, and shown under a name that
+     * says so everywhere: the run list, the per-user panel, the Evaluation view) when {@link #cancel(OnCancel)}
+     * asked for it and at least one epoch finished; else dropped from every list.
+     */
+    private void endCancelled(TrainedRun run, TrainingSession.Outcome outcome, TrainingSession session) {
+        TrainedModel model = outcome.model();
+        int epochs = model.history().size();
+        if (onCancel != OnCancel.KEEP || epochs == 0) {
+            ui.execute(() -> {
+                shownFlag(run).set(false);
+                workbench.runs().remove(run);
+            });
+            return;
+        }
+        Path dir = OutputPaths.freshFolder(runsDir, LocalDateTime.now().format(FOLDER_TIME) + "-" + safe(run.name())
+                + STOPPED_SUFFIX);
+        String status = "stopped early by you after epoch " + epochs + " of " + run.spec().training().epochs();
+        Path saved;
+        String problem = null;
+        try {
+            session.save(outcome, dir, Overwrite.REFUSE);
+            saved = dir;
+        } catch (IOException e) {
+            LOG.warn("cannot save run {}", dir, e);
+            saved = null;
+            problem = e.getMessage();
+        }
+        Path savedDir = saved;
+        String failure = problem;
+        ui.execute(() -> {
+            TrainedRun kept = new TrainedRun(run.name() + " (stopped early)", run.spec(), run.dataset());
+            kept.history().setAll(run.historySnapshot());
+            kept.finish(model, savedDir, status + (savedDir == null ? " · not saved: " + failure : " · saved"));
+            int at = workbench.runs().indexOf(run);
+            shownFlag(run).set(false);
+            if (at >= 0) {
+                workbench.runs().set(at, kept);
+            } else {
+                workbench.runs().add(kept);
+            }
+            shownFlag(kept).set(true);
+            if (currentRun.get() == run) {
+                currentRun.set(kept);
+            }
+            if (failure != null) {
+                message.error("Cannot save the run to " + dir + ": " + failure);
+            }
+        });
+    }
+
+    /** What a cancel does with the run being trained. */
+    public enum OnCancel {
+        /** Save the epochs so far as a run marked as stopped early. */
+        KEEP,
+        /** Drop the run from every list. */
+        DISCARD
+    }
+
+    /** Ends the name of a kept run's folder, so that it reads as stopped early when reopened. */
+    public static final String STOPPED_SUFFIX = "-stopped-early";
+
+    private volatile OnCancel onCancel = OnCancel.DISCARD;
 
     private static final String PAUSED = "Paused · ";
 
@@ -263,8 +328,14 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Stops the current run between batches and drops the rest of this round. */
+    /** Stops the current run between batches, discards it and drops the rest of this round. */
     public void cancel() {
+        cancel(OnCancel.DISCARD);
+    }
+
+    /** Stops the current run between batches, keeps or discards it, and drops the rest of this round. */
+    public void cancel(OnCancel what) {
+        onCancel = what;
         RunControl current = control;
         if (current != null) {
             current.cancel();

@@ -185,4 +185,51 @@ class TrainingViewModelTest {
                 TrainingViewModel.progressLine("m", 1, 2, 3, 10, 2, 4, 30, 0.25));
         assertEquals("1:01:01", TrainingViewModel.duration(3661));
     }
+
+    /** Cancels the round once the run named {@code name} has {@code epochs} epochs, keeping or discarding it. */
+    private void cancelAfter(int epochs, TrainingViewModel.OnCancel what) {
+        workbench.runs().addListener((javafx.collections.ListChangeListener<TrainedRun>) change -> {
+            while (change.next()) {
+                for (TrainedRun run : change.getAddedSubList()) {
+                    run.history().addListener((javafx.collections.ListChangeListener<org.encore.training.EpochMetrics>) c -> {
+                        if (run.history().size() == epochs) {
+                            viewModel.cancel(what);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    @Test
+    void stopAndKeepSavesTheEpochsSoFarAsARunMarkedStoppedEarly() throws Exception {
+        viewModel.enqueue(TestDatasets.tinySpec("tiny", 40));
+        viewModel.enqueue(TestDatasets.tinySpec("dropped", 2));
+        cancelAfter(2, TrainingViewModel.OnCancel.KEEP);
+        viewModel.trainQueue();
+        assertEquals(1, workbench.runs().size(), "the rest of the queue is dropped");
+        TrainedRun kept = workbench.runs().get(0);
+        assertEquals("tiny (stopped early)", kept.name());
+        assertTrue(kept.history().size() >= 2 && kept.history().size() < 40, "epochs: " + kept.history().size());
+        assertNotNull(kept.model());
+        assertTrue(kept.statusProperty().get().startsWith("stopped early by you after epoch " + kept.history().size() + " of 40"),
+                kept.statusProperty().get());
+        assertTrue(kept.statusProperty().get().endsWith("· saved"), kept.statusProperty().get());
+        assertTrue(kept.runDir().getFileName().toString().endsWith(TrainingViewModel.STOPPED_SUFFIX), kept.runDir().toString());
+        assertTrue(Files.isRegularFile(kept.runDir().resolve("manifest.json")));
+        assertEquals(List.of(kept), List.copyOf(viewModel.shownRuns()), "the kept run is drawn in place of the cancelled one");
+        assertEquals(kept.history().size(), new Dl4jEngine().load(kept.runDir(), workbench.dataset()).history().size(),
+                "the saved folder holds the epochs so far");
+        assertEquals("Cancelled", viewModel.progressTextProperty().get());
+    }
+
+    @Test
+    void stopAndDiscardDropsTheRunFromEveryList() {
+        viewModel.enqueue(TestDatasets.tinySpec("tiny", 40));
+        cancelAfter(1, TrainingViewModel.OnCancel.DISCARD);
+        viewModel.trainQueue();
+        assertTrue(workbench.runs().isEmpty(), "a discarded run is in no list (nor the per-user panel, which lists these)");
+        assertTrue(viewModel.shownRuns().isEmpty());
+        assertTrue(viewModel.savedRuns().isEmpty(), "nothing was saved");
+    }
 }
