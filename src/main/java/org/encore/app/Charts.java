@@ -52,4 +52,35 @@ public final class Charts {
         }
         chart.getData().setAll(all);
     }
+
+    /**
+     * Twelve colours readable on both themes and told apart from each other (Tableau 10 and two more); a run keeps
+     * its colour, by its position among the runs, on every chart.
+     */
+    public static final List<String> RUN_COLOURS = List.of("#e4572e", "#2e86ab", "#3bb273", "#a259c4", "#f3a712",
+            "#17becf", "#d62728", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#1f4e99");
+
+    /** The colour of the run at {@code index} (0-based); after twelve the colours repeat with {@link #runDash}. */
+    public static String runColour(int index) {
+        return RUN_COLOURS.get(Math.floorMod(index, RUN_COLOURS.size()));
+    }
+
+    /**
+     * The dash pattern (a CSS {@code -fx-stroke-dash-array}, empty for solid) of the run at {@code index}: the
+     * first twelve runs draw training solid and validation dashed; later runs, whose colours repeat, draw
+     * training dotted and validation dash-dotted, so no two of the first 24 runs look alike.
+     */
+    public static String runDash(int index, boolean validation) {
+        boolean second = Math.floorMod(index, 2 * RUN_COLOURS.size()) >= RUN_COLOURS.size();
+        if (!second) {
+            return validation ? "7 5" : "";
+        }
+        return validation ? "10 4 2 4" : "2 3";
+    }
+
+    /** The CSS style of a run's line: its colour and dash pattern. */
+    public static String runLineStyle(int index, boolean validation) {
+        String dash = runDash(index, validation);
+        return "-fx-stroke: " + runColour(index) + ";" + (dash.isEmpty() ? "" : " -fx-stroke-dash-array: " + dash + ";");
+    }
 }

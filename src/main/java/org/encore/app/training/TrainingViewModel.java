@@ -40,7 +40,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -49,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Training: a queue of specs trained one after another on the background executor through the
@@ -69,7 +67,7 @@ public final class TrainingViewModel {
     private final Path runsDir;
     private final ObservableList<TrainedRun> shown = FXCollections.observableArrayList();
     private final Map<TrainedRun, BooleanProperty> shownFlags = new IdentityHashMap<>();
-    private final ObservableList<Path> savedRuns = FXCollections.observableArrayList();
+    private final SavedRuns saved;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -85,6 +83,8 @@ public final class TrainingViewModel {
         this.background = background;
         this.ui = ui;
         this.runsDir = runsDir;
+        this.saved = new SavedRuns(runsDir);
+        workbench.datasetProperty().addListener((obs, old, dataset) -> refreshSavedRuns());
         refreshSavedRuns();
     }
 
@@ -225,50 +225,31 @@ public final class TrainingViewModel {
         Path dir = OutputPaths.freshFolder(runsDir, LocalDateTime.now().format(FOLDER_TIME) + "-" + safe(run.name())
                 + STOPPED_SUFFIX);
         String status = "stopped early by you after epoch " + epochs + " of " + run.spec().training().epochs();
-        Path saved;
         String problem = null;
         try {
             session.save(outcome, dir, Overwrite.REFUSE);
-            saved = dir;
-        } catch (IOException e) {
+        } catch (IOException e) { // kept in the lists, unsaved, and said so
             LOG.warn("cannot save run {}", dir, e);
-            saved = null;
             problem = e.getMessage();
         }
-        Path savedDir = saved;
+        Path savedDir = problem == null ? dir : null;
         String failure = problem;
         ui.execute(() -> {
-            TrainedRun kept = new TrainedRun(run.name() + " (stopped early)", run.spec(), run.dataset());
-            kept.history().setAll(run.historySnapshot());
-            kept.finish(model, savedDir, status + (savedDir == null ? " · not saved: " + failure : " · saved"));
-            int at = workbench.runs().indexOf(run);
+            TrainedRun kept = run.keptAfterStop(model, savedDir, status + (savedDir == null ? " · not saved: " + failure : " · saved"));
             shownFlag(run).set(false);
-            if (at >= 0) {
-                workbench.runs().set(at, kept);
-            } else {
-                workbench.runs().add(kept);
-            }
+            int at = workbench.runs().indexOf(run);
+            workbench.runs().add(at < 0 ? workbench.runs().size() : at, kept);
+            workbench.runs().remove(run);
             shownFlag(kept).set(true);
-            if (currentRun.get() == run) {
-                currentRun.set(kept);
-            }
+            currentRun.set(currentRun.get() == run ? kept : currentRun.get());
             if (failure != null) {
                 message.error("Cannot save the run to " + dir + ": " + failure);
             }
         });
     }
 
-    /** What a cancel does with the run being trained. */
-    public enum OnCancel {
-        /** Save the epochs so far as a run marked as stopped early. */
-        KEEP,
-        /** Drop the run from every list. */
-        DISCARD
-    }
-
     /** Ends the name of a kept run's folder, so that it reads as stopped early when reopened. */
     public static final String STOPPED_SUFFIX = "-stopped-early";
-
     private volatile OnCancel onCancel = OnCancel.DISCARD;
 
     private static final String PAUSED = "Paused · ";
@@ -367,19 +348,17 @@ public final class TrainingViewModel {
 
     // ---- saved runs ----
 
-    /** Re-reads the run folders under the runs directory, newest first. */
+    /** Re-reads the run folders of the open dataset under the runs directory ({@link SavedRuns#refresh}). */
     public void refreshSavedRuns() {
-        List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(runsDir)) {
-            try (Stream<Path> dirs = Files.list(runsDir)) {
-                // a crash may leave a half-built run in a hidden temporary sibling: never list it
-                dirs.filter(Files::isDirectory).filter(d -> !OutputPaths.isTemporary(d))
-                        .sorted(Comparator.comparing(Path::getFileName).reversed()).forEach(found::add);
-            } catch (IOException e) {
-                message.error("Cannot list " + runsDir + ": " + e.getMessage());
-            }
+        String problem = saved.refresh(workbench.dataset());
+        if (problem != null) {
+            message.error(problem);
         }
-        savedRuns.setAll(found);
+    }
+
+    /** The saved runs of the open dataset (newest first) and the note on those hidden. */
+    public SavedRuns saved() {
+        return saved;
     }
 
     /** Reopens a saved run on the open dataset (in the background); a mismatch is reported, not loaded. */
@@ -482,7 +461,7 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<Path> savedRuns() {
-        return savedRuns;
+        return saved.paths();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -3,6 +3,9 @@ package org.encore.app.training;
 import org.encore.app.TestDatasets;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
+import org.encore.data.Dataset;
+import org.encore.data.DatasetStatistics;
+import org.encore.training.RunFolder;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,7 +190,7 @@ class TrainingViewModelTest {
     }
 
     /** Cancels the round once the run named {@code name} has {@code epochs} epochs, keeping or discarding it. */
-    private void cancelAfter(int epochs, TrainingViewModel.OnCancel what) {
+    private void cancelAfter(int epochs, OnCancel what) {
         workbench.runs().addListener((javafx.collections.ListChangeListener<TrainedRun>) change -> {
             while (change.next()) {
                 for (TrainedRun run : change.getAddedSubList()) {
@@ -205,7 +208,7 @@ class TrainingViewModelTest {
     void stopAndKeepSavesTheEpochsSoFarAsARunMarkedStoppedEarly() throws Exception {
         viewModel.enqueue(TestDatasets.tinySpec("tiny", 40));
         viewModel.enqueue(TestDatasets.tinySpec("dropped", 2));
-        cancelAfter(2, TrainingViewModel.OnCancel.KEEP);
+        cancelAfter(2, OnCancel.KEEP);
         viewModel.trainQueue();
         assertEquals(1, workbench.runs().size(), "the rest of the queue is dropped");
         TrainedRun kept = workbench.runs().get(0);
@@ -226,10 +229,30 @@ class TrainingViewModelTest {
     @Test
     void stopAndDiscardDropsTheRunFromEveryList() {
         viewModel.enqueue(TestDatasets.tinySpec("tiny", 40));
-        cancelAfter(1, TrainingViewModel.OnCancel.DISCARD);
+        cancelAfter(1, OnCancel.DISCARD);
         viewModel.trainQueue();
         assertTrue(workbench.runs().isEmpty(), "a discarded run is in no list (nor the per-user panel, which lists these)");
         assertTrue(viewModel.shownRuns().isEmpty());
         assertTrue(viewModel.savedRuns().isEmpty(), "nothing was saved");
+    }
+
+    @Test
+    void savedRunsOfAnotherDatasetAreHiddenWithANoteSayingHowMany() {
+        viewModel.enqueue(TestDatasets.tinySpec("tiny", 2));
+        viewModel.trainQueue();
+        assertEquals(1, viewModel.saved().summaries().size());
+        RunFolder.Summary summary = viewModel.saved().summaries().get(0);
+        assertEquals("autoencoder", summary.kind());
+        assertEquals(2, summary.epochs());
+        assertEquals("2", SavedRunColumns.epochs(summary));
+        assertTrue(Double.isFinite(summary.bestValidation()), "the best validation MSE is read from the history");
+        assertEquals("", viewModel.saved().hiddenNoteProperty().get());
+
+        Dataset small = TestDatasets.small();
+        Dataset other = new Dataset("another-release", small.source(), small.ratings(),
+                small.movies(), small.report());
+        workbench.setDataset(other, DatasetStatistics.of(other));
+        assertTrue(viewModel.savedRuns().isEmpty(), "a run of another dataset is not listed");
+        assertEquals("1 saved run of other datasets (or unreadable) not listed", viewModel.saved().hiddenNoteProperty().get());
     }
 }
