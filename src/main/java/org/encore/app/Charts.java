@@ -5,6 +5,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.XYChart;
+import org.encore.evaluation.TrainingChartSvg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,12 +54,8 @@ public final class Charts {
         chart.getData().setAll(all);
     }
 
-    /**
-     * Twelve colours readable on both themes and told apart from each other (Tableau 10 and two more); a run keeps
-     * its colour, by its position among the runs, on every chart.
-     */
-    public static final List<String> RUN_COLOURS = List.of("#e4572e", "#2e86ab", "#3bb273", "#a259c4", "#f3a712",
-            "#17becf", "#d62728", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#1f4e99");
+    /** The runs' twelve colours, the same as the HTML report's training chart ({@link TrainingChartSvg#COLOURS}). */
+    public static final List<String> RUN_COLOURS = TrainingChartSvg.COLOURS;
 
     /** The colour of the run at {@code index} (0-based); after twelve the colours repeat with {@link #runDash}. */
     public static String runColour(int index) {

@@ -25,9 +25,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -62,6 +64,8 @@ public final class WorkbenchWindow {
         evaluationViewModel = new EvaluationViewModel(workbench, engine, executor, ui);
         userViewModel.sideBySideProperty().set(preferences.listsSideBySide());
         userViewModel.sideBySideProperty().addListener((obs, old, side) -> preferences.setListsSideBySide(side));
+        // runs open last time come back with their dataset (the saved-runs list is refreshed first)
+        workbench.datasetProperty().addListener((obs, old, dataset) -> reopenRemembered());
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);
         Map<Class<?>, Object> controllers = Map.of(
@@ -96,6 +100,13 @@ public final class WorkbenchWindow {
                 e.consume();
             }
         });
+    }
+
+    private void reopenRemembered() {
+        Set<String> remembered = new HashSet<>(preferences.openRuns());
+        List.copyOf(trainingViewModel.savedRuns()).stream()
+                .filter(dir -> remembered.contains(dir.toAbsolutePath().normalize().toString()))
+                .forEach(trainingViewModel::open);
     }
 
     public void show() {
@@ -165,6 +176,8 @@ public final class WorkbenchWindow {
             preferences.setWindowSize(stage.getWidth(), stage.getHeight());
         }
         preferences.setLastView(workbench.viewProperty().get());
+        preferences.setOpenRuns(workbench.runs().stream().filter(r -> r.runDir() != null)
+                .map(r -> r.runDir().toAbsolutePath().normalize().toString()).distinct().toList());
         trainingViewModel.cancel();
         evaluationViewModel.cancel();
         mainController.dispose();

@@ -35,12 +35,16 @@ import org.encore.model.ModelSpec;
 import org.encore.model.RowScorer;
 import org.encore.training.Engine;
 import org.encore.training.EpochMetrics;
+import org.encore.training.TrainedModel;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingSession;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -79,6 +83,7 @@ public final class EvaluationViewModel {
     private final ObservableList<String> card = FXCollections.observableArrayList();
     private final StatusMessage message = new StatusMessage();
     private BackgroundTask<MultiSeedReport> task;
+    private Map<String, List<EpochMetrics>> histories = Map.of();
 
     public EvaluationViewModel(Workbench workbench, Engine engine, Executor background, Executor ui) {
         this.workbench = workbench;
@@ -186,11 +191,16 @@ public final class EvaluationViewModel {
         }
         List<ModelSpec> specs = new ArrayList<>();
         List<RowScorer> loaded = new ArrayList<>();
+        // the training curves of every trained model evaluated, for the HTML report
+        Map<String, List<EpochMetrics>> curves = Collections.synchronizedMap(new LinkedHashMap<>());
         Set<Baseline> baselines = EnumSet.noneOf(Baseline.class);
         for (EvaluationCandidate c : chosen) {
             switch (c.kind()) {
                 case SPEC -> specs.add(c.spec());
-                case RUN -> loaded.add(new RunScorer(c.name(), c.run().model()));
+                case RUN -> {
+                    loaded.add(new RunScorer(c.name(), c.run().model()));
+                    curves.put(c.name(), c.run().historySnapshot());
+                }
                 case BASELINE -> baselines.add(c.baseline());
             }
         }
@@ -217,7 +227,15 @@ public final class EvaluationViewModel {
                             m.epoch(), m.loss(), m.validation().mse(), m.seconds()));
                 }
             };
-            return evaluation.run(request, Evaluator.training(session, epochs), engine.solver(), line -> {
+            Evaluator.ModelTrainer training = Evaluator.training(session, epochs);
+            Evaluator.ModelTrainer recording = (spec, matrix, plan, token) -> {
+                RowScorer model = training.train(spec, matrix, plan, token);
+                if (model instanceof TrainedModel trained) {
+                    curves.put(spec.name() + " (seed " + spec.training().seed() + ")", trained.history());
+                }
+                return model;
+            };
+            return evaluation.run(request, recording, engine.solver(), line -> {
                 if (line.startsWith("seed ") && seedsStarted.getAndIncrement() > 0) {
                     done.set(perSeed * (seedsStarted.get() - 1));
                 } else if (line.startsWith("evaluating loaded") || line.startsWith("fitting EASE")) {
@@ -232,6 +250,7 @@ public final class EvaluationViewModel {
                     running.set(false);
                     progress.set(1);
                     progressText.set("Done: " + result.sample());
+                    histories = Map.copyOf(curves);
                     show(result);
                 })
                 .onCancelled(() -> {
@@ -301,7 +320,14 @@ public final class EvaluationViewModel {
             message.info("Run an evaluation first");
             return;
         }
-        write(file, overwrite, HtmlReport.of(current), "report");
+        write(file, overwrite, HtmlReport.of(current, orderedHistories()), "report");
+    }
+
+    /** The last run's training curves, in the order they were trained. */
+    private Map<String, List<EpochMetrics>> orderedHistories() {
+        Map<String, List<EpochMetrics>> ordered = new LinkedHashMap<>();
+        histories.keySet().stream().sorted().forEach(k -> ordered.put(k, histories.get(k)));
+        return ordered;
     }
 
     private void write(Path file, Overwrite overwrite, String text, String what) {

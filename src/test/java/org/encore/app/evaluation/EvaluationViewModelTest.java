@@ -93,7 +93,7 @@ class EvaluationViewModelTest {
     }
 
     @Test
-    void onlyFinishedRunsOfTheOpenDatasetAreOfferedUnderAUniqueName() {
+    void onlyFinishedRunsOfTheOpenDatasetAreOfferedUnderAUniqueName() throws Exception {
         TrainingViewModel training = new TrainingViewModel(workbench, engine, INLINE, INLINE, temp.resolve("runs"));
         training.enqueue(TestDatasets.tinySpec("tiny-a", 1));
         training.trainQueue();
@@ -109,6 +109,13 @@ class EvaluationViewModelTest {
         assertEquals(2, viewModel.rows().size());
         assertEquals("tiny-a (run)", viewModel.rows().get(0).name());
         assertTrue(viewModel.rows().get(1).name().startsWith("ease"), "one seed names the lambda: " + viewModel.rows().get(1).name());
+
+        Path html = temp.resolve("with-curves.html");
+        viewModel.exportHtml(html, Overwrite.REFUSE);
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2 id=\"training\">Training</h2>") && page.contains("<polyline"),
+                "the run's training curve is drawn in the report");
+        assertTrue(page.contains("<title>tiny-a (run)</title>"), "with its name in the legend");
 
         Dataset other = TestDatasets.small();
         workbench.setDataset(other, DatasetStatistics.of(other));
