@@ -86,6 +86,21 @@ public final class AppPreferences {
     }
 
     /** The per-user panel shows its recommendation lists side by side (true) or one at a time, full width. */
+    /** The run folders open when the window last closed (absolute paths); reopened with their dataset. */
+    public List<String> openRuns() {
+        String value = node.get("runs.open", "");
+        return value.isEmpty() ? List.of() : List.of(value.split("\n"));
+    }
+
+    /** Remembers {@code runDirs}, as many as fit in one preference value (the oldest are dropped first). */
+    public void setOpenRuns(List<String> runDirs) {
+        List<String> kept = new ArrayList<>(runDirs);
+        while (String.join("\n", kept).length() > Preferences.MAX_VALUE_LENGTH) {
+            kept.remove(0);
+        }
+        node.put("runs.open", String.join("\n", kept));
+    }
+
     public boolean listsSideBySide() {
         return node.getBoolean("user.listsSideBySide", true);
     }

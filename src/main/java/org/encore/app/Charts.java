@@ -5,6 +5,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.XYChart;
+import org.encore.evaluation.TrainingChartSvg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,5 +52,32 @@ public final class Charts {
             all.add(series);
         }
         chart.getData().setAll(all);
+    }
+
+    /** The runs' twelve colours, the same as the HTML report's training chart ({@link TrainingChartSvg#COLOURS}). */
+    public static final List<String> RUN_COLOURS = TrainingChartSvg.COLOURS;
+
+    /** The colour of the run at {@code index} (0-based); after twelve the colours repeat with {@link #runDash}. */
+    public static String runColour(int index) {
+        return RUN_COLOURS.get(Math.floorMod(index, RUN_COLOURS.size()));
+    }
+
+    /**
+     * The dash pattern (a CSS {@code -fx-stroke-dash-array}, empty for solid) of the run at {@code index}: the
+     * first twelve runs draw training solid and validation dashed; later runs, whose colours repeat, draw
+     * training dotted and validation dash-dotted, so no two of the first 24 runs look alike.
+     */
+    public static String runDash(int index, boolean validation) {
+        boolean second = Math.floorMod(index, 2 * RUN_COLOURS.size()) >= RUN_COLOURS.size();
+        if (!second) {
+            return validation ? "7 5" : "";
+        }
+        return validation ? "10 4 2 4" : "2 3";
+    }
+
+    /** The CSS style of a run's line: its colour and dash pattern. */
+    public static String runLineStyle(int index, boolean validation) {
+        String dash = runDash(index, validation);
+        return "-fx-stroke: " + runColour(index) + ";" + (dash.isEmpty() ? "" : " -fx-stroke-dash-array: " + dash + ";");
     }
 }

@@ -43,6 +43,17 @@ public final class TrainedRun {
         return run;
     }
 
+    /**
+     * This run, cancelled, kept with the epochs so far: the same spec, dataset and history under a name that says
+     * it stopped early (so the run list, the per-user panel and the Evaluation view all show it), finished.
+     */
+    public TrainedRun keptAfterStop(TrainedModel trained, Path dir, String text) {
+        TrainedRun kept = new TrainedRun(name + " (stopped early)", spec, dataset);
+        kept.history.setAll(history);
+        kept.finish(trained, dir, text);
+        return kept;
+    }
+
     public String name() {
         return name;
     }

@@ -24,6 +24,7 @@ public final class Workbench {
     public static final int DESIGNER_VIEW = 1;
     public static final int TRAINING_VIEW = 2;
     public static final int USER_VIEW = 3;
+    public static final int EVALUATION_VIEW = 4;
     /** The latent map (the Evaluation view takes 4). */
     public static final int LATENT_VIEW = 5;
 

@@ -13,6 +13,8 @@ import org.encore.app.dataset.DatasetViewModel;
 import org.encore.app.dataset.MovieNeighboursViewModel;
 import org.encore.app.designer.DesignerController;
 import org.encore.app.designer.DesignerViewModel;
+import org.encore.app.evaluation.EvaluationController;
+import org.encore.app.evaluation.EvaluationViewModel;
 import org.encore.app.latent.LatentMapController;
 import org.encore.app.latent.LatentMapViewModel;
 import org.encore.app.training.LayerChartsController;
@@ -30,9 +32,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -49,6 +53,7 @@ public final class WorkbenchWindow {
     private final DesignerViewModel designerViewModel;
     private final TrainingViewModel trainingViewModel;
     private final UserViewModel userViewModel;
+    private final EvaluationViewModel evaluationViewModel;
     private final LatentMapViewModel latentMapViewModel;
     private final ReconstructionViewModel reconstructionViewModel;
     private final LayerChartsViewModel layerChartsViewModel;
@@ -67,12 +72,15 @@ public final class WorkbenchWindow {
         designerViewModel = new DesignerViewModel(workbench, engine);
         trainingViewModel = new TrainingViewModel(workbench, engine, executor, ui, runsDir);
         userViewModel = new UserViewModel(workbench, engine, new Random(), executor, ui);
+        evaluationViewModel = new EvaluationViewModel(workbench, engine, executor, ui);
         userViewModel.sideBySideProperty().set(preferences.listsSideBySide());
         userViewModel.sideBySideProperty().addListener((obs, old, side) -> preferences.setListsSideBySide(side));
         latentMapViewModel = new LatentMapViewModel(workbench, executor, ui);
         reconstructionViewModel = new ReconstructionViewModel(workbench, userViewModel.userIdProperty(), executor, ui);
         layerChartsViewModel = new LayerChartsViewModel(workbench);
         latentMapController = new LatentMapController(latentMapViewModel);
+        // runs open last time come back with their dataset (the saved-runs list is refreshed first)
+        workbench.datasetProperty().addListener((obs, old, dataset) -> reopenRemembered());
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);
         Map<Class<?>, Object> controllers = Map.of(
@@ -81,6 +89,7 @@ public final class WorkbenchWindow {
                 DesignerController.class, new DesignerController(designerViewModel),
                 TrainingController.class, trainingController,
                 UserController.class, new UserController(userViewModel),
+                EvaluationController.class, new EvaluationController(evaluationViewModel),
                 LatentMapController.class, latentMapController,
                 ReconstructionController.class, new ReconstructionController(reconstructionViewModel),
                 LayerChartsController.class, new LayerChartsController(layerChartsViewModel));
@@ -109,6 +118,13 @@ public final class WorkbenchWindow {
                 e.consume();
             }
         });
+    }
+
+    private void reopenRemembered() {
+        Set<String> remembered = new HashSet<>(preferences.openRuns());
+        List.copyOf(trainingViewModel.savedRuns()).stream()
+                .filter(dir -> remembered.contains(dir.toAbsolutePath().normalize().toString()))
+                .forEach(trainingViewModel::open);
     }
 
     public void show() {
@@ -178,7 +194,10 @@ public final class WorkbenchWindow {
             preferences.setWindowSize(stage.getWidth(), stage.getHeight());
         }
         preferences.setLastView(workbench.viewProperty().get());
+        preferences.setOpenRuns(workbench.runs().stream().filter(r -> r.runDir() != null)
+                .map(r -> r.runDir().toAbsolutePath().normalize().toString()).distinct().toList());
         trainingViewModel.cancel();
+        evaluationViewModel.cancel();
         mainController.dispose();
         executor.close();
     }
@@ -213,6 +232,10 @@ public final class WorkbenchWindow {
 
     public UserViewModel userViewModel() {
         return userViewModel;
+    }
+
+    public EvaluationViewModel evaluationViewModel() {
+        return evaluationViewModel;
     }
 
     public LatentMapViewModel latentMapViewModel() {

@@ -1,5 +1,7 @@
 package org.encore.evaluation;
 
+import org.encore.training.EpochMetrics;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,14 @@ public final class HtmlReport {
     }
 
     public static String of(MultiSeedReport report) {
+        return of(report, Map.of());
+    }
+
+    /**
+     * The page with a "Training" section: the validation curves of {@code histories} (run name to its epochs;
+     * nothing added when empty), drawn by {@link TrainingChartSvg} with a legend.
+     */
+    public static String of(MultiSeedReport report, Map<String, List<EpochMetrics>> histories) {
         StringBuilder h = new StringBuilder(16_384);
         ProtocolCard card = report.card();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Encore evaluation: ")
@@ -58,6 +68,12 @@ public final class HtmlReport {
         }
         h.append("</ul>\n");
         comparisonTable(h, report);
+
+        String curves = TrainingChartSvg.of(histories);
+        if (!curves.isEmpty()) {
+            h.append("<h2 id=\"training\">Training</h2>\n<p class=\"note\">Validation MSE per epoch of every trained "
+                    + "model evaluated (the specs under each seed, the runs as saved).</p>\n").append(curves);
+        }
 
         h.append("<h2 id=\"per-seed\">Per seed</h2>\n");
         for (int s = 0; s < report.seeds().size(); s++) {

@@ -151,6 +151,57 @@ public final class RunFolder {
         AtomicFiles.writeString(runDir.resolve(MANIFEST), mapper.writeValueAsString(manifest) + "\n");
     }
 
+    /**
+     * What a run-folder list shows, read cheaply (the manifest, the spec's and history's JSON; no hash is checked
+     * and no parameter read: {@link #read} checks everything when the run is opened).
+     *
+     * @param runDir         the folder
+     * @param dataset        the dataset identity the manifest records (null when it records none)
+     * @param kind           the spec's architecture type name, e.g. "autoencoder" ("" when unknown)
+     * @param epochs         epochs in the history
+     * @param plannedEpochs  epochs the spec asked for (0 when unknown)
+     * @param bestValidation the lowest validation MSE in the history, NaN when none
+     * @param savedAt        when it was saved (ISO-8601), "" when unknown
+     */
+    public record Summary(Path runDir, DatasetIdentity dataset, String kind, int epochs, int plannedEpochs,
+                          double bestValidation, String savedAt) {
+        /** Whether the run was trained on a dataset of this identity. */
+        public boolean belongsTo(DatasetIdentity identity) {
+            return dataset != null && dataset.differencesFrom(identity).isEmpty();
+        }
+    }
+
+    /** The {@link Summary} of {@code runDir}. */
+    public static Summary summary(Path runDir) throws IOException, TrainingException {
+        ObjectMapper mapper = SpecFiles.mapper();
+        try {
+            JsonNode manifest = mapper.readTree(read(runDir, MANIFEST));
+            if (manifest == null || !manifest.isObject() || !FORMAT.equals(manifest.path("format").asText())) {
+                throw new TrainingException(runDir.resolve(MANIFEST) + ": not an Encore run of format " + FORMAT);
+            }
+            DatasetIdentity dataset = manifest.hasNonNull("dataset")
+                    ? mapper.treeToValue(manifest.get("dataset"), DatasetIdentity.class) : null;
+            JsonNode spec = mapper.readTree(read(runDir, SPEC));
+            String kind = spec == null ? "" : spec.path("architecture").path("type").asText(spec.has("layers") ? "autoencoder" : "");
+            int planned = spec == null ? 0 : spec.path("training").path("epochs").asInt(spec.path("epochs").asInt(0));
+            JsonNode history = mapper.readTree(read(runDir, HISTORY_JSON));
+            int epochs = 0;
+            double best = Double.NaN;
+            if (history != null && history.isArray()) {
+                epochs = history.size();
+                for (JsonNode epoch : history) {
+                    JsonNode mse = epoch.path("validation").path("mse");
+                    if (mse.isNumber() && !(mse.asDouble() >= best)) {
+                        best = mse.asDouble();
+                    }
+                }
+            }
+            return new Summary(runDir, dataset, kind, epochs, planned, best, manifest.path("savedAt").asText(""));
+        } catch (JsonProcessingException e) {
+            throw new TrainingException(runDir + ": not a readable run folder: " + e.getOriginalMessage());
+        }
+    }
+
     /** Reads and checks everything but the parameters: format, spec, dataset identity, width, history and split. */
     public static Contents read(Path runDir, Dataset dataset) throws IOException, TrainingException {
         ObjectMapper mapper = SpecFiles.mapper();

@@ -51,4 +51,16 @@ class AppPreferencesTest {
         assertEquals(2, preferences.lastView());
         assertTrue(preferences.darkTheme());
     }
+
+    @Test
+    void theRunsOpenAtCloseAreRememberedAndATooLongListDropsTheOldest() {
+        assertEquals(List.of(), preferences.openRuns());
+        preferences.setOpenRuns(List.of("/runs/a", "/runs/b"));
+        assertEquals(List.of("/runs/a", "/runs/b"), preferences.openRuns());
+        String longPath = "/runs/" + "x".repeat(3000);
+        preferences.setOpenRuns(List.of("/runs/old", longPath + 1, longPath + 2, longPath + 3));
+        List<String> kept = preferences.openRuns();
+        assertFalse(kept.contains("/runs/old"), "the oldest goes first");
+        assertEquals(longPath + 3, kept.get(kept.size() - 1), "the newest stays");
+    }
 }

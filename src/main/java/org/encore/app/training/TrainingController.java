@@ -12,24 +12,30 @@ import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.stage.DirectoryChooser;
+import org.encore.app.Charts;
 import org.encore.app.DesignEntry;
 import org.encore.app.MetricHelp;
 import org.encore.app.TrainedRun;
 import org.encore.data.AtomicFiles;
 import org.encore.model.ModelSpec;
 import org.encore.training.EpochMetrics;
+import org.encore.training.RunFolder;
 
 import javax.imageio.ImageIO;
 import java.io.File;
@@ -46,8 +52,6 @@ public final class TrainingController {
     private final TrainingViewModel viewModel;
     private final Map<Metric, LineChart<Number, Number>> charts = new EnumMap<>(Metric.class);
     private final List<Runnable> detachSeries = new ArrayList<>();
-    /** Colours readable on both themes; a run keeps its colour on all three charts. */
-    private static final String[] PALETTE = {"#e4572e", "#2e86ab", "#3bb273", "#a259c4", "#f3a712", "#17becf", "#d62728", "#8c564b"};
 
     @FXML private ComboBox<DesignEntry> specBox;
     @FXML private ListView<ModelSpec> queueList;
@@ -58,7 +62,8 @@ public final class TrainingController {
     @FXML private Label progressLabel;
     @FXML private Label messageLabel;
     @FXML private ListView<TrainedRun> runList;
-    @FXML private ListView<Path> savedList;
+    @FXML private TableView<RunFolder.Summary> savedList;
+    @FXML private Label hiddenRunsLabel;
     @FXML private LineChart<Number, Number> r2Chart;
     @FXML private LineChart<Number, Number> mseChart;
     @FXML private LineChart<Number, Number> maeChart;
@@ -94,14 +99,8 @@ public final class TrainingController {
 
         runList.setItems(viewModel.runs());
         runList.setCellFactory(list -> new RunCell());
-        savedList.setItems(viewModel.savedRuns());
-        savedList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Path dir, boolean empty) {
-                super.updateItem(dir, empty);
-                setText(empty || dir == null ? null : dir.getFileName().toString());
-            }
-        });
+        SavedRunColumns.fill(savedList, viewModel.saved().summaries());
+        hiddenRunsLabel.textProperty().bind(viewModel.saved().hiddenNoteProperty());
         savedList.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 openSaved();
@@ -169,13 +168,19 @@ public final class TrainingController {
         legendPane.getChildren().clear();
         List<TrainedRun> shown = viewModel.shownRuns();
         for (int i = 0; i < shown.size(); i++) {
-            String colour = PALETTE[Math.max(0, viewModel.runs().indexOf(shown.get(i))) % PALETTE.length];
+            int index = Math.max(0, viewModel.runs().indexOf(shown.get(i)));
             for (List<XYChart.Series<Number, Number>> series : all.values()) {
-                style(series.get(2 * i), "-fx-stroke: " + colour + ";");
-                style(series.get(2 * i + 1), "-fx-stroke: " + colour + "; -fx-stroke-dash-array: 7 5;");
+                style(series.get(2 * i), Charts.runLineStyle(index, false));
+                style(series.get(2 * i + 1), Charts.runLineStyle(index, true));
             }
             Line swatch = new Line(0, 0, 18, 0);
-            swatch.setStroke(Color.web(colour));
+            swatch.setStroke(Color.web(Charts.runColour(index)));
+            String dash = Charts.runDash(index, false);
+            if (!dash.isEmpty()) {
+                for (String length : dash.split(" ")) {
+                    swatch.getStrokeDashArray().add(Double.parseDouble(length));
+                }
+            }
             swatch.setStrokeWidth(3);
             Label entry = new Label(shown.get(i).name(), swatch);
             entry.getStyleClass().add("legend-entry");
@@ -281,17 +286,39 @@ public final class TrainingController {
         viewModel.pauseOrResume();
     }
 
+    /** Asks whether to keep the epochs so far (saved, marked as stopped early) or discard the run, then stops. */
     @FXML
     public void stop() {
-        viewModel.cancel();
+        if (!viewModel.runningProperty().get()) {
+            return;
+        }
+        ButtonType keep = new ButtonType("Stop and keep the epochs so far",
+                ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Stop and discard",
+                ButtonBar.ButtonData.NO);
+        ButtonType goOn = new ButtonType("Go on training",
+                ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                "Kept: the run is saved and marked as stopped early in the run list, the per-user panel and the "
+                        + "Evaluation view. Discarded: it disappears. The rest of the queue is dropped either way.",
+                keep, discard, goOn);
+        if (runList.getScene() != null) {
+            ask.initOwner(runList.getScene().getWindow());
+        }
+        ask.setHeaderText("Stop training?");
+        ask.getDialogPane().setId("stopDialog");
+        ButtonType answer = ask.showAndWait().orElse(goOn);
+        if (answer == keep) {
+            viewModel.cancel(OnCancel.KEEP);
+        } else if (answer == discard) {
+            viewModel.cancel(OnCancel.DISCARD);
+        }
     }
 
     @FXML
     private void openSaved() {
-        Path dir = savedList.getSelectionModel().getSelectedItem();
-        if (dir != null) {
-            viewModel.open(dir);
-        }
+        // several at once: each opens in the background
+        List.copyOf(savedList.getSelectionModel().getSelectedItems()).forEach(run -> viewModel.open(run.runDir()));
     }
 
     @FXML

@@ -45,7 +45,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -54,7 +53,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 /**
  * Training: a queue of specs trained one after another on the background executor through the
@@ -74,7 +72,7 @@ public final class TrainingViewModel {
     private final Path runsDir;
     private final ObservableList<TrainedRun> shown = FXCollections.observableArrayList();
     private final Map<TrainedRun, BooleanProperty> shownFlags = new IdentityHashMap<>();
-    private final ObservableList<Path> savedRuns = FXCollections.observableArrayList();
+    private final SavedRuns saved;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -90,6 +88,8 @@ public final class TrainingViewModel {
         this.background = background;
         this.ui = ui;
         this.runsDir = runsDir;
+        this.saved = new SavedRuns(runsDir);
+        workbench.datasetProperty().addListener((obs, old, dataset) -> refreshSavedRuns());
         refreshSavedRuns();
     }
 
@@ -119,6 +119,7 @@ public final class TrainingViewModel {
         queue().clear();
         RunControl round = new RunControl();
         control = round;
+        onCancel = OnCancel.DISCARD;
         running.set(true);
         paused.set(false);
         message.info("");
@@ -190,7 +191,7 @@ public final class TrainingViewModel {
             }, round);
             TrainedModel model = outcome.model();
             if (outcome.cancelled()) {
-                ui.execute(() -> run.finish(model, null, "cancelled (not saved)"));
+                endCancelled(run, outcome, session);
                 return;
             }
             // a fresh name, saved without overwriting: a run already saved is never replaced from the window
@@ -215,6 +216,51 @@ public final class TrainingViewModel {
             });
         }
     }
+
+    /**
+     * A cancelled run: kept (saved as a run folder whose name says it stopped early, and shown under a name that
+     * says so everywhere: the run list, the per-user panel, the Evaluation view) when {@link #cancel(OnCancel)}
+     * asked for it and at least one epoch finished; else dropped from every list.
+     */
+    private void endCancelled(TrainedRun run, TrainingSession.Outcome outcome, TrainingSession session) {
+        TrainedModel model = outcome.model();
+        int epochs = model.history().size();
+        if (onCancel != OnCancel.KEEP || epochs == 0) {
+            ui.execute(() -> {
+                shownFlag(run).set(false);
+                workbench.runs().remove(run);
+            });
+            return;
+        }
+        Path dir = OutputPaths.freshFolder(runsDir, LocalDateTime.now().format(FOLDER_TIME) + "-" + safe(run.name())
+                + STOPPED_SUFFIX);
+        String status = "stopped early by you after epoch " + epochs + " of " + run.spec().training().epochs();
+        String problem = null;
+        try {
+            session.save(outcome, dir, Overwrite.REFUSE);
+        } catch (IOException e) { // kept in the lists, unsaved, and said so
+            LOG.warn("cannot save run {}", dir, e);
+            problem = e.getMessage();
+        }
+        Path savedDir = problem == null ? dir : null;
+        String failure = problem;
+        ui.execute(() -> {
+            TrainedRun kept = run.keptAfterStop(model, savedDir, status + (savedDir == null ? " · not saved: " + failure : " · saved"));
+            shownFlag(run).set(false);
+            int at = workbench.runs().indexOf(run);
+            workbench.runs().add(at < 0 ? workbench.runs().size() : at, kept);
+            workbench.runs().remove(run);
+            shownFlag(kept).set(true);
+            currentRun.set(currentRun.get() == run ? kept : currentRun.get());
+            if (failure != null) {
+                message.error("Cannot save the run to " + dir + ": " + failure);
+            }
+        });
+    }
+
+    /** Ends the name of a kept run's folder, so that it reads as stopped early when reopened. */
+    public static final String STOPPED_SUFFIX = "-stopped-early";
+    private volatile OnCancel onCancel = OnCancel.DISCARD;
 
     private static final String PAUSED = "Paused · ";
 
@@ -273,8 +319,14 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Stops the current run between batches and drops the rest of this round. */
+    /** Stops the current run between batches, discards it and drops the rest of this round. */
     public void cancel() {
+        cancel(OnCancel.DISCARD);
+    }
+
+    /** Stops the current run between batches, keeps or discards it, and drops the rest of this round. */
+    public void cancel(OnCancel what) {
+        onCancel = what;
         RunControl current = control;
         if (current != null) {
             current.cancel();
@@ -306,19 +358,17 @@ public final class TrainingViewModel {
 
     // ---- saved runs ----
 
-    /** Re-reads the run folders under the runs directory, newest first. */
+    /** Re-reads the run folders of the open dataset under the runs directory ({@link SavedRuns#refresh}). */
     public void refreshSavedRuns() {
-        List<Path> found = new ArrayList<>();
-        if (Files.isDirectory(runsDir)) {
-            try (Stream<Path> dirs = Files.list(runsDir)) {
-                // a crash may leave a half-built run in a hidden temporary sibling: never list it
-                dirs.filter(Files::isDirectory).filter(d -> !OutputPaths.isTemporary(d))
-                        .sorted(Comparator.comparing(Path::getFileName).reversed()).forEach(found::add);
-            } catch (IOException e) {
-                message.error("Cannot list " + runsDir + ": " + e.getMessage());
-            }
+        String problem = saved.refresh(workbench.dataset());
+        if (problem != null) {
+            message.error(problem);
         }
-        savedRuns.setAll(found);
+    }
+
+    /** The saved runs of the open dataset (newest first) and the note on those hidden. */
+    public SavedRuns saved() {
+        return saved;
     }
 
     /** Reopens a saved run on the open dataset (in the background); a mismatch is reported, not loaded. */
@@ -423,7 +473,7 @@ public final class TrainingViewModel {
     }
 
     public ObservableList<Path> savedRuns() {
-        return savedRuns;
+        return saved.paths();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

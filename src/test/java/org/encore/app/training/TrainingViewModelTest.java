@@ -2,6 +2,9 @@ package org.encore.app.training;
 
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
+import org.encore.data.Dataset;
+import org.encore.data.DatasetStatistics;
+import org.encore.training.RunFolder;
 import org.encore.testutil.TinyData;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -186,5 +189,72 @@ class TrainingViewModelTest {
         assertEquals("m (1 of 2) · epoch 3/10 · batch 2/4 · 1:30 left",
                 TrainingViewModel.progressLine("m", 1, 2, 3, 10, 2, 4, 30, 0.25));
         assertEquals("1:01:01", TrainingViewModel.duration(3661));
+    }
+
+    /** Cancels the round once the run named {@code name} has {@code epochs} epochs, keeping or discarding it. */
+    private void cancelAfter(int epochs, OnCancel what) {
+        workbench.runs().addListener((javafx.collections.ListChangeListener<TrainedRun>) change -> {
+            while (change.next()) {
+                for (TrainedRun run : change.getAddedSubList()) {
+                    run.history().addListener((javafx.collections.ListChangeListener<org.encore.training.EpochMetrics>) c -> {
+                        if (run.history().size() == epochs) {
+                            viewModel.cancel(what);
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    @Test
+    void stopAndKeepSavesTheEpochsSoFarAsARunMarkedStoppedEarly() throws Exception {
+        viewModel.enqueue(TinyData.tinySpec("tiny", 40));
+        viewModel.enqueue(TinyData.tinySpec("dropped", 2));
+        cancelAfter(2, OnCancel.KEEP);
+        viewModel.trainQueue();
+        assertEquals(1, workbench.runs().size(), "the rest of the queue is dropped");
+        TrainedRun kept = workbench.runs().get(0);
+        assertEquals("tiny (stopped early)", kept.name());
+        assertTrue(kept.history().size() >= 2 && kept.history().size() < 40, "epochs: " + kept.history().size());
+        assertNotNull(kept.model());
+        assertTrue(kept.statusProperty().get().startsWith("stopped early by you after epoch " + kept.history().size() + " of 40"),
+                kept.statusProperty().get());
+        assertTrue(kept.statusProperty().get().endsWith("· saved"), kept.statusProperty().get());
+        assertTrue(kept.runDir().getFileName().toString().endsWith(TrainingViewModel.STOPPED_SUFFIX), kept.runDir().toString());
+        assertTrue(Files.isRegularFile(kept.runDir().resolve("manifest.json")));
+        assertEquals(List.of(kept), List.copyOf(viewModel.shownRuns()), "the kept run is drawn in place of the cancelled one");
+        assertEquals(kept.history().size(), new Dl4jEngine().load(kept.runDir(), workbench.dataset()).history().size(),
+                "the saved folder holds the epochs so far");
+        assertEquals("Cancelled", viewModel.progressTextProperty().get());
+    }
+
+    @Test
+    void stopAndDiscardDropsTheRunFromEveryList() {
+        viewModel.enqueue(TinyData.tinySpec("tiny", 40));
+        cancelAfter(1, OnCancel.DISCARD);
+        viewModel.trainQueue();
+        assertTrue(workbench.runs().isEmpty(), "a discarded run is in no list (nor the per-user panel, which lists these)");
+        assertTrue(viewModel.shownRuns().isEmpty());
+        assertTrue(viewModel.savedRuns().isEmpty(), "nothing was saved");
+    }
+
+    @Test
+    void savedRunsOfAnotherDatasetAreHiddenWithANoteSayingHowMany() {
+        viewModel.enqueue(TinyData.tinySpec("tiny", 2));
+        viewModel.trainQueue();
+        assertEquals(1, viewModel.saved().summaries().size());
+        RunFolder.Summary summary = viewModel.saved().summaries().get(0);
+        assertEquals("autoencoder", summary.kind());
+        assertEquals(2, summary.epochs());
+        assertEquals("2", SavedRunColumns.epochs(summary));
+        assertTrue(Double.isFinite(summary.bestValidation()), "the best validation MSE is read from the history");
+        assertEquals("", viewModel.saved().hiddenNoteProperty().get());
+
+        Dataset small = TinyData.smallDataset();
+        Dataset other = new Dataset("another-release", small.source(), small.ratings(),
+                small.movies(), small.report());
+        workbench.setDataset(other, DatasetStatistics.of(other));
+        assertTrue(viewModel.savedRuns().isEmpty(), "a run of another dataset is not listed");
+        assertEquals("1 saved run of other datasets (or unreadable) not listed", viewModel.saved().hiddenNoteProperty().get());
     }
 }
