@@ -21,7 +21,7 @@ public class ExportPlan {
         RatingMatrix m = MovieLensLoader.load(Path.of(args[0])).ratings();
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
-        ModelSpec spec = Presets.model1().withUsersFraction(Double.parseDouble(args[2]));
+        ModelSpec spec = Presets.model1().withTraining(t -> t.usersFraction(Double.parseDouble(args[2])));
         TrainingPlan plan = TrainingPlan.reference(spec, m);
         write(m, plan.trainRows(), out.resolve("train.bin"));
         write(m, plan.validationRows(), out.resolve("validation.bin"));

@@ -3,7 +3,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
-import org.encore.training.NetworkFactory;
+import org.encore.training.dl4j.NetworkFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,7 +30,7 @@ public class WideStep {
         int width = args.length > 0 ? Integer.parseInt(args[0]) : 87_585;
         reps = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         ModelSpec spec = Presets.model1();
-        int batch = spec.batchSize();
+        int batch = spec.training().batchSize();
         float[] dense = new float[batch * width];
         Random random = new Random(7);
         for (int r = 0; r < batch; r++) {
