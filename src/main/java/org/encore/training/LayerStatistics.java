@@ -11,7 +11,7 @@ package org.encore.training;
  * @param layer       layer name, as {@link LayerNames} gives them ("coding", "dense_0", "output")
  * @param weights     histogram of the weight matrix (biases excluded)
  * @param activations histogram of the layer's activations on one mini-batch of the epoch, in inference mode
- * @param updateRatio mean |update| / mean |parameter| over the epoch's mini-batches; NaN when not measured
+ * @param updateRatio mean |update| / mean |parameter| over (a sample of about eight of) the epoch's mini-batches; NaN when not measured
  */
 public record LayerStatistics(String layer, Histogram weights, Histogram activations, double updateRatio) {
     /** log10 of the update ratio, the scale the DL4J UI plots it on; NaN when the ratio is not positive. */

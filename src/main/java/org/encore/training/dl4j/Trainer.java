@@ -174,7 +174,9 @@ final class Trainer {
                 }
                 INDArray labelMask = masked ? buffers.mask(rows) : null;
                 network.fit(features, labels, null, labelMask);
-                statistics.afterBatch(network);
+                if (LayerStatisticsCollector.samples(b, batches)) {
+                    statistics.afterBatch(network);
+                }
                 lastBatch = batchRows;
                 double loss = network.score();
                 if (!Double.isFinite(loss)) {
