@@ -7,13 +7,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.encore.app.evaluation.EvaluationCandidate;
 import org.encore.app.evaluation.EvaluationController;
 import org.encore.app.evaluation.EvaluationViewModel;
 import org.encore.app.evaluation.ResultRow;
 import org.encore.evaluation.ReportColumn;
-import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,16 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
+import static org.encore.app.UiWindow.fx;
+import static org.encore.app.UiWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,51 +42,27 @@ class EvaluationUiTest {
     private static final FxRobot ROBOT = new FxRobot();
     private WorkbenchWindow window;
     private AppPreferences preferences;
-    private Preferences preferencesNode;
-    private String previousDataDir;
+    private UiWindow ui;
 
     @TempDir
     Path temp;
 
     @BeforeAll
     static void startToolkit() throws Exception {
-        assumeTrue(Files.isRegularFile(SAMPLE.resolve("ratings.csv")), "sample-data/ is missing: the UI tests start on it");
-        System.setProperty("encore.home", SAMPLE.getParent().toString());
-        FxToolkit.registerPrimaryStage();
+        UiWindow.startToolkit();
     }
 
     @BeforeEach
     void startWorkbench(TestInfo test) throws Exception {
-        previousDataDir = System.getProperty("encore.data.dir");
-        System.setProperty("encore.data.dir", temp.resolve("data").toString());
-        preferencesNode = Preferences.userRoot().node("org/encore/evaluation-uitest/" + test.getTestMethod().orElseThrow().getName());
-        preferences = new AppPreferences(preferencesNode);
-        preferences.clear();
-        preferences.setWindowSize(1200, 760);
-        window = FxToolkit.setupFixture(() -> {
-            WorkbenchWindow w = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"), new Dl4jEngine());
-            w.show();
-            w.openInitial(null);
-            return w;
-        });
-        waitFor(60, () -> window.workbench().dataset() != null);
+        ui = UiWindow.open(temp, "evaluation-uitest", test.getTestMethod().orElseThrow().getName());
+        window = ui.window();
+        preferences = ui.preferences();
     }
 
     @AfterEach
     void closeWorkbench() throws Exception {
-        if (window != null) {
-            WorkbenchWindow closing = window;
-            FxToolkit.setupFixture(() -> {
-                closing.close();
-                closing.stage().hide();
-            });
-        }
-        preferences.clear();
-        preferencesNode.removeNode();
-        if (previousDataDir == null) {
-            System.clearProperty("encore.data.dir");
-        } else {
-            System.setProperty("encore.data.dir", previousDataDir);
+        if (ui != null) {
+            ui.close();
         }
     }
 
@@ -162,17 +133,5 @@ class EvaluationUiTest {
         return ROBOT.lookup(query).queryAs(Label.class).getText();
     }
 
-    private static void fx(Runnable action) {
-        try {
-            WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -13,7 +13,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.encore.app.dataset.DatasetViewModel;
 import org.encore.app.designer.LayerWidthsView;
@@ -23,7 +22,6 @@ import org.encore.app.user.RecRow;
 import org.encore.data.Dataset;
 import org.encore.model.Presets;
 import org.encore.testutil.TinyData;
-import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
@@ -41,10 +38,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
+import static org.encore.app.UiWindow.fx;
+import static org.encore.app.UiWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -64,52 +60,27 @@ class WorkbenchUiTest {
     private static final FxRobot ROBOT = new FxRobot();
     private WorkbenchWindow window;
     private AppPreferences preferences;
-    private Preferences preferencesNode;
-    private String previousDataDir;
+    private UiWindow ui;
 
     @TempDir
     Path temp;
 
     @BeforeAll
     static void startToolkit() throws Exception {
-        assumeTrue(Files.isRegularFile(SAMPLE.resolve("ratings.csv")), "sample-data/ is missing: the UI tests start on it");
-        System.setProperty("encore.home", SAMPLE.getParent().toString());
-        FxToolkit.registerPrimaryStage();
+        UiWindow.startToolkit();
     }
 
     @BeforeEach
     void startWorkbench(TestInfo test) throws Exception {
-        previousDataDir = System.getProperty("encore.data.dir");
-        System.setProperty("encore.data.dir", temp.resolve("data").toString());
-        preferencesNode = Preferences.userRoot().node("org/encore/workbench-uitest/" + test.getTestMethod().orElseThrow().getName());
-        preferences = new AppPreferences(preferencesNode);
-        preferences.clear();
-        // inside Monocle's default 1280x800 headless screen
-        preferences.setWindowSize(1200, 760);
-        window = FxToolkit.setupFixture(() -> {
-            WorkbenchWindow w = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, temp.resolve("runs"), new Dl4jEngine());
-            w.show();
-            w.openInitial(null);
-            return w;
-        });
-        waitFor(60, () -> window.workbench().dataset() != null);
+        ui = UiWindow.open(temp, "workbench-uitest", test.getTestMethod().orElseThrow().getName());
+        window = ui.window();
+        preferences = ui.preferences();
     }
 
     @AfterEach
     void closeWorkbench() throws Exception {
-        if (window != null) {
-            WorkbenchWindow closing = window;
-            FxToolkit.setupFixture(() -> {
-                closing.close();
-                closing.stage().hide();
-            });
-        }
-        preferences.clear();
-        preferencesNode.removeNode();
-        if (previousDataDir == null) {
-            System.clearProperty("encore.data.dir");
-        } else {
-            System.setProperty("encore.data.dir", previousDataDir);
+        if (ui != null) {
+            ui.close();
         }
     }
 
@@ -332,20 +303,5 @@ class WorkbenchUiTest {
         return (Class) TableView.class;
     }
 
-    private static void fx(Runnable action) {
-        try {
-            WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-            Boolean result = WaitForAsyncUtils.asyncFx(condition).get();
-            return result;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }
