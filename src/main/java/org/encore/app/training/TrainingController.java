@@ -186,7 +186,7 @@ public final class TrainingController {
             entry.getStyleClass().add("legend-entry");
             legendPane.getChildren().add(entry);
         }
-        Label key = new Label(TrainingViewModel.curveKey(shown));
+        Label key = new Label(CurveKey.of(shown));
         key.getStyleClass().add("hint");
         legendPane.getChildren().add(key);
     }

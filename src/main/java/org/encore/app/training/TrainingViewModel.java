@@ -26,7 +26,6 @@ import org.encore.training.EpochMetrics;
 import org.encore.training.LayerStatistics;
 import org.encore.training.RunControl;
 import org.encore.training.RunFolder;
-import org.encore.training.TrainMetricsKind;
 import org.encore.training.SplitMetrics;
 import org.encore.training.TrainedModel;
 import org.encore.training.TrainingException;
@@ -43,8 +42,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -444,22 +441,6 @@ public final class TrainingViewModel {
                 .executeWith(background, ui);
     }
 
-    /**
-     * The legend's key for the curves: says how the training curves were computed (running averages over each
-     * epoch's steps as Keras reports them, or an exact pass after each epoch), from the shown runs' histories.
-     */
-    public static String curveKey(List<TrainedRun> shown) {
-        if (shown.isEmpty()) {
-            return "Train a spec to see its curves";
-        }
-        Set<TrainMetricsKind> kinds = EnumSet.noneOf(TrainMetricsKind.class);
-        shown.forEach(run -> run.historySnapshot().forEach(m -> kinds.add(m.trainKind())));
-        String train = kinds.size() == 1 && kinds.contains(TrainMetricsKind.EXACT)
-                ? "train (exact pass after each epoch)"
-                : kinds.contains(TrainMetricsKind.EXACT) ? "train (running or exact, per run)"
-                : "train (running average over the epoch's steps, as Keras reports it)";
-        return "solid: " + train + " · dashed: validation";
-    }
 
     /** A file-name-safe form of the run's name. */
     public static String fileName(TrainedRun run) {
