@@ -55,14 +55,14 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return "evaluate --data PATH [--models model1,model2,model3,model4|SPEC.json|RUN_DIR,...|none] "
                 + "[--baselines popular,bias,ease|none] [--epochs N] [--seed S] [--ease-lambda L1,L2...] [--ease-ratings] "
-                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--min-movie-ratings N] [--seeds S1,S2,...] "
+                + "[--validation-fraction F] [--test-fraction F] [--min-ratings N] [--relevance STARS] [--min-movie-ratings N] [--seeds S1,S2,...] "
                 + "[--json] [--json-out FILE] [--report FILE.html] [--csv FILE] [--overwrite]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "models", "baselines", "epochs", "seed", "ease-lambda",
-                "validation-fraction", "test-fraction", "min-ratings", "min-movie-ratings", "json-out", "seeds", "report", "csv"),
+                "validation-fraction", "test-fraction", "min-ratings", "relevance", "min-movie-ratings", "json-out", "seeds", "report", "csv"),
                 List.of("json", "ease-ratings", Args.OVERWRITE));
         // every option is checked, the output files included, before any data is read
         Path jsonOut = a.outputFile("json-out");
@@ -91,7 +91,7 @@ public final class EvaluateCommand implements Command {
         SplitSettings settings;
         try {
             settings = new SplitSettings(a.decimal("validation-fraction", 0.1), a.decimal("test-fraction", 0.1), 0.8,
-                    a.integer("min-ratings", 5), seed);
+                    a.integer("min-ratings", 5), seed, a.decimal("relevance", SplitSettings.DEFAULT_RELEVANT_RATING));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -27,9 +27,9 @@ public record EvaluationReport(String release, StrongGeneralizationSplit split, 
         SplitSettings s = split.settings();
         return String.format(Locale.ROOT, "strong generalisation (Liang et al. 2018): users with >= %d ratings; "
                         + "%d training, %d validation, %d test users (seed %d); each held-out user's %.0f%% of ratings fed in, "
-                        + "%.0f%% hidden; relevant = rating >= %.0f; metrics are means over test users +- standard error",
+                        + "%.0f%% hidden; relevant = rating >= %.1f; metrics are means over test users +- standard error",
                 s.minRatings(), split.trainRows().length, split.validation().size(), split.test().size(), s.seed(),
-                s.foldInFraction() * 100, (1 - s.foldInFraction()) * 100, UserOutcome.RELEVANT_RATING);
+                s.foldInFraction() * 100, (1 - s.foldInFraction()) * 100, s.relevantRating());
     }
 
     public ObjectNode toJson() {

@@ -109,7 +109,7 @@ public final class Evaluator {
                     }
                 }
                 UserOutcome outcome = new UserOutcome(ranked, hidden, users.hiddenRatingsOf(user), predictions,
-                        users.fedColumnsOf(user));
+                        users.fedColumnsOf(user), split.settings().relevantRating());
                 for (UserMetric m : metrics) {
                     double value = m.of(outcome);
                     sums.get(m.name()).add(value);

@@ -43,8 +43,7 @@ public final class MultiSeedEvaluation {
 
     /** The split settings of one seed. */
     public SplitSettings settings(long seed) {
-        return new SplitSettings(base.validationFraction(), base.testFraction(), base.foldInFraction(),
-                base.minRatings(), seed);
+        return base.withSeed(seed);
     }
 
     /** The evaluator of one seed (builds that seed's split). */

@@ -68,7 +68,7 @@ public record ProtocolCard(Data data, Split split, Lists lists, Map<String, Stri
                 m.userCount(), m.movieCount(), m.ratingCount(), s.minRatings(), first.usersBelowMinimum());
         Split split = new Split(s.validationFraction(), s.testFraction(), s.foldInFraction(), seeds,
                 first.trainRows().length, first.validation().size(), first.test().size());
-        Lists lists = new Lists(UserOutcome.RELEVANT_RATING, Evaluator.LIST_LENGTH, Evaluator.SHORT_LIST);
+        Lists lists = new Lists(s.relevantRating(), Evaluator.LIST_LENGTH, Evaluator.SHORT_LIST);
         Map<String, String> checkpoints = new LinkedHashMap<>();
         for (ModelSpec spec : request.specs()) {
             int epochs = request.epochs() == null ? spec.training().epochs() : request.epochs();

@@ -9,15 +9,18 @@ package org.encore.evaluation;
  * @param hiddenPredictions predicted stars for the hidden movies (score / value scale), or null for a scorer whose
  *                          scores are not ratings
  * @param fedColumns        the movies fed in (the user's known profile)
+ * @param relevantRating    a hidden movie rated at least this many stars is relevant ({@link SplitSettings#relevantRating})
  */
 public record UserOutcome(int[] ranked, int[] hiddenColumns, float[] hiddenRatings, float[] hiddenPredictions,
-                          int[] fedColumns) {
+                          int[] fedColumns, double relevantRating) {
 
-    /** Rating at or above which a hidden movie counts as relevant: 4 stars (the field's "> 3.5"). */
-    public static final double RELEVANT_RATING = 4.0;
+    /** The outcome judged with the field's relevance threshold ({@link SplitSettings#DEFAULT_RELEVANT_RATING}). */
+    public UserOutcome(int[] ranked, int[] hiddenColumns, float[] hiddenRatings, float[] hiddenPredictions, int[] fedColumns) {
+        this(ranked, hiddenColumns, hiddenRatings, hiddenPredictions, fedColumns, SplitSettings.DEFAULT_RELEVANT_RATING);
+    }
 
     public boolean isRelevant(int hiddenIndex) {
-        return hiddenRatings[hiddenIndex] >= RELEVANT_RATING;
+        return hiddenRatings[hiddenIndex] >= relevantRating;
     }
 
     public int relevantCount() {

@@ -3,6 +3,7 @@ package org.encore.evaluation;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MetricsTest {
@@ -96,5 +97,23 @@ class MetricsTest {
 
     private static double log2(double x) {
         return Math.log(x) / Math.log(2);
+    }
+
+    @Test
+    void aHigherRelevanceThresholdCountsOnlyTheMoviesRatedAtLeastThatHigh() {
+        UserOutcome strict = new UserOutcome(user.ranked(), user.hiddenColumns(), user.hiddenRatings(),
+                user.hiddenPredictions(), user.fedColumns(), 5.0);
+        assertEquals(2, user.relevantCount(), "4 stars and up: movies 3 and 9");
+        assertEquals(1, strict.relevantCount(), "5 stars only: movie 3");
+        assertEquals(1.0, new RecallAtK(2).of(strict), 1e-12);  // movie 3 is ranked second
+        assertEquals(0.5, new RecallAtK(2).of(user), 1e-12);
+    }
+
+    @Test
+    void theRelevanceThresholdIsARatingOnTheStarScale() {
+        assertEquals(3.5, new SplitSettings(0.1, 0.1, 0.8, 5, 1, 3.5).withSeed(2).relevantRating());
+        assertEquals(SplitSettings.DEFAULT_RELEVANT_RATING, SplitSettings.defaults(1).relevantRating());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new SplitSettings(0.1, 0.1, 0.8, 5, 1, 6)).getMessage().contains("(0, 5]"));
     }
 }

@@ -47,6 +47,7 @@ public final class EvaluationController {
     private ObjectProperty<Double> validationValue;
     private ObjectProperty<Double> testValue;
     private ObjectProperty<Double> foldInValue;
+    private ObjectProperty<Double> relevanceValue;
 
     @FXML private Button runButton;
     @FXML private Button cancelButton;
@@ -58,7 +59,7 @@ public final class EvaluationController {
     @FXML private Spinner<Double> testSpinner;
     @FXML private Spinner<Double> foldInSpinner;
     @FXML private Spinner<Integer> minRatingsSpinner;
-    @FXML private Label relevanceLabel;
+    @FXML private Spinner<Double> relevanceSpinner;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label messageLabel;
@@ -79,10 +80,10 @@ public final class EvaluationController {
         seedsValue = intSpinner(seedsSpinner, 1, 10, viewModel.seedsProperty().asObject());
         epochsValue = intSpinner(epochsSpinner, 1, 1000, viewModel.epochsProperty().asObject());
         minRatingsValue = intSpinner(minRatingsSpinner, 2, 1000, viewModel.minRatingsProperty().asObject());
-        validationValue = doubleSpinner(validationSpinner, 0.01, 0.45, viewModel.validationFractionProperty().asObject());
-        testValue = doubleSpinner(testSpinner, 0.01, 0.45, viewModel.testFractionProperty().asObject());
-        foldInValue = doubleSpinner(foldInSpinner, 0.05, 0.95, viewModel.foldInFractionProperty().asObject());
-        relevanceLabel.setText(viewModel.relevanceText());
+        validationValue = doubleSpinner(validationSpinner, 0.01, 0.45, 0.05, viewModel.validationFractionProperty().asObject());
+        testValue = doubleSpinner(testSpinner, 0.01, 0.45, 0.05, viewModel.testFractionProperty().asObject());
+        foldInValue = doubleSpinner(foldInSpinner, 0.05, 0.95, 0.05, viewModel.foldInFractionProperty().asObject());
+        relevanceValue = doubleSpinner(relevanceSpinner, 0.5, 5.0, 0.5, viewModel.relevantRatingProperty().asObject());
 
         runButton.disableProperty().bind(viewModel.runningProperty());
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
@@ -235,8 +236,9 @@ public final class EvaluationController {
         return value;
     }
 
-    private static ObjectProperty<Double> doubleSpinner(Spinner<Double> spinner, double min, double max, ObjectProperty<Double> value) {
-        SpinnerValueFactory.DoubleSpinnerValueFactory factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value.get(), 0.05);
+    private static ObjectProperty<Double> doubleSpinner(Spinner<Double> spinner, double min, double max, double step,
+                                                        ObjectProperty<Double> value) {
+        SpinnerValueFactory.DoubleSpinnerValueFactory factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value.get(), step);
         factory.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double v) {

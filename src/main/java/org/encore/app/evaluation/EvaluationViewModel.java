@@ -73,6 +73,8 @@ public final class EvaluationViewModel {
     private final DoubleProperty testFraction = new SimpleDoubleProperty(this, "testFraction", 0.1);
     private final DoubleProperty foldInFraction = new SimpleDoubleProperty(this, "foldInFraction", 0.8);
     private final IntegerProperty minRatings = new SimpleIntegerProperty(this, "minRatings", 5);
+    private final DoubleProperty relevantRating = new SimpleDoubleProperty(this, "relevantRating",
+            SplitSettings.DEFAULT_RELEVANT_RATING);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "Idle");
@@ -154,10 +156,10 @@ public final class EvaluationViewModel {
         return candidates.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** The protocol as set: fractions and minimum ratings (the seed is replaced per run). */
+    /** The protocol as set: fractions, minimum ratings and relevance (the seed is replaced per run). */
     public SplitSettings splitSettings() {
         return new SplitSettings(validationFraction.get(), testFraction.get(), foldInFraction.get(), minRatings.get(),
-                1);
+                1, relevantRating.get());
     }
 
     /** The seeds of a run: 1 to {@link #seedsProperty()}. */
@@ -373,10 +375,9 @@ public final class EvaluationViewModel {
         return minRatings;
     }
 
-    /** The relevance threshold of the ranking metrics (fixed by the protocol). */
-    public String relevanceText() {
-        double r = UserOutcome.RELEVANT_RATING;
-        return "relevant: a hidden rating ≥ " + (r == Math.rint(r) ? String.valueOf((long) r) : String.valueOf(r)) + " stars";
+    /** The relevance threshold of the ranking metrics: a hidden rating of at least this many stars is relevant. */
+    public DoubleProperty relevantRatingProperty() {
+        return relevantRating;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
