@@ -18,6 +18,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.text.TextAlignment;
 import javafx.util.StringConverter;
 import org.encore.app.MetricHelp;
+import org.encore.app.RunPicker;
 import org.encore.app.TrainedRun;
 import org.encore.inspect.Colouring;
 import org.encore.inspect.LatentMap;
@@ -67,19 +68,7 @@ public final class LatentMapController {
 
     @FXML
     private void initialize() {
-        runBox.setItems(viewModel.runs());
-        runBox.valueProperty().bindBidirectional(viewModel.runProperty());
-        runBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TrainedRun run) {
-                return run == null ? "" : run.name();
-            }
-
-            @Override
-            public TrainedRun fromString(String text) {
-                return null;
-            }
-        });
+        RunPicker.bind(runBox, viewModel.runs(), viewModel.runProperty());
         layerBox.setItems(viewModel.layers());
         layerBox.valueProperty().bindBidirectional(viewModel.layerProperty());
         layerBox.disableProperty().bind(viewModel.moviesProperty());

@@ -7,10 +7,10 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.util.StringConverter;
 import org.encore.app.Bar;
 import org.encore.app.Charts;
 import org.encore.app.MetricHelp;
+import org.encore.app.RunPicker;
 import org.encore.app.TrainedRun;
 
 /** The Training view's "Inside the layers" tab: binds {@link LayerChartsViewModel} to three charts. */
@@ -30,19 +30,7 @@ public final class LayerChartsController {
 
     @FXML
     private void initialize() {
-        layerRunBox.setItems(viewModel.runs());
-        layerRunBox.valueProperty().bindBidirectional(viewModel.runProperty());
-        layerRunBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TrainedRun run) {
-                return run == null ? "" : run.name();
-            }
-
-            @Override
-            public TrainedRun fromString(String text) {
-                return null;
-            }
-        });
+        RunPicker.bind(layerRunBox, viewModel.runs(), viewModel.runProperty());
         layerBox.setItems(viewModel.layers());
         layerBox.valueProperty().bindBidirectional(viewModel.layerProperty());
         layerSummary.textProperty().bind(viewModel.summaryProperty());

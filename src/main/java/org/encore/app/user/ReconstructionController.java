@@ -7,9 +7,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.util.StringConverter;
 import org.encore.app.Charts;
 import org.encore.app.MetricHelp;
+import org.encore.app.RunPicker;
 import org.encore.app.TrainedRun;
 
 import java.util.function.Function;
@@ -40,19 +40,7 @@ public final class ReconstructionController {
 
     @FXML
     private void initialize() {
-        modelBox.setItems(viewModel.runs());
-        modelBox.valueProperty().bindBidirectional(viewModel.runProperty());
-        modelBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TrainedRun run) {
-                return run == null ? "" : run.name();
-            }
-
-            @Override
-            public TrainedRun fromString(String text) {
-                return null;
-            }
-        });
+        RunPicker.bind(modelBox, viewModel.runs(), viewModel.runProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         explanationLabel.setText("This is predict(x) * (x == 0): the model reconstructs the user's whole row x; "
                 + "left, how it reproduces the ratings it was given; right, the unrated movies with the highest outputs, "
