@@ -1,12 +1,14 @@
 package org.encore.app;
 
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.encore.app.dataset.DatasetController;
 import org.encore.app.dataset.DatasetViewModel;
@@ -95,7 +97,11 @@ public final class WorkbenchWindow {
                 LayerChartsController.class, new LayerChartsController(layerChartsViewModel));
         workbench.viewProperty().set(Math.max(0, Math.min(Workbench.LATENT_VIEW, preferences.lastView())));
         Fxml.Loaded<MainController> main = Fxml.load(MainController.class, "MainView.fxml", controllers);
-        scene = new Scene(main.root(), preferences.windowWidth(), preferences.windowHeight());
+        // the remembered (or default 1280x820) size, never larger than the screen: on a 1024x700 display the window
+        // would otherwise open with its left and top edges off-screen
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(main.root(), Math.min(preferences.windowWidth(), screen.getWidth()),
+                Math.min(preferences.windowHeight(), screen.getHeight()));
         Themes.apply(scene, mainViewModel.darkThemeProperty().get());
         mainViewModel.darkThemeProperty().addListener((obs, old, dark) -> Themes.apply(scene, dark));
         stage.setScene(scene);
