@@ -88,7 +88,12 @@ public final class MetricHelp {
 
     /** A wrapping tooltip with the explanation of {@code key}. */
     public static Tooltip tooltip(String key) {
-        Tooltip tip = new Tooltip(text(key));
+        return wrapping(text(key));
+    }
+
+    /** A tooltip for an explanation of a few lines: wrapped, shown soon and long enough to read. */
+    public static Tooltip wrapping(String text) {
+        Tooltip tip = new Tooltip(text);
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         tip.setShowDelay(Duration.millis(300));

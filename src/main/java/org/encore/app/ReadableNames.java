@@ -6,6 +6,8 @@ import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 import org.encore.model.LossType;
 import org.encore.model.OptimizerSpec;
+import org.encore.model.TrainingSettings;
+import org.encore.training.TrainMetricsKind;
 
 import java.util.function.Function;
 
@@ -47,7 +49,36 @@ public final class ReadableNames {
         return switch (loss.id()) {
             case "mse" -> "MSE: squared error over every movie of the row, unrated ones as 0 (the reference)";
             case "masked_mse" -> "masked MSE: squared error over the rated movies only; unrated ones get no gradient";
+            case "multinomial" -> "multinomial: -sum(x · log softmax(output)) per user (Mult-DAE, Mult-VAE); outputs rank, not stars";
+            case "logistic" -> "logistic: cross-entropy of a sigmoid output, targets in [0, 1] (CDAE); outputs rank, not stars";
             default -> loss.id();
+        };
+    }
+
+    public static String selection(TrainingSettings.Selection selection) {
+        return switch (selection.id()) {
+            case "loss" -> "validation loss";
+            case "ndcg100" -> "validation NDCG@100";
+            default -> selection.id();
+        };
+    }
+
+    public static String selectionHint(TrainingSettings.Selection selection) {
+        return switch (selection.id()) {
+            case "loss" -> "validation loss: the epoch with the lowest validation loss; the last one unless patience is on";
+            case "ndcg100" -> "validation NDCG@100: the epoch ranking the validation users' held-out movies best, always kept";
+            default -> selection.id();
+        };
+    }
+
+    public static String trainMetrics(TrainMetricsKind kind) {
+        return kind.label();
+    }
+
+    public static String trainMetricsHint(TrainMetricsKind kind) {
+        return switch (kind) {
+            case RUNNING -> "running: accumulated over the epoch's training steps, as Keras' fit reports them (free)";
+            case EXACT -> "exact: an inference pass over the training users after each epoch (slower)";
         };
     }
 

@@ -1,18 +1,13 @@
 package org.encore.app.designer;
 
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.encore.app.DesignEntry;
@@ -22,9 +17,7 @@ import org.encore.app.designer.SpecForm.Field;
 import org.encore.data.Dataset;
 import org.encore.model.Activation;
 import org.encore.model.LayerSpec;
-import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
-import org.encore.model.OptimizerSpec;
 import org.encore.model.Presets;
 import org.encore.model.SpecFiles;
 import org.encore.training.Engine;
@@ -32,10 +25,7 @@ import org.encore.training.Engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The model designer's state: the list of specs, the selection, undo and redo, the bindings of the form's fields
@@ -56,31 +46,15 @@ public final class DesignerViewModel {
     private final ObservableList<LayerSpec> layers = FXCollections.observableArrayList();
     private final IntegerProperty selectedLayer = new SimpleIntegerProperty(this, "selectedLayer", -1);
 
-    private final Map<Field, StringProperty> texts = new EnumMap<>(Field.class);
-    private final ObjectProperty<OptimizerSpec.Type> optimizer = new SimpleObjectProperty<>(this, "optimizer", OptimizerSpec.Type.ADAM);
-    private final ObjectProperty<LossType> loss = new SimpleObjectProperty<>(this, "loss", LossType.MSE);
-    private final ReadOnlyStringWrapper layerKind = new ReadOnlyStringWrapper(this, "layerKind", "");
-    private final ObjectProperty<Activation> layerActivation = new SimpleObjectProperty<>(this, "layerActivation", Activation.SELU);
-
+    private final FormFields fields = new FormFields(form, this::commitFields);
     private final ReadOnlyBooleanWrapper canReset = new ReadOnlyBooleanWrapper(this, "canReset");
     private final StatusMessage fileMessage = new StatusMessage();
     private final UndoHistory<State> history = new UndoHistory<>();
-    private boolean updatingFields;
 
     public DesignerViewModel(Workbench workbench, Engine engine) {
         this.report = new DesignReport(engine);
         this.workbench = workbench;
         this.designs = workbench.designs();
-        for (Field field : SpecForm.TEXT_FIELDS) {
-            StringProperty text = new SimpleStringProperty(this, field.name(), "");
-            texts.put(field, text);
-            text.addListener((obs, old, value) -> {
-                if (!updatingFields) {
-                    form.setText(field, value);
-                    commitFields(field.name());
-                }
-            });
-        }
         selected.addListener((obs, old, index) -> {
             history.breakMerge();
             showSelected();
@@ -91,24 +65,12 @@ public final class DesignerViewModel {
             showFields();
             refreshEstimate();
         });
-        optimizer.addListener(edited("optimizer", form::setOptimizer));
-        loss.addListener(edited("loss", form::setLoss));
-        layerActivation.addListener(edited("layer.activation", form::setLayerActivation));
         workbench.datasetProperty().addListener((obs, old, dataset) -> {
             suitUsersToDataset(dataset);
             refreshEstimate();
         });
         workbench.backendReadyProperty().addListener((obs, old, ready) -> refreshEstimate());
         selected.set(designs.isEmpty() ? -1 : 0);
-    }
-
-    private <T> ChangeListener<T> edited(String field, Consumer<T> intoForm) {
-        return (obs, old, value) -> {
-            if (!updatingFields) {
-                intoForm.accept(value);
-                commitFields(field);
-            }
-        };
     }
 
     // ---- selection and field display ----
@@ -135,16 +97,7 @@ public final class DesignerViewModel {
 
     /** Copies the form into the bound properties, without taking that for an edit. */
     private void showFields() {
-        updatingFields = true;
-        try {
-            texts.forEach((field, text) -> text.set(form.text(field)));
-            optimizer.set(form.optimizer());
-            loss.set(form.loss());
-            layerActivation.set(form.layerActivation());
-            layerKind.set(form.layerKind());
-        } finally {
-            updatingFields = false;
-        }
+        fields.show();
     }
 
     // ---- editing ----
@@ -197,6 +150,10 @@ public final class DesignerViewModel {
     private void applyLayers(List<LayerSpec> newLayers, int newSelection) {
         ModelSpec current = spec.get();
         if (current == null) {
+            return;
+        }
+        if (!form.layersEditable()) {
+            // a vae's or cdae's stack is drawn from its Kind fields: an edit here could not be saved as shown
             return;
         }
         history.breakMerge();
@@ -420,7 +377,7 @@ public final class DesignerViewModel {
 
     private void setUsersFraction(String text) {
         history.breakMerge();
-        texts.get(Field.USERS_FRACTION).set(text);
+        fields.text(Field.USERS_FRACTION).set(text);
         history.breakMerge();
     }
 
@@ -453,27 +410,12 @@ public final class DesignerViewModel {
 
     /** The text of one of {@link SpecForm#TEXT_FIELDS}, bound both ways to its text field. */
     public StringProperty textProperty(Field field) {
-        StringProperty text = texts.get(field);
-        if (text == null) {
-            throw new IllegalArgumentException(field + " is not a text field");
-        }
-        return text;
+        return fields.text(field);
     }
 
-    public ObjectProperty<OptimizerSpec.Type> optimizerProperty() {
-        return optimizer;
-    }
-
-    public ObjectProperty<LossType> lossProperty() {
-        return loss;
-    }
-
-    public ReadOnlyStringProperty layerKindProperty() {
-        return layerKind.getReadOnlyProperty();
-    }
-
-    public ObjectProperty<Activation> layerActivationProperty() {
-        return layerActivation;
+    /** The form's fields as properties to bind: the choices, the kind shown, whether the stack is editable. */
+    public FormFields fields() {
+        return fields;
     }
 
     public ReadOnlyBooleanProperty canResetProperty() {

@@ -1,6 +1,7 @@
 package org.encore.app.designer;
 
 import org.encore.model.Activation;
+import org.encore.model.InputSpec;
 import org.encore.model.LayerSpec;
 import org.encore.model.LossType;
 import org.encore.model.ModelSpec;
@@ -8,6 +9,7 @@ import org.encore.model.OptimizerSpec;
 import org.encore.model.SpecError;
 import org.encore.model.SpecValidator;
 import org.encore.model.TrainingSettings;
+import org.encore.training.TrainMetricsKind;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,13 +18,15 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The designer's form without JavaFX: the text of every field, the three choices and the layer stack, turned
+ * The designer's form without JavaFX: the text of every field, the choices and the layer stack, turned
  * into a {@link ModelSpec} ({@link #toSpec}) and filled from one ({@link #fromSpec}), with a message per field
- * for text that does not parse and for the validator's problems (placed by {@link SpecError#field()}).
+ * for text that does not parse and for the validator's problems (placed by {@link SpecError#field()}). The kind's
+ * own settings (a vae's, a cdae's) are read and written by {@link KindSection}, numbers by {@link FieldReader}.
  * Every read and write of a spec's fields is in {@link #fromSpec}, {@link #toSpec} and the few static
  * readers below ({@link #renamed}, {@link #withUsersFraction}, {@link #batchSizeOf}, {@link #usersFractionOf}): a new
  * shape of {@link ModelSpec} is adapted here only.
@@ -31,6 +35,7 @@ public final class SpecForm {
     /** A field of the form, with the validator's name for it ({@link SpecError#field()}). */
     public enum Field {
         NAME("name"),
+        OPTIMIZER("training.optimizer.type"),
         LEARNING_RATE("training.optimizer.learningRate"),
         MOMENTUM("training.optimizer.momentum"),
         BATCH_SIZE("training.batchSize"),
@@ -38,6 +43,28 @@ public final class SpecForm {
         USERS_FRACTION("training.usersFraction"),
         VALIDATION_FRACTION("training.validationFraction"),
         SEED("training.seed"),
+        L2("training.l2"),
+        PATIENCE("training.patience"),
+        SELECTION("training.selection"),
+        /** Running or exact training metrics ({@code training.exactTrainMetrics}). */
+        TRAIN_METRICS("training.exactTrainMetrics"),
+        LOSS("loss"),
+        VALUE_SCALE("input.valueScale"),
+        /** Blank: off. */
+        BINARIZE_AT("input.binarizeAt"),
+        L2_NORMALIZE("input.l2Normalize"),
+        /** The kind's fields ({@link KindSection}): a vae's encoder widths, "600" or "600, 300". */
+        ENCODER("architecture.encoder"),
+        CODING("architecture.coding"),
+        DECODER("architecture.decoder"),
+        /** A cdae's hidden layer width. */
+        HIDDEN_UNITS("architecture.units"),
+        /** The activation of every layer of a vae or cdae. */
+        KIND_ACTIVATION("architecture.activation"),
+        INPUT_DROPOUT("architecture.inputDropout"),
+        CORRUPTION("architecture.corruption"),
+        BETA_CAP("architecture.betaCap"),
+        ANNEAL_STEPS("architecture.annealSteps"),
         /** The selected layer's units (a dense layer). */
         LAYER_UNITS("units"),
         /** The selected layer's rate (a dropout layer). */
@@ -50,11 +77,18 @@ public final class SpecForm {
         Field(String specField) {
             this.specField = specField;
         }
+
+        /** The spec's JSON path for this field, e.g. "training.l2". */
+        public String specField() {
+            return specField;
+        }
     }
 
     /** Fields typed as text; the others are choices or the layer stack. */
     public static final List<Field> TEXT_FIELDS = List.of(Field.NAME, Field.LEARNING_RATE, Field.MOMENTUM, Field.BATCH_SIZE,
-            Field.EPOCHS, Field.USERS_FRACTION, Field.VALIDATION_FRACTION, Field.SEED, Field.LAYER_UNITS, Field.LAYER_RATE);
+            Field.EPOCHS, Field.USERS_FRACTION, Field.VALIDATION_FRACTION, Field.SEED, Field.L2, Field.PATIENCE,
+            Field.VALUE_SCALE, Field.BINARIZE_AT, Field.ENCODER, Field.CODING, Field.DECODER, Field.HIDDEN_UNITS,
+            Field.INPUT_DROPOUT, Field.CORRUPTION, Field.BETA_CAP, Field.ANNEAL_STEPS, Field.LAYER_UNITS, Field.LAYER_RATE);
 
     /**
      * What the form's text made.
@@ -76,6 +110,12 @@ public final class SpecForm {
     private OptimizerSpec.Type optimizer = OptimizerSpec.Type.ADAM;
     private LossType loss = LossType.MSE;
     private Activation layerActivation = Activation.SELU;
+    private Activation kindActivation = Activation.TANH;
+    private TrainingSettings.Selection selection = TrainingSettings.Selection.LOSS;
+    private TrainMetricsKind trainMetrics = TrainMetricsKind.RUNNING;
+    private boolean l2Normalize;
+    private String kind = "";
+    private boolean layersEditable = true;
     private List<LayerSpec> layers = List.of();
     private int selectedLayer = -1;
 
@@ -99,6 +139,17 @@ public final class SpecForm {
         texts.put(Field.USERS_FRACTION, number(training.usersFraction()));
         texts.put(Field.VALIDATION_FRACTION, number(training.validationFraction()));
         texts.put(Field.SEED, String.valueOf(training.seed()));
+        texts.put(Field.L2, number(training.l2()));
+        texts.put(Field.PATIENCE, String.valueOf(training.patience()));
+        selection = training.selection();
+        trainMetrics = training.exactTrainMetrics() ? TrainMetricsKind.EXACT : TrainMetricsKind.RUNNING;
+        InputSpec input = spec.input();
+        texts.put(Field.VALUE_SCALE, number(input.valueScale()));
+        texts.put(Field.BINARIZE_AT, input.binarizeAt() == null ? "" : number(input.binarizeAt()));
+        l2Normalize = input.l2Normalize();
+        kind = KindSection.name(spec.architecture());
+        layersEditable = KindSection.layersEditable(spec.architecture());
+        kindActivation = KindSection.fill(spec.architecture(), texts, kindActivation);
         selectLayer(Math.min(selectedLayer, layers.size() - 1));
     }
 
@@ -112,25 +163,33 @@ public final class SpecForm {
      */
     public Result toSpec(ModelSpec fallback, Predicate<String> nameTakenByAnother) {
         Map<Field, String> problems = new EnumMap<>(Field.class);
+        FieldReader read = new FieldReader(this::text, problems);
         TrainingSettings was = fallback.training();
-        double lr = parse(Field.LEARNING_RATE, Double::parseDouble, was.optimizer().learningRate(), problems);
-        double momentum = text(Field.MOMENTUM).isBlank() ? 0
-                : parse(Field.MOMENTUM, Double::parseDouble, was.optimizer().momentum(), problems);
-        int batch = parse(Field.BATCH_SIZE, Integer::parseInt, was.batchSize(), problems);
-        int epochs = parse(Field.EPOCHS, Integer::parseInt, was.epochs(), problems);
-        double users = parse(Field.USERS_FRACTION, Double::parseDouble, was.usersFraction(), problems);
-        double validation = parse(Field.VALIDATION_FRACTION, Double::parseDouble, was.validationFraction(), problems);
-        long seed = parse(Field.SEED, Long::parseLong, was.seed(), problems);
+        double lr = read.number(Field.LEARNING_RATE, was.optimizer().learningRate());
+        double momentum = text(Field.MOMENTUM).isBlank() ? 0 : read.number(Field.MOMENTUM, was.optimizer().momentum());
+        TrainingSettings training = was.toBuilder().optimizer(new OptimizerSpec(optimizer, lr, momentum))
+                .batchSize(read.whole(Field.BATCH_SIZE, was.batchSize()))
+                .epochs(read.whole(Field.EPOCHS, was.epochs()))
+                .usersFraction(read.number(Field.USERS_FRACTION, was.usersFraction()))
+                .validationFraction(read.number(Field.VALIDATION_FRACTION, was.validationFraction()))
+                .seed(read.wholeLong(Field.SEED, was.seed()))
+                .l2(read.number(Field.L2, was.l2()))
+                .patience(read.whole(Field.PATIENCE, was.patience()))
+                .selection(selection)
+                .exactTrainMetrics(trainMetrics == TrainMetricsKind.EXACT)
+                .build();
+        InputSpec input = new InputSpec(read.number(Field.VALUE_SCALE, fallback.input().valueScale()),
+                read.optionalNumber(Field.BINARIZE_AT, fallback.input().binarizeAt()), l2Normalize);
         List<LayerSpec> newLayers = new ArrayList<>(layers);
-        if (selectedLayer >= 0 && selectedLayer < newLayers.size()) {
+        if (layersEditable && selectedLayer >= 0 && selectedLayer < newLayers.size()) {
             LayerSpec layer = newLayers.get(selectedLayer);
             if (layer instanceof LayerSpec.Dense dense) {
-                Integer units = parse(Field.LAYER_UNITS, Integer::parseInt, null, problems);
+                Integer units = read.wholeOrNull(Field.LAYER_UNITS);
                 if (units != null) {
                     newLayers.set(selectedLayer, new LayerSpec.Dense(units, layerActivation, dense.name()));
                 }
             } else {
-                Double rate = parse(Field.LAYER_RATE, Double::parseDouble, null, problems);
+                Double rate = read.numberOrNull(Field.LAYER_RATE);
                 if (rate != null) {
                     newLayers.set(selectedLayer, new LayerSpec.Dropout(rate));
                 }
@@ -142,13 +201,12 @@ public final class SpecForm {
         } else if (nameTakenByAnother.test(name)) {
             problems.put(Field.NAME, "another spec is called " + name);
         }
-        // what the form does not show (the kind's other settings, the input, L2, patience) stays as it was
         ModelSpec candidate = fallback.toBuilder()
                 .name(problems.containsKey(Field.NAME) ? fallback.name() : name)
-                .architecture(fallback.architecture().withLayers(newLayers))
+                .architecture(KindSection.read(fallback.architecture(), newLayers, kindActivation, read))
+                .input(input)
                 .loss(loss)
-                .training(was.toBuilder().optimizer(new OptimizerSpec(optimizer, lr, momentum)).batchSize(batch)
-                        .epochs(epochs).usersFraction(users).validationFraction(validation).seed(seed).build())
+                .training(training)
                 .build();
         Map<Field, String> errors = new EnumMap<>(fieldErrors(SpecValidator.validate(candidate)));
         errors.putAll(problems);
@@ -193,8 +251,13 @@ public final class SpecForm {
         for (SpecError problem : problems) {
             Field field = byName.get(problem.field());
             int layer = layerOf(problem.field());
+            Matcher indexed = INDEXED.matcher(problem.field());
+            Field listField = indexed.matches() ? byName.get(indexed.group(1)) : null;
             if (field != null) {
                 messages.merge(field, problem.message(), SpecForm::join);
+            } else if (listField != null) {
+                // "architecture.encoder[1]": the second width typed in the encoder's field
+                messages.merge(listField, "width " + (Integer.parseInt(indexed.group(2)) + 1) + " " + problem.message(), SpecForm::join);
             } else if (layer >= 0) {
                 String part = problem.field().substring(layerPrefix(layer).length());
                 if (layer == selectedLayer && part.equals("." + Field.LAYER_UNITS.specField)) {
@@ -215,6 +278,9 @@ public final class SpecForm {
         }
         return messages;
     }
+
+    /** A validator field naming one entry of a list field, e.g. "architecture.encoder[1]". */
+    private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
     /** The index of the layer a validator field names ("layers[2].units" is layer 2), or -1. */
     private int layerOf(String specField) {
@@ -266,6 +332,52 @@ public final class SpecForm {
 
     public void setLoss(LossType type) {
         loss = type;
+    }
+
+    public TrainingSettings.Selection selection() {
+        return selection;
+    }
+
+    public void setSelection(TrainingSettings.Selection value) {
+        selection = value;
+    }
+
+    public TrainMetricsKind trainMetrics() {
+        return trainMetrics;
+    }
+
+    public void setTrainMetrics(TrainMetricsKind value) {
+        trainMetrics = value;
+    }
+
+    public boolean l2Normalize() {
+        return l2Normalize;
+    }
+
+    public void setL2Normalize(boolean value) {
+        l2Normalize = value;
+    }
+
+    /** The activation of every layer of a vae or cdae (unused by a plain autoencoder, whose layers each have one). */
+    public Activation kindActivation() {
+        return kindActivation;
+    }
+
+    public void setKindActivation(Activation activation) {
+        kindActivation = activation;
+    }
+
+    /** The spec's kind as spec files name it ("autoencoder", "vae", "cdae"); "" before a spec is filled in. */
+    public String kind() {
+        return kind;
+    }
+
+    /**
+     * Whether the layer stack is edited layer by layer (a plain autoencoder). A vae's or cdae's stack is drawn from
+     * its Kind fields and only shown: it cannot hold other shapes, so an edit there would not be what is saved.
+     */
+    public boolean layersEditable() {
+        return layersEditable;
     }
 
     public Activation layerActivation() {
@@ -322,16 +434,5 @@ public final class SpecForm {
         }
         // 0.0001 rather than Java's 1.0E-4
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-    }
-
-    /** {@code parser}'s value of the trimmed text; else records the field's problem and returns {@code fallback}. */
-    private <T> T parse(Field field, Function<String, T> parser, T fallback, Map<Field, String> problems) {
-        try {
-            return parser.apply(text(field).trim());
-        } catch (RuntimeException e) {
-            boolean whole = field == Field.BATCH_SIZE || field == Field.EPOCHS || field == Field.SEED || field == Field.LAYER_UNITS;
-            problems.put(field, whole ? "a whole number is expected" : "a number is expected");
-            return fallback;
-        }
     }
 }
