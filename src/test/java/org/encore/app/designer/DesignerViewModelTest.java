@@ -4,11 +4,17 @@ import org.encore.app.Bar;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
 import org.encore.data.DatasetStatistics;
+import org.encore.model.Activation;
+import org.encore.model.Architecture;
+import org.encore.model.InputSpec;
 import org.encore.model.LayerSpec;
+import org.encore.model.LossType;
 import org.encore.model.MemoryEstimate;
 import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 import org.encore.model.SpecFiles;
+import org.encore.model.TrainingSettings;
+import org.encore.training.TrainMetricsKind;
 import org.encore.testutil.TinyData;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,6 +198,49 @@ class DesignerViewModelTest {
         viewModel.save(file);
         assertFalse(Files.exists(file), "the fields on screen are not a spec: nothing is saved");
         assertTrue(viewModel.fileMessageProperty().get().startsWith("Not saved"), viewModel.fileMessageProperty().get());
+    }
+
+    @Test
+    void aVaesKindFieldsEditItAndItsStackIsOnlyShown() {
+        int vae = Presets.NAMES.indexOf("mult-vae");
+        viewModel.selectedProperty().set(vae);
+        assertEquals("vae", viewModel.fields().kindProperty().get());
+        assertFalse(viewModel.fields().layersEditableProperty().get());
+        assertEquals("0.2", viewModel.textProperty(SpecForm.Field.BETA_CAP).get());
+        viewModel.textProperty(SpecForm.Field.BETA_CAP).set("0.4");
+        ModelSpec edited = workbench.designs().get(vae).spec();
+        assertEquals(0.4, ((Architecture.Vae) edited.architecture()).betaCap());
+        assertTrue(viewModel.report().jsonProperty().get().contains("\"betaCap\" : 0.4"), viewModel.report().jsonProperty().get());
+
+        viewModel.textProperty(SpecForm.Field.BETA_CAP).set("-1");
+        assertTrue(viewModel.report().errorProperty(SpecForm.Field.BETA_CAP).get().contains("must be >= 0"),
+                viewModel.report().errorProperty(SpecForm.Field.BETA_CAP).get());
+        viewModel.textProperty(SpecForm.Field.BETA_CAP).set("0.4");
+
+        List<LayerSpec> before = List.copyOf(viewModel.layers());
+        viewModel.addDense();
+        viewModel.removeLayer();
+        assertEquals(before, viewModel.layers(), "a vae's stack follows its Kind fields: stack edits do nothing");
+        assertEquals(edited, workbench.designs().get(vae).spec());
+        viewModel.textProperty(SpecForm.Field.CODING).set("64");
+        assertTrue(viewModel.layers().contains(LayerSpec.dense(64, Activation.TANH, "coding")), viewModel.layers().toString());
+    }
+
+    @Test
+    void theInputAndTrainingChoicesEditTheSpec() {
+        viewModel.fields().l2NormalizeProperty().set(true);
+        viewModel.fields().selectionProperty().set(TrainingSettings.Selection.NDCG100);
+        viewModel.fields().trainMetricsProperty().set(TrainMetricsKind.EXACT);
+        viewModel.fields().lossProperty().set(LossType.MULTINOMIAL);
+        viewModel.textProperty(SpecForm.Field.BINARIZE_AT).set("4");
+        ModelSpec spec = workbench.designs().get(0).spec();
+        assertEquals(new InputSpec(0.2, 4.0, true), spec.input());
+        assertEquals(TrainingSettings.Selection.NDCG100, spec.training().selection());
+        assertTrue(spec.training().exactTrainMetrics());
+        assertEquals(LossType.MULTINOMIAL, spec.loss());
+        viewModel.undo();
+        assertEquals(Presets.model1().toBuilder().input(new InputSpec(0.2, null, true)).loss(LossType.MULTINOMIAL)
+                .training(spec.training()).build(), workbench.designs().get(0).spec(), "each choice is an undo step");
     }
 
     @Test
