@@ -218,6 +218,7 @@ public final class DesignerController {
         ReadableNames.apply(lossBox, ReadableNames::loss, ReadableNames::lossHint);
         lossBox.valueProperty().bindBidirectional(fields.lossProperty());
         lossError.textProperty().bind(viewModel.report().errorProperty(SpecForm.Field.LOSS));
+        showWhen(lossError, lossError.textProperty().isNotEmpty());
         FieldHelp.mark(lossBox, SpecForm.Field.LOSS);
         bindText(valueScaleField, valueScaleError, SpecForm.Field.VALUE_SCALE);
         bindText(binarizeField, binarizeError, SpecForm.Field.BINARIZE_AT);
@@ -248,8 +249,8 @@ public final class DesignerController {
         showWhen(layerGrid, fields.layersEditableProperty());
         stackButtons.disableProperty().bind(fields.layersEditableProperty().not());
         kindPane.textProperty().bind(Bindings.concat("Kind: ", fields.kindProperty()));
-        kindNote.textProperty().bind(Bindings.concat("The layers above are drawn from the ", fields.kindProperty(),
-                "'s settings here (its layers share one activation): edit them here."));
+        kindNote.textProperty().bind(Bindings.concat("These settings make the layers listed above; edit the ",
+                fields.kindProperty(), " here."));
         showWhen(vaeGrid, vae);
         showWhen(cdaeGrid, cdae);
         bindText(encoderField, encoderError, SpecForm.Field.ENCODER);
