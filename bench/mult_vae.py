@@ -4,11 +4,13 @@ strong-generalisation split that Encore writes (bench/ExportSplit.java), so that
 the same fed-in / hidden ratings.
 
 As in vae_cf: input rows binarised (rating >= 4, Liang keeps ratings > 3.5), L2-normalised, dropout 0.5 on the input;
-tanh hidden layers; softmax output with the multinomial log-likelihood; Adam 1e-3, batch 500; Glorot-uniform weights,
+tanh hidden layers; softmax output with the multinomial log-likelihood; Adam 1e-3, batch --batch (vae_cf: 500);
+Glorot-uniform weights,
 biases N(0, 0.001) truncated; Mult-DAE [I-200-I] with lambda = 0.01 / batch on the weights (loss + lambda * sum w^2);
-Mult-VAE [I-600-200-600-I], no weight penalty, beta = min(0.2, updates / total_anneal_steps). vae_cf anneals over
+Mult-VAE [I-600-200-600-I], no weight penalty, beta = min(--beta-cap (0.2), updates / total_anneal_steps). vae_cf anneals over
 200,000 updates on ML-20M, where 200 epochs are about 46,800 updates: by default the same fraction is used here
-(total_anneal_steps = 200,000 / 46,800 of this run's updates), --anneal-steps overrides it. The model of the epoch with
+(total_anneal_steps = 200,000 / 46,800 of this run's updates), --anneal-steps overrides it
+(bench/mult-vae.sh passes Encore's: the cap reached at the run's last update). The model of the epoch with
 the best validation NDCG@100 is scored on the test users.
 
 Scoring as Encore's evaluator: the fed-in movies (any rating) are never recommended, nor movies no training user
@@ -143,13 +145,13 @@ def run(kind, split, args):
     batches = (n + args.batch - 1) // args.batch
     anneal_steps = args.anneal_steps or max(1, round(args.epochs * batches * 200_000 / 46_800))
     rng = np.random.default_rng(args.seed)
-    best, best_state, best_epoch, updates, seconds = -1.0, None, 0, 0, []
+    best, best_state, best_epoch, updates, seconds, with_validation = -1.0, None, 0, 0, [], []
     for epoch in range(1, args.epochs + 1):
         started = time.perf_counter()
         order = rng.permutation(n)
         for b in range(batches):
             x = torch.from_numpy(split.train[order[b * args.batch:(b + 1) * args.batch]])
-            beta = min(0.2, updates / anneal_steps)
+            beta = min(args.beta_cap, updates / anneal_steps)
             logits, kl = model(x, keep=0.5)
             neg_ll = -torch.mean(torch.sum(F.log_softmax(logits, dim=1) * x, dim=1))
             penalty = lam * sum(torch.sum(w ** 2) for w in model.weights())
@@ -160,6 +162,7 @@ def run(kind, split, args):
             updates += 1
         seconds.append(time.perf_counter() - started)
         validation = metrics(model, split.validation, split.seen)
+        with_validation.append(time.perf_counter() - started)
         if validation["ndcg100"] > best:
             best, best_epoch = validation["ndcg100"], epoch
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
@@ -172,7 +175,8 @@ def run(kind, split, args):
     return {"model": "mult-" + kind, "engine": "pytorch " + torch.__version__, "threads": torch.get_num_threads(),
             "epochs": args.epochs, "bestEpoch": best_epoch, "validationNdcg100": best,
             "ndcg100": test["ndcg100"], "recall20": test["recall20"], "recall50": test["recall50"],
-            "testUsers": test["users"], "epochSeconds": float(np.mean(seconds)), "annealSteps": anneal_steps,
+            "testUsers": test["users"], "epochSeconds": float(np.mean(seconds)),
+            "epochSecondsWithValidation": float(np.mean(with_validation)), "batch": args.batch, "annealSteps": anneal_steps,
             "split": split.meta}
 
 
@@ -183,6 +187,7 @@ def main():
     parser.add_argument("--epochs", type=int, default=200)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--anneal-steps", type=int, default=0)
+    parser.add_argument("--beta-cap", type=float, default=0.2)
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--seed", type=int, default=98765)
     parser.add_argument("--verbose", action="store_true")

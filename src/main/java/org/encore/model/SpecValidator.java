@@ -38,9 +38,12 @@ public final class SpecValidator {
         }
         if (spec.loss() == null) {
             errors.add(new SpecError("loss", "is missing (expected " + LossType.ids() + ")"));
+        } else if (spec.loss() == LossType.MULTINOMIAL && spec.input() != null && spec.input().binarizeAt() == null) {
+            // Liang's likelihood is over a user's clicks (a multinomial draw of items); ratings on a scale are not counts
+            errors.add(new SpecError("loss", "multinomial is a likelihood of clicks, not of a rating scale: set "
+                    + "input.binarizeAt (Liang et al.: 4, i.e. ratings of 4 stars and more count as clicks)"));
         } else if (spec.loss() == LossType.LOGISTIC && spec.input() != null && spec.input().binarizeAt() == null
                 && spec.input().valueScale() * MAX_RATING > 1 + 1e-9) {
-            // a multinomial loss takes any non-negative target (graded ratings weigh the likelihood), so it needs no check
             errors.add(new SpecError("loss", "logistic needs targets in [0, 1]: set input.binarizeAt, or an "
                     + "input.valueScale of at most " + 1.0 / MAX_RATING + " (got " + spec.input().valueScale() + ")"));
         }

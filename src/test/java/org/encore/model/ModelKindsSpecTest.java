@@ -113,9 +113,11 @@ class ModelKindsSpecTest {
         assertFalse(LossType.MULTINOMIAL.predictsRatings());
         assertFalse(LossType.LOGISTIC.predictsRatings());
         assertTrue(LossType.MASKED_MSE.predictsRatings());
-        // a multinomial loss on graded (not binarised) ratings is allowed: the ratings weigh the likelihood
+        // a multinomial loss on a rating scale (not binarised) is refused at the loss, and accepted once binarised
         ModelSpec graded = Presets.model4().toBuilder().loss(LossType.MULTINOMIAL).input(new InputSpec(0.2, null, true)).build();
-        assertTrue(SpecValidator.validate(graded).isEmpty(), SpecValidator.validate(graded)::toString);
+        assertSingleError(graded, "loss", "multinomial is a likelihood of clicks, not of a rating scale");
+        ModelSpec clicks = graded.toBuilder().input(new InputSpec(0.2, 4.0, true)).build();
+        assertTrue(SpecValidator.validate(clicks).isEmpty(), SpecValidator.validate(clicks)::toString);
         // the logistic loss needs targets in [0, 1]
         assertSingleError(Presets.model4().toBuilder().loss(LossType.LOGISTIC).input(InputSpec.scaled(1.0)).build(),
                 "loss", "logistic needs targets in [0, 1]");

@@ -231,15 +231,15 @@ class DesignerViewModelTest {
         viewModel.fields().l2NormalizeProperty().set(true);
         viewModel.fields().selectionProperty().set(TrainingSettings.Selection.NDCG100);
         viewModel.fields().trainMetricsProperty().set(TrainMetricsKind.EXACT);
-        viewModel.fields().lossProperty().set(LossType.MULTINOMIAL);
         viewModel.textProperty(SpecForm.Field.BINARIZE_AT).set("4");
+        viewModel.fields().lossProperty().set(LossType.MULTINOMIAL);
         ModelSpec spec = workbench.designs().get(0).spec();
         assertEquals(new InputSpec(0.2, 4.0, true), spec.input());
         assertEquals(TrainingSettings.Selection.NDCG100, spec.training().selection());
         assertTrue(spec.training().exactTrainMetrics());
         assertEquals(LossType.MULTINOMIAL, spec.loss());
         viewModel.undo();
-        assertEquals(Presets.model1().toBuilder().input(new InputSpec(0.2, null, true)).loss(LossType.MULTINOMIAL)
+        assertEquals(Presets.model1().toBuilder().input(new InputSpec(0.2, 4.0, true))
                 .training(spec.training()).build(), workbench.designs().get(0).spec(), "each choice is an undo step");
     }
 

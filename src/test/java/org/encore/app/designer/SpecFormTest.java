@@ -184,10 +184,12 @@ class SpecFormTest {
         assertTrue(result.errors().getOrDefault(Field.LOSS, "").contains("logistic needs targets in [0, 1]"), result.errors().toString());
         form.setText(Field.BINARIZE_AT, "4");
         assertTrue(form.toSpec(MODEL1, name -> false).valid(), "binarised targets suit the logistic loss at any scale");
-        // a multinomial loss weighs graded targets: the validator takes it on the rating scale
+        // a multinomial loss is a likelihood of clicks: on the rating scale it is named beside the loss
         form.setLoss(LossType.MULTINOMIAL);
+        assertTrue(form.toSpec(MODEL1, name -> false).valid(), "binarised targets suit the multinomial loss");
         form.setText(Field.BINARIZE_AT, "");
-        assertTrue(form.toSpec(MODEL1, name -> false).valid());
+        result = form.toSpec(MODEL1, name -> false);
+        assertTrue(result.errors().getOrDefault(Field.LOSS, "").contains("not of a rating scale"), result.errors().toString());
     }
 
     @Test
