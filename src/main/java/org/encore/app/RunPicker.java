@@ -5,7 +5,10 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
-/** A combo box choosing one of the open trained runs, shown by name (the latent map, reconstruction, layer charts). */
+/**
+ * A combo box choosing one of the open trained runs, shown by name (the latent map, reconstruction, layer charts);
+ * a run training now reads "live: NAME (training now)" (the latent map lists it).
+ */
 public final class RunPicker {
     private RunPicker() {
     }
@@ -17,7 +20,7 @@ public final class RunPicker {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(TrainedRun run) {
-                return run == null ? "" : run.name();
+                return run == null ? "" : run.training() ? "live: " + run.name() + " (training now)" : run.name();
             }
 
             @Override

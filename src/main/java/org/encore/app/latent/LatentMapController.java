@@ -9,6 +9,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
@@ -45,6 +46,8 @@ public final class LatentMapController {
     @FXML private ComboBox<String> layerBox;
     @FXML private ComboBox<Colouring> colourBox;
     @FXML private CheckBox moviesCheck;
+    @FXML private CheckBox liveCheck;
+    @FXML private Label epochLabel;
     @FXML private Label summaryLabel;
     @FXML private Label hoverLabel;
     @FXML private Label messageLabel;
@@ -91,6 +94,13 @@ public final class LatentMapController {
             }
         });
         moviesCheck.selectedProperty().bindBidirectional(viewModel.moviesProperty());
+        liveCheck.selectedProperty().bindBidirectional(viewModel.liveUpdatesProperty());
+        liveCheck.setTooltip(new Tooltip(String.format(Locale.ROOT, "While a run trains, pick \"live: …\" under Run to watch"
+                + " its map form: with this ticked the map is redrawn after every epoch (the layer's activations are read"
+                + " between epochs, the PCA runs beside the training). On by default for sets of up to %,d users and %,d"
+                + " movies; off above that, where each epoch would map a %,d-user sample and slow the training.",
+                LatentMapViewModel.LIVE_LIMIT, LatentMapViewModel.LIVE_LIMIT, LatentMap.MAX_USERS)));
+        epochLabel.textProperty().bind(viewModel.epochLabelProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         MetricHelp.install(summaryLabel, MetricHelp.EXPLAINED_VARIANCE);
         viewModel.message().bind(messageLabel);
