@@ -57,6 +57,27 @@ public final class UserActivations {
         return new UserActivations(layer, layerWidth, model.layerNames(), rows, activations, matrix.userCount());
     }
 
+    /**
+     * These activations with each user's vector divided by its Euclidean length (a zero vector stays zero): what
+     * is left is its direction, so distances on the map become cosine distances. In an autoencoder's coding layer
+     * the length mostly follows how many movies a user rated, and it dominates the first principal axis; without
+     * it the axes show taste (on sample-data, see PlantedGroupsMapTest).
+     */
+    public UserActivations unitLength() {
+        float[] scaled = values.clone();
+        for (int r = 0; r < rows.length; r++) {
+            double squares = 0;
+            for (int c = 0; c < width; c++) {
+                squares += (double) scaled[r * width + c] * scaled[r * width + c];
+            }
+            double norm = Math.sqrt(squares);
+            for (int c = 0; norm > 0 && c < width; c++) {
+                scaled[r * width + c] = (float) (scaled[r * width + c] / norm);
+            }
+        }
+        return new UserActivations(layer, width, layerNames, rows, scaled, total);
+    }
+
     /** The layer read. */
     public String layer() {
         return layer;

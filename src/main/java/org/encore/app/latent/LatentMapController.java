@@ -47,6 +47,7 @@ public final class LatentMapController {
     @FXML private ComboBox<Colouring> colourBox;
     @FXML private CheckBox moviesCheck;
     @FXML private CheckBox liveCheck;
+    @FXML private CheckBox unitLengthCheck;
     @FXML private Label epochLabel;
     @FXML private Label summaryLabel;
     @FXML private Label hoverLabel;
@@ -94,6 +95,12 @@ public final class LatentMapController {
             }
         });
         moviesCheck.selectedProperty().bindBidirectional(viewModel.moviesProperty());
+        unitLengthCheck.selectedProperty().bindBidirectional(viewModel.unitLengthProperty());
+        unitLengthCheck.disableProperty().bind(viewModel.moviesProperty());
+        unitLengthCheck.setTooltip(new Tooltip("Scale each user's vector to length 1 before the PCA, so that the map shows"
+                + " its direction (cosine distances: what a user likes) and not its size, which in a coding layer mostly"
+                + " follows how many movies they rated and takes the first axis. On sample-data this is the map where"
+                + " the six planted taste groups come apart."));
         liveCheck.selectedProperty().bindBidirectional(viewModel.liveUpdatesProperty());
         liveCheck.setTooltip(new Tooltip(String.format(Locale.ROOT, "While a run trains, pick \"live: …\" under Run to watch"
                 + " its map form: with this ticked the map is redrawn after every epoch (the layer's activations are read"

@@ -23,6 +23,7 @@ import org.encore.data.RatingMatrix;
 import org.encore.inspect.Colouring;
 import org.encore.inspect.LatentMap;
 import org.encore.inspect.MapPoint;
+import org.encore.inspect.UserActivations;
 import org.encore.training.TrainedModel;
 
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class LatentMapViewModel {
     private final ObjectProperty<String> layer = new SimpleObjectProperty<>(this, "layer");
     private final ObjectProperty<Colouring> colouring = new SimpleObjectProperty<>(this, "colouring", Colouring.GENRE);
     private final BooleanProperty movies = new SimpleBooleanProperty(this, "movies");
+    private final BooleanProperty unitLength = new SimpleBooleanProperty(this, "unitLength");
     private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
     private final ReadOnlyStringWrapper xLabel = new ReadOnlyStringWrapper(this, "xLabel", "PC1");
@@ -72,8 +74,9 @@ public final class LatentMapViewModel {
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
     private final ReadOnlyStringWrapper epochLabel = new ReadOnlyStringWrapper(this, "epochLabel", "");
     private final LiveLatentMap liveMap;
-    /** The run whose map is shown, and the live epoch shown (0: none). */
+    /** The run whose map is shown, whether at unit length, and the live epoch shown (0: none). */
     private TrainedRun shownRun;
+    private boolean shownUnitLength;
     private int shownEpoch;
     private long generation;
 
@@ -106,6 +109,11 @@ public final class LatentMapViewModel {
         });
         movies.addListener((obs, old, on) -> {
             updateLive();
+            compute();
+        });
+        unitLength.addListener((obs, old, on) -> {
+            updateLive();
+            liveMap.reproject();
             compute();
         });
         liveUpdates.addListener((obs, old, on) -> {
@@ -158,7 +166,8 @@ public final class LatentMapViewModel {
     }
 
     private void updateLive() {
-        liveMap.settings(new LiveLatentMap.Settings(workbench.dataset(), layer.get(), colouring.get(), movies.get(), liveUpdates.get()));
+        liveMap.settings(new LiveLatentMap.Settings(workbench.dataset(), layer.get(), colouring.get(), movies.get(),
+                unitLength.get(), liveUpdates.get()));
     }
 
     /** The summary of a live pick before its first map, or with updates off. */
@@ -187,7 +196,8 @@ public final class LatentMapViewModel {
         }
         shownEpoch = frame.epoch();
         epochLabel.set(String.format(Locale.ROOT, "epoch %d of %d", frame.epoch(), picked.spec().training().epochs()));
-        show(frame.map(), new Request(generation, null, workbench.dataset(), frame.map().layer(), colouring.get(), movies.get()), picked);
+        show(frame.map(), new Request(generation, null, workbench.dataset(), frame.map().layer(), colouring.get(),
+                movies.get(), unitLength.get()), picked);
         summary.set("Live, " + epochLabel.get() + " · " + summary.get());
     }
 
@@ -208,7 +218,8 @@ public final class LatentMapViewModel {
     }
 
     /** What one map computation needs, read on the FX thread. */
-    private record Request(long generation, TrainedModel model, Dataset dataset, String layer, Colouring colouring, boolean movies) {
+    private record Request(long generation, TrainedModel model, Dataset dataset, String layer, Colouring colouring,
+                           boolean movies, boolean unitLength) {
     }
 
     /** Recomputes the map for the current choices in the background. */
@@ -219,12 +230,14 @@ public final class LatentMapViewModel {
                 || (!movies.get() && layer.get() == null)) {
             return;
         }
-        Request request = new Request(++generation, picked.model(), dataset, layer.get(), colouring.get(), movies.get());
+        Request request = new Request(++generation, picked.model(), dataset, layer.get(), colouring.get(), movies.get(),
+                unitLength.get());
         computing.set(true);
         message.info("Computing the map…");
         BackgroundTask.wrap(() -> request.movies()
                         ? LatentMap.ofMovies(request.model(), request.dataset(), request.colouring())
-                        : LatentMap.ofUsers(request.model(), request.dataset(), request.layer(), request.colouring(), LatentMap.MAX_USERS, SEED))
+                        : LatentMap.ofUsers(scaled(UserActivations.of(request.model(), request.dataset().ratings(),
+                                request.layer(), LatentMap.MAX_USERS, SEED), request.unitLength()), request.dataset(), request.colouring()))
                 .onSuccess(result -> {
                     if (request.generation() == generation) {
                         show(result, request, picked);
@@ -243,21 +256,28 @@ public final class LatentMapViewModel {
     private void show(LatentMap computed, Request request, TrainedRun from) {
         LatentMap before = map.get();
         LatentMap result = before != null && from == shownRun && before.layer().equals(computed.layer())
-                ? computed.alignedTo(before) : computed;
+                && shownUnitLength == request.unitLength() ? computed.alignedTo(before) : computed;
         shownRun = from;
+        shownUnitLength = request.unitLength();
         computing.set(false);
         message.info("");
         double[] explained = result.explainedVariance();
         xLabel.set(String.format(Locale.ROOT, "PC1 (%.1f%% of the variance)", 100 * explained[0]));
         yLabel.set(String.format(Locale.ROOT, "PC2 (%.1f%% of the variance)", 100 * explained[1]));
         String noun = request.movies() ? "movies" : "users";
-        String what = request.movies() ? "output-layer movie vectors" : "'" + result.layer() + "' layer";
+        String what = request.movies() ? "output-layer movie vectors"
+                : "'" + result.layer() + "' layer" + (request.unitLength() ? " (unit length)" : "");
         summary.set(result.sampled()
                 ? String.format(Locale.ROOT, "%s, %d wide · sampled %,d of %,d %s", what, result.layerWidth(), result.points().size(), result.total(), noun)
                 : String.format(Locale.ROOT, "%s, %d wide · %,d %s", what, result.layerWidth(), result.points().size(), noun));
         selection.clear();
         selectedMovies.clear();
         map.set(result);
+    }
+
+    /** {@code activations}, each user's vector at unit length when {@code unitLength} ({@link UserActivations#unitLength}). */
+    static UserActivations scaled(UserActivations activations, boolean unitLength) {
+        return unitLength ? activations.unitLength() : activations;
     }
 
     /** The point's description for hovering: id, what it is coloured by, number of ratings. */
@@ -388,6 +408,11 @@ public final class LatentMapViewModel {
     /** The selected users' most rated movies, or the selected movies' titles. */
     public ObservableList<String> selectedMovies() {
         return selectedMovies;
+    }
+
+    /** Each user's vector scaled to length 1 before the PCA: the map of directions (taste) rather than sizes. */
+    public BooleanProperty unitLengthProperty() {
+        return unitLength;
     }
 
     /** "update every epoch": whether the live run's map is redrawn after each epoch. */

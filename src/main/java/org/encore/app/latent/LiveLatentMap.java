@@ -31,9 +31,11 @@ final class LiveLatentMap {
      * What to map, set on the FX thread and read on the training thread.
      *
      * @param layer   the layer wanted; the model's default ({@link LatentMap#defaultLayer}) when null or absent
+     * @param unitLength whether each user's vector is scaled to length 1 before the PCA ({@link UserActivations#unitLength})
      * @param enabled whether to map every epoch ("update every epoch")
      */
-    record Settings(Dataset dataset, String layer, Colouring colouring, boolean movies, boolean enabled) {
+    record Settings(Dataset dataset, String layer, Colouring colouring, boolean movies, boolean unitLength,
+                    boolean enabled) {
     }
 
     /**
@@ -146,7 +148,7 @@ final class LiveLatentMap {
     private void project(Snapshot snapshot, Settings with) {
         BackgroundTask.wrap(() -> {
                     LatentMap map = snapshot.users() != null
-                            ? LatentMap.ofUsers(snapshot.users(), with.dataset(), with.colouring())
+                            ? LatentMap.ofUsers(LatentMapViewModel.scaled(snapshot.users(), with.unitLength()), with.dataset(), with.colouring())
                             : LatentMap.ofMovies(snapshot.movieVectors(), snapshot.vectorWidth(), with.dataset(), with.colouring());
                     synchronized (lock) {
                         if (snapshot.run() != watched || (last != null && snapshot.epoch() < last.epoch())) {

@@ -6,6 +6,8 @@ import org.encore.app.training.TrainingViewModel;
 import org.encore.inspect.Colouring;
 import org.encore.inspect.LatentMap;
 import org.encore.inspect.MapPoint;
+import org.encore.inspect.UserActivations;
+import org.encore.training.TrainedModel;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -134,6 +137,29 @@ class LatentMapViewModelTest {
         assertTrue(LatentMapViewModel.liveByDefault(TinyData.smallDataset()));
         assertFalse(LatentMapViewModel.liveByDefault(TinyData.dataset(TinyData.matrix(users), "many users")));
         assertFalse(LatentMapViewModel.liveByDefault(TinyData.dataset(TinyData.matrix(movies), "many movies")));
+    }
+
+    @Test
+    void unitLengthMapsEachUsersCodeScaledToLengthOneAndSaysSo() {
+        trainTinyRun();
+        LatentMap plain = viewModel.mapProperty().get();
+        viewModel.unitLengthProperty().set(true);
+        LatentMap unit = viewModel.mapProperty().get();
+        assertTrue(viewModel.summaryProperty().get().contains("'coding' layer (unit length)"), viewModel.summaryProperty().get());
+        assertEquals(plain.points().size(), unit.points().size());
+        assertFalse(Arrays.equals(plain.explainedVariance(), unit.explainedVariance()), "another projection");
+        // what was projected: every user's code at length 1, whatever its length was
+        TrainedModel model = viewModel.runProperty().get().model();
+        UserActivations codes = UserActivations.of(model, workbench.dataset().ratings(), "coding", LatentMap.MAX_USERS, LatentMapViewModel.SEED).unitLength();
+        for (int u = 0; u < codes.rows().length; u++) {
+            double squares = 0;
+            for (int c = 0; c < codes.width(); c++) {
+                squares += codes.values()[u * codes.width() + c] * codes.values()[u * codes.width() + c];
+            }
+            assertEquals(1, squares, 1e-5);
+        }
+        viewModel.unitLengthProperty().set(false);
+        assertArrayEquals(plain.coordinates(), viewModel.mapProperty().get().coordinates(), 1e-9);
     }
 
     @Test
