@@ -71,6 +71,10 @@ class LatentMapUiTest {
         });
         waitFor(120, () -> !window.trainingViewModel().runningProperty().get()
                 && !window.workbench().runs().isEmpty() && window.workbench().runs().get(0).model() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<TrainedRun> layerRuns = ROBOT.lookup("#layerRunBox").queryAs(ComboBox.class);
+        assertEquals("tiny", layerRuns.getButtonCell().getText(), "a run that was live reads by its name once finished");
         fx(() -> window.stage().requestFocus());
         ROBOT.clickOn("#datasetLabel");
         ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
@@ -118,7 +122,7 @@ class LatentMapUiTest {
         assertTrue(epoch.matches("epoch \\d+ of 400"), epoch);
         @SuppressWarnings("unchecked")
         ComboBox<TrainedRun> runBox = ROBOT.lookup("#latentRunBox").queryAs(ComboBox.class);
-        assertEquals("live: tiny (training now)", runBox.getConverter().toString(runBox.getValue()));
+        assertEquals("live: tiny (training now)", runBox.getButtonCell().getText());
         assertTrue(ROBOT.lookup("#latentSummary").queryAs(Label.class).getText().startsWith("Live, epoch"));
         assertEquals(window.workbench().dataset().ratings().userCount(),
                 window.latentMapViewModel().mapProperty().get().points().size());

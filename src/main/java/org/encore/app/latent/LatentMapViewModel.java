@@ -176,9 +176,9 @@ public final class LatentMapViewModel {
         if (picked == null || !picked.training() || (liveUpdates.get() && map.get() != null)) {
             return;
         }
-        int epochs = picked.spec().training().epochs();
         summary.set(liveUpdates.get()
-                ? "Live: " + picked.name() + " is training; the map appears after epoch 1 of " + epochs
+                ? "Live: " + picked.name() + " is training; its map appears after the next epoch (of "
+                        + picked.spec().training().epochs() + ")"
                 : "Live: " + picked.name() + " is training; tick 'update every epoch' to watch its map, or wait for the finished run");
     }
 
