@@ -11,13 +11,15 @@ import org.encore.model.ModelSpec;
 import org.encore.training.EpochMetrics;
 import org.encore.training.LayerStatistics;
 import org.encore.training.TrainedModel;
+import org.encore.training.TrainingListener;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * A training run as the UI sees it: its spec, the per-epoch history as it grows, and once finished the trained
- * model and its run folder. Changed on the FX thread only.
+ * model and its run folder. Changed on the FX thread only, but for its epoch watcher: while it trains, a view may
+ * watch the model after every epoch on the training thread ({@link #watchEpochs}).
  */
 public final class TrainedRun {
     private final String name;
@@ -28,6 +30,7 @@ public final class TrainedRun {
     private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>(this, "model");
     private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>(this, "runDir");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "queued");
+    private volatile TrainingListener epochWatcher;
 
     public TrainedRun(String name, ModelSpec spec, Dataset dataset) {
         this.name = name;
@@ -93,6 +96,35 @@ public final class TrainedRun {
         model.set(trained);
         runDir.set(dir);
         status.set(text);
+    }
+
+    /** Whether it is training now: started ({@code "training"}) and not yet finished, failed or dropped. */
+    public boolean training() {
+        return model.get() == null && TRAINING.equals(status.get());
+    }
+
+    /** The status of a run being trained. */
+    public static final String TRAINING = "training";
+
+    /**
+     * Has {@code watcher}'s {@link TrainingListener#epochModel} called after every epoch of this run, on the
+     * training thread (null: none). One watcher at a time; the latest replaces the one before.
+     */
+    public void watchEpochs(TrainingListener watcher) {
+        epochWatcher = watcher;
+    }
+
+    /** The watcher set by {@link #watchEpochs}, or null. */
+    public TrainingListener epochWatcher() {
+        return epochWatcher;
+    }
+
+    /** Passes the model after {@code epoch} to the watcher, if any (called by the trainer on the training thread). */
+    public void epochModel(int epoch, TrainedModel live) {
+        TrainingListener watcher = epochWatcher;
+        if (watcher != null) {
+            watcher.epochModel(epoch, live);
+        }
     }
 
     public TrainedModel model() {

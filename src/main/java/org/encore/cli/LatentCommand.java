@@ -11,6 +11,7 @@ import org.encore.inspect.LatentMap;
 import org.encore.inspect.MapPoint;
 import org.encore.inspect.MovieNeighbours;
 import org.encore.inspect.NeighbourAgreement;
+import org.encore.inspect.UserActivations;
 import org.encore.training.Engine;
 import org.encore.training.TrainedModel;
 
@@ -43,13 +44,13 @@ public final class LatentCommand implements Command {
     @Override
     public String usage() {
         return "latent --data PATH --model RUN_DIR [--layer NAME] [--color " + Colouring.choices() + "] [--movies [--near MOVIE_ID]] "
-                + "[--top N] [--max-users N] [--seed S] [--json] [--png FILE [--overwrite]]";
+                + "[--unit-length] [--top N] [--max-users N] [--seed S] [--json] [--png FILE [--overwrite]]";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args a = Args.parse(args, List.of("data", "model", "layer", "color", "near", "top", "max-users", "seed", "png"),
-                List.of("json", "movies", Args.OVERWRITE));
+                List.of("json", "movies", "unit-length", Args.OVERWRITE));
         Path data = a.path("data");
         Path runDir = a.path("model");
         Colouring colouring = Colouring.fromId(a.string("color", Colouring.GENRE.id()));
@@ -59,6 +60,10 @@ public final class LatentCommand implements Command {
         boolean movies = a.flag("movies");
         if (movies && a.has("layer")) {
             throw new UsageException("--movies maps the output layer's movie vectors; --layer is for the users' map");
+        }
+        boolean unitLength = a.flag("unit-length");
+        if (movies && unitLength) {
+            throw new UsageException("--unit-length scales the users' vectors; --movies maps the movie vectors as they are");
         }
         if (a.has("near") && !movies) {
             throw new UsageException("--near needs --movies");
@@ -84,7 +89,8 @@ public final class LatentCommand implements Command {
             return Main.ERROR;
         }
         LatentMap map = movies ? LatentMap.ofMovies(model, dataset, colouring)
-                : LatentMap.ofUsers(model, dataset, layer, colouring, maxUsers, seed);
+                : LatentMap.ofUsers(unitLength ? UserActivations.of(model, dataset.ratings(), layer, maxUsers, seed).unitLength()
+                : UserActivations.of(model, dataset.ratings(), layer, maxUsers, seed), dataset, colouring);
         int[] labels = map.legendIndices();
         NeighbourAgreement neighbours = NeighbourAgreement.of(map.coordinates(), 2, Math.min(NEIGHBOURS, map.points().size() - 1));
         double agreement = neighbours.agreement(labels);
@@ -101,12 +107,13 @@ public final class LatentCommand implements Command {
             }
             near = MovieNeighbours.of(model.movieVectors(), model.movieVectorWidth(), dataset.ratings().movies()).nearest(column, top);
         }
-        String title = String.format(Locale.ROOT, "%s on %s: %s", model.name(), dataset.release(), describe(map, movies));
+        String title = String.format(Locale.ROOT, "%s on %s: %s%s", model.name(), dataset.release(), describe(map, movies),
+                unitLength ? ", each user's vector at unit length" : "");
         if (png != null) {
             LatentMapImage.write(map, title, movies ? "movies" : "users", png);
         }
         if (a.flag("json")) {
-            out.println(json(map, movies, agreement, shuffled, dataset, nearId, near));
+            out.println(json(map, movies, unitLength, agreement, shuffled, dataset, nearId, near));
         } else {
             printSummary(out, map, title, movies, agreement, shuffled, dataset, nearId, near, png);
         }
@@ -169,12 +176,13 @@ public final class LatentCommand implements Command {
         return m == null ? "Movie " + movieId : m.displayTitle();
     }
 
-    private static String json(LatentMap map, boolean movies, double agreement, double shuffled, Dataset dataset,
+    private static String json(LatentMap map, boolean movies, boolean unitLength, double agreement, double shuffled, Dataset dataset,
                                int nearId, List<MovieNeighbours.Neighbour> near) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("layer", map.layer());
         root.put("layerWidth", map.layerWidth());
+        root.put("unitLength", unitLength);
         ArrayNode ev = root.putArray("explainedVariance");
         for (double v : map.explainedVariance()) {
             ev.add(v);

@@ -4,13 +4,14 @@ import org.encore.data.Dataset;
 import org.encore.data.RatingMatrix;
 import org.encore.data.Shuffle;
 import org.encore.data.MovieProfiles;
-import org.encore.recommend.BatchScoring;
 import org.encore.training.LayerNames;
 import org.encore.training.TrainedModel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -86,36 +87,31 @@ public record LatentMap(String layer, int layerWidth, double[] explainedVariance
      */
     public static LatentMap ofUsers(TrainedModel model, Dataset dataset, String layer, Colouring colouring,
                                     int maxUsers, long seed) {
-        if (!model.layerNames().contains(layer)) {
-            throw new IllegalArgumentException("'" + layer + "' is not a layer of " + model.name() + "; its layers are "
-                    + String.join(", ", model.layerNames()));
-        }
+        return ofUsers(UserActivations.of(model, dataset.ratings(), layer, maxUsers, seed), dataset, colouring);
+    }
+
+    /** The users' map of activations already read ({@link UserActivations}), labelled by {@code colouring}. */
+    public static LatentMap ofUsers(UserActivations activations, Dataset dataset, Colouring colouring) {
         RatingMatrix matrix = dataset.ratings();
-        int[] rows = sampleRows(matrix.userCount(), maxUsers, seed);
-        int layerWidth = model.layerWidth(layer);
-        int width = matrix.movieCount();
-        float[] activations = new float[rows.length * layerWidth];
-        int batch = BatchScoring.batchRows(width);
-        float[] inputs = new float[Math.min(batch, rows.length) * width];
-        float[] out = new float[Math.min(batch, rows.length) * layerWidth];
-        for (int from = 0; from < rows.length; from += batch) {
-            int count = Math.min(batch, rows.length - from);
-            matrix.densify(Arrays.copyOfRange(rows, from, from + count), (float) model.valueScale(), inputs);
-            model.activations(layer, inputs, count, out);
-            System.arraycopy(out, 0, activations, from * layerWidth, count * layerWidth);
-        }
+        int[] rows = activations.rows();
         PointLabels labels = PointLabels.ofUsers(dataset, MovieProfiles.of(dataset), rows, colouring);
         int[] ids = Arrays.stream(rows).map(r -> matrix.users().idAt(r)).toArray();
-        return project(layer, activations, layerWidth, ids, labels, colouring, matrix.userCount());
+        return project(activations.layer(), activations.values(), activations.width(), ids, labels, colouring,
+                activations.total());
     }
 
     /** The movies' map: the output layer's weight vector of every movie. */
     public static LatentMap ofMovies(TrainedModel model, Dataset dataset, Colouring colouring) {
+        return ofMovies(model.movieVectors(), model.movieVectorWidth(), dataset, colouring);
+    }
+
+    /** The movies' map of output-layer vectors already read ({@link TrainedModel#movieVectors()}). */
+    public static LatentMap ofMovies(float[] movieVectors, int vectorWidth, Dataset dataset, Colouring colouring) {
         RatingMatrix matrix = dataset.ratings();
         int[] columns = new int[matrix.movieCount()];
         Arrays.setAll(columns, c -> c);
         PointLabels labels = PointLabels.ofMovies(dataset, MovieProfiles.of(dataset), columns, colouring);
-        return project(LayerNames.OUTPUT, model.movieVectors(), model.movieVectorWidth(), matrix.movies().ids(),
+        return project(LayerNames.OUTPUT, movieVectors, vectorWidth, matrix.movies().ids(),
                 labels, colouring, matrix.movieCount());
     }
 
@@ -136,6 +132,45 @@ public record LatentMap(String layer, int layerWidth, double[] explainedVariance
             points.add(new MapPoint(ids[i], xy[i * k], k > 1 ? xy[i * k + 1] : 0, labels.labels().get(i), values[i]));
         }
         return new LatentMap(layer, width, explained, colouring, points, labels.legend(), total);
+    }
+
+    /**
+     * This map with each axis' sign chosen to follow {@code previous} (a map of the same points a moment earlier,
+     * e.g. the last epoch's): an axis whose coordinates correlate negatively with the previous map's same axis,
+     * over the points both share (by id), is flipped, so that points do not jump to the mirror image when PCA's
+     * sign convention turns. Unchanged when {@code previous} is null or shares fewer than 2 points.
+     */
+    public LatentMap alignedTo(LatentMap previous) {
+        if (previous == null) {
+            return this;
+        }
+        Map<Integer, MapPoint> before = new HashMap<>();
+        previous.points().forEach(p -> before.put(p.id(), p));
+        double[] sums = new double[6]; // x, x', y, y', x x', y y'
+        int shared = 0;
+        for (MapPoint p : points) {
+            MapPoint q = before.get(p.id());
+            if (q != null) {
+                sums[0] += p.x();
+                sums[1] += q.x();
+                sums[2] += p.y();
+                sums[3] += q.y();
+                sums[4] += p.x() * q.x();
+                sums[5] += p.y() * q.y();
+                shared++;
+            }
+        }
+        if (shared < 2) {
+            return this;
+        }
+        boolean flipX = sums[4] - sums[0] * sums[1] / shared < 0;
+        boolean flipY = sums[5] - sums[2] * sums[3] / shared < 0;
+        if (!flipX && !flipY) {
+            return this;
+        }
+        List<MapPoint> flipped = points.stream().map(p -> new MapPoint(p.id(), flipX ? -p.x() : p.x(),
+                flipY ? -p.y() : p.y(), p.label(), p.value())).toList();
+        return new LatentMap(layer, layerWidth, explainedVariance, colouring, flipped, legend, total);
     }
 
     /** All rows 0..users-1, or {@code max} of them drawn with {@code seed}, in row order. */

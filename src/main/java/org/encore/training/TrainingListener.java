@@ -17,6 +17,16 @@ public interface TrainingListener {
     default void layerStatistics(int epoch, java.util.List<LayerStatistics> statistics) {
     }
 
+    /**
+     * After each epoch (after {@link #layerStatistics}), the model as that epoch left it, for a view that watches
+     * training (the latent map's live mode). {@code live} is the network being trained, not a copy: it is valid
+     * only during this call and on this thread, so read what you need (e.g. a layer's activations, into your own
+     * arrays) before returning and keep no reference to it. Nothing is computed or copied unless a listener does.
+     * Training waits while this runs.
+     */
+    default void epochModel(int epoch, TrainedModel live) {
+    }
+
     /** Once, at the end, whether finished, cancelled, stopped early or failed; {@code message} says which. */
     default void runFinished(String message) {
     }

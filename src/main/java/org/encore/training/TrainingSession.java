@@ -88,6 +88,11 @@ public final class TrainingSession {
             }
 
             @Override
+            public void epochModel(int epoch, TrainedModel live) {
+                events.epochModel(epoch, live);
+            }
+
+            @Override
             public void runFinished(String message) {
                 ending.set(message);
                 events.runFinished(message);

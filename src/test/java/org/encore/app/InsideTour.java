@@ -19,12 +19,19 @@ import static org.encore.app.ScreenshotTour.shoot;
 import static org.encore.app.ScreenshotTour.waitUntil;
 
 /**
- * Not a test: trains model4 on all of sample-data's users and writes latent-map.png (coloured by genre),
- * reconstruction.png (user 8) and layers.png to the folder given, at the window size given (default 1280x800),
+ * Not a test: trains model4 on all of sample-data's users and writes latent-map-live.png (the map of the run
+ * training now, a third of the way through), latent-map.png (both coloured by genre, at unit length), reconstruction.png (user 8) and
+ * layers.png to the folder given, at the window size given (default 1280x800),
  * light or dark. Run it under Xvfb as assets/screenshots/README.md says for {@link ScreenshotTour}.
  */
 public final class InsideTour {
     private InsideTour() {
+    }
+
+    /** The epoch of the live map shown, 0 when none. */
+    private static int liveEpochShown(WorkbenchWindow window) {
+        String label = window.latentMapViewModel().epochLabelProperty().get();
+        return label.startsWith("epoch ") ? Integer.parseInt(label.split(" ")[1]) : 0;
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,9 +57,20 @@ public final class InsideTour {
         waitUntil(() -> window.workbench().dataset() != null, 60);
         long t0 = System.nanoTime();
         onFx(() -> {
-            window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
+            window.latentMapViewModel().colouringProperty().set(Colouring.GENRE);
+            window.latentMapViewModel().unitLengthProperty().set(true);
+            window.workbench().viewProperty().set(Workbench.LATENT_VIEW);
             window.trainingViewModel().enqueue(Presets.model4().withTraining(t -> t.epochs(epochs).usersFraction(1.0)));
             window.trainingViewModel().trainQueue();
+        });
+        // the live map part-way through (paused for the picture): the run training now, its epoch shown
+        int liveEpoch = Math.max(1, epochs / 3);
+        waitUntil(() -> liveEpochShown(window) >= liveEpoch, 900);
+        onFx(() -> window.trainingViewModel().pause());
+        shoot(window, out.resolve("latent-map-live.png"));
+        onFx(() -> {
+            window.trainingViewModel().resume();
+            window.workbench().viewProperty().set(Workbench.TRAINING_VIEW);
         });
         waitUntil(() -> !window.trainingViewModel().runningProperty().get()
                 && window.workbench().runs().stream().allMatch(r -> r.model() != null), 900);

@@ -3,6 +3,9 @@ package org.encore.app;
 import org.encore.testutil.TinyData;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -68,6 +71,10 @@ class LatentMapUiTest {
         });
         waitFor(120, () -> !window.trainingViewModel().runningProperty().get()
                 && !window.workbench().runs().isEmpty() && window.workbench().runs().get(0).model() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<TrainedRun> layerRuns = ROBOT.lookup("#layerRunBox").queryAs(ComboBox.class);
+        assertEquals("tiny", layerRuns.getButtonCell().getText(), "a run that was live reads by its name once finished");
         fx(() -> window.stage().requestFocus());
         ROBOT.clickOn("#datasetLabel");
         ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
@@ -95,6 +102,34 @@ class LatentMapUiTest {
         assertEquals(Workbench.USER_VIEW, window.workbench().viewProperty().get());
         waitFor(30, () -> String.valueOf(shownId).equals(ROBOT.lookup("#userField").queryAs(TextField.class).getText()));
         assertEquals(shownId, window.userViewModel().userIdProperty().get());
+    }
+
+    @Test
+    void theRunTrainingNowIsMappedLiveWithItsEpochThenTheFinishedMapReplacesIt() throws Exception {
+        fx(() -> window.stage().requestFocus());
+        ROBOT.clickOn("#datasetLabel");
+        ROBOT.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ROBOT.lookup("#latentLiveCheck").queryAs(CheckBox.class).isSelected(), "on by default for sample-data");
+        fx(() -> {
+            window.trainingViewModel().enqueue(TinyData.tinySpec("tiny", 400));
+            window.trainingViewModel().trainQueue();
+        });
+        waitFor(120, () -> window.latentMapViewModel().epochLabelProperty().get().startsWith("epoch"));
+        fx(() -> window.trainingViewModel().pause());
+        WaitForAsyncUtils.waitForFxEvents();
+        String epoch = ROBOT.lookup("#latentEpoch").queryAs(Label.class).getText();
+        assertTrue(epoch.matches("epoch \\d+ of 400"), epoch);
+        @SuppressWarnings("unchecked")
+        ComboBox<TrainedRun> runBox = ROBOT.lookup("#latentRunBox").queryAs(ComboBox.class);
+        assertEquals("live: tiny (training now)", runBox.getButtonCell().getText());
+        assertTrue(ROBOT.lookup("#latentSummary").queryAs(Label.class).getText().startsWith("Live, epoch"));
+        assertEquals(window.workbench().dataset().ratings().userCount(),
+                window.latentMapViewModel().mapProperty().get().points().size());
+        fx(() -> window.trainingViewModel().cancel());
+        waitFor(60, () -> !window.trainingViewModel().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", ROBOT.lookup("#latentEpoch").queryAs(Label.class).getText(), "a discarded run leaves the live map");
     }
 
     @Test

@@ -75,6 +75,23 @@ class LatentCommandTest {
     }
 
     @Test
+    void unitLengthMapsTheDirectionsOfTheUsersCodesAndSaysSo() throws Exception {
+        Result plain = run("latent", "--data", SAMPLE.toString(), "--model", runDir.toString(), "--json");
+        Result unit = run("latent", "--data", SAMPLE.toString(), "--model", runDir.toString(), "--unit-length", "--json");
+        assertEquals(0, unit.status(), unit.err());
+        JsonNode a = new ObjectMapper().readTree(plain.out());
+        JsonNode b = new ObjectMapper().readTree(unit.out());
+        assertEquals(false, a.get("unitLength").asBoolean());
+        assertEquals(true, b.get("unitLength").asBoolean());
+        assertEquals(1000, b.get("users").size());
+        assertTrue(a.get("explainedVariance").get(0).asDouble() != b.get("explainedVariance").get(0).asDouble(),
+                "another projection: " + a.get("explainedVariance") + " vs " + b.get("explainedVariance"));
+        Result refused = run("latent", "--data", SAMPLE.toString(), "--model", runDir.toString(), "--unit-length", "--movies");
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("--unit-length"), refused.err());
+    }
+
+    @Test
     void aSampleOfUsersIsSaidToBeOneAndActivityColoursCarryTheCount() throws Exception {
         Result r = run("latent", "--data", SAMPLE.toString(), "--model", runDir.toString(), "--color", "activity",
                 "--max-users", "300", "--json");

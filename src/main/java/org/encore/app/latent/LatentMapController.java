@@ -9,6 +9,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
@@ -45,6 +46,9 @@ public final class LatentMapController {
     @FXML private ComboBox<String> layerBox;
     @FXML private ComboBox<Colouring> colourBox;
     @FXML private CheckBox moviesCheck;
+    @FXML private CheckBox liveCheck;
+    @FXML private CheckBox unitLengthCheck;
+    @FXML private Label epochLabel;
     @FXML private Label summaryLabel;
     @FXML private Label hoverLabel;
     @FXML private Label messageLabel;
@@ -91,6 +95,19 @@ public final class LatentMapController {
             }
         });
         moviesCheck.selectedProperty().bindBidirectional(viewModel.moviesProperty());
+        unitLengthCheck.selectedProperty().bindBidirectional(viewModel.unitLengthProperty());
+        unitLengthCheck.disableProperty().bind(viewModel.moviesProperty());
+        unitLengthCheck.setTooltip(new Tooltip("Scale each user's vector to length 1 before the PCA, so that the map shows"
+                + " its direction (cosine distances: what a user likes) and not its size, which in a coding layer mostly"
+                + " follows how many movies they rated and takes the first axis. On sample-data this is the map where"
+                + " the six planted taste groups come apart."));
+        liveCheck.selectedProperty().bindBidirectional(viewModel.liveUpdatesProperty());
+        liveCheck.setTooltip(new Tooltip(String.format(Locale.ROOT, "While a run trains, pick \"live: …\" under Run to watch"
+                + " its map form: with this ticked the map is redrawn after every epoch (the layer's activations are read"
+                + " between epochs, the PCA runs beside the training). On by default for sets of up to %,d users and %,d"
+                + " movies; off above that, where each epoch would map a %,d-user sample and slow the training.",
+                LatentMapViewModel.LIVE_LIMIT, LatentMapViewModel.LIVE_LIMIT, LatentMap.MAX_USERS)));
+        epochLabel.textProperty().bind(viewModel.epochLabelProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         MetricHelp.install(summaryLabel, MetricHelp.EXPLAINED_VARIANCE);
         viewModel.message().bind(messageLabel);

@@ -152,7 +152,7 @@ public final class TrainingViewModel {
             workbench.runs().add(run);
             shownFlag(run).set(true);
             currentRun.set(run);
-            run.setStatus("training");
+            run.setStatus(TrainedRun.TRAINING);
             progress.set(0);
             progressText.set("Preparing " + run.name() + "…");
         });
@@ -184,6 +184,11 @@ public final class TrainingViewModel {
                 @Override
                 public void layerStatistics(int epoch, List<LayerStatistics> statistics) {
                     ui.execute(() -> run.addLayerStatistics(statistics));
+                }
+
+                @Override
+                public void epochModel(int epoch, TrainedModel live) {
+                    run.epochModel(epoch, live); // the latent map's live mode, when it watches this run
                 }
             }, round);
             TrainedModel model = outcome.model();

@@ -209,6 +209,8 @@ final class Trainer {
             buffers.densify(matrix, lastBatch, scale);
             events.layerStatistics(epoch, statistics.epochFinished(network, input.changesRows()
                     ? buffers.prepared(lastBatch, userNodes) : buffers.features(matrix, lastBatch, scale)));
+            events.epochModel(epoch, new Dl4jTrainedModel(spec, network, width, plan, plan.trainUserIds(matrix),
+                    plan.validationUserIds(matrix), history, Devices.current()));
             if (!Double.isFinite(validation.mse())) {
                 throw new TrainingException("the validation loss became " + validation.mse() + " in epoch " + epoch
                         + ": training diverged; try a lower learning rate than " + spec.training().optimizer().learningRate());
