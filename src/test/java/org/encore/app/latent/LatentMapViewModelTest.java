@@ -141,6 +141,8 @@ class LatentMapViewModelTest {
 
     @Test
     void unitLengthMapsEachUsersCodeScaledToLengthOneAndSaysSo() {
+        assertTrue(viewModel.unitLengthProperty().get(), "on by default");
+        viewModel.unitLengthProperty().set(false);
         trainTinyRun();
         LatentMap plain = viewModel.mapProperty().get();
         viewModel.unitLengthProperty().set(true);
