@@ -31,7 +31,7 @@ class ModelKindsSpecTest {
         assertEquals(List.of(LayerSpec.dropout(0.5), LayerSpec.dense(200, Activation.TANH, "coding")), dae.architecture().layers());
         assertEquals(new InputSpec(0.2, 4.0, true), dae.input());
         assertEquals(LossType.MULTINOMIAL, dae.loss());
-        assertEquals(500, dae.training().batchSize());
+        assertEquals(50, dae.training().batchSize(), "Liang's 500 is one update an epoch on ml-latest-small");
         assertEquals(200, dae.training().epochs());
         assertEquals(2 * 0.01 / 500, dae.training().l2(), 1e-12);
         assertEquals(TrainingSettings.Selection.NDCG100, dae.training().selection());

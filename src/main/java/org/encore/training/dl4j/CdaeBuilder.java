@@ -37,6 +37,7 @@ final class CdaeBuilder implements KindBuilder<Architecture.Cdae> {
                 .updater(NetworkFactory.updater(spec.training().optimizer()))
                 .seed(spec.training().seed())
                 .build();
-        return KindNetworks.layers(settings);
+        List<Layer> layers = KindNetworks.layers(settings);
+        return optimizedLayers ? NetworkFactory.withOptimizedLayers(layers) : layers;
     }
 }

@@ -3,7 +3,9 @@ package org.encore.training.dl4j;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.encore.model.Activation;
@@ -34,6 +36,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -142,6 +145,23 @@ public final class NetworkFactory {
             }
         }
         throw new IllegalArgumentException("the DL4J engine has no builder for " + spec.architecture().getClass().getSimpleName());
+    }
+
+    /**
+     * {@code layers} with Encore's faster equivalents swapped in where they apply: a plain first {@link DenseLayer}
+     * becomes a {@link SparseInputDenseLayer}, a plain last {@link OutputLayer} a {@link SingleProductOutputLayer}
+     * (same parameters and initialisation); layers of other classes (CDAE's user nodes) stay as they are.
+     */
+    static List<Layer> withOptimizedLayers(List<Layer> layers) {
+        List<Layer> out = new ArrayList<>(layers);
+        if (!out.isEmpty() && out.get(0).getClass() == DenseLayer.class) {
+            out.set(0, SparseInputDenseLayer.of((DenseLayer) out.get(0)));
+        }
+        int last = out.size() - 1;
+        if (last > 0 && out.get(last).getClass() == OutputLayer.class) {
+            out.set(last, SingleProductOutputLayer.of((OutputLayer) out.get(last)));
+        }
+        return out;
     }
 
     /** The output layer's loss; masked MSE is DL4J's MSE with a per-output label mask (set by the trainer). */

@@ -39,7 +39,8 @@ final class VaeBuilder implements KindBuilder<Architecture.Vae> {
                 .updater(NetworkFactory.updater(spec.training().optimizer()))
                 .seed(spec.training().seed())
                 .build();
-        return KindNetworks.layers(settings);
+        List<Layer> layers = KindNetworks.layers(settings);
+        return optimizedLayers ? NetworkFactory.withOptimizedLayers(layers) : layers;
     }
 
     /** The spec's anneal steps, or when 0 the run's updates / betaCap (at least 1; 0 when the cap is 0). */

@@ -1,6 +1,8 @@
 package org.encore.training.dl4j.sparse;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
@@ -21,8 +23,15 @@ import java.util.stream.IntStream;
  * and the dense layer spends a full [batch, nIn, nOut] product on it.
  *
  * <p>Parameters, their layout, initialisation and updates are DL4J's {@link DenseLayer}'s. The sparse path needs
- * the CPU backend, FLOAT data, and no mask, input dropout, weight noise or layer norm; otherwise each call falls back
- * to the dense implementation, which gives the same numbers up to float summation order.
+ * the CPU backend, FLOAT data, and no mask, weight noise or layer norm; otherwise each call falls back to the dense
+ * implementation, which gives the same numbers up to float summation order.
+ *
+ * <p>Input dropout (Mult-DAE's and Mult-VAE's 0.5 on the input, CDAE's corruption) stays on the sparse path when it
+ * is DL4J's plain {@link Dropout} with a fixed retain probability p: in training, each non-zero input is kept with
+ * probability p and scaled by 1/p, the others become 0, exactly what DL4J's inverted dropout does to the whole row
+ * (its zeros stay zero whatever the mask says). The mask is drawn from a seed taken from ND4J's random generator
+ * (seeded by the network), so a run is reproducible; it is not DL4J's own mask, so a run with the sparse layer and
+ * one with DL4J's dense layer drop different inputs. Forward and weight gradient of a step use the same mask.
  */
 public class SparseInputDenseLayerImpl extends DenseLayer {
     private static final String WEIGHTS = DefaultParamInitializer.WEIGHT_KEY;
@@ -42,13 +51,27 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
     /** Whether the current input goes through the sparse path (false means the dense fallback runs). */
     public boolean sparsePathApplies() {
         if (!CPU_BACKEND || input == null || input.rank() != 2 || input.dataType() != DataType.FLOAT
-                || maskArray != null || hasLayerNorm() || layerConf().getIDropout() != null
+                || maskArray != null || hasLayerNorm()
+                || (layerConf().getIDropout() != null && (plainDropoutRetain() < 0 || getIndex() != 0))
                 || layerConf().getWeightNoise() != null) {
             return false;
         }
         INDArray w = getParam(WEIGHTS);
         return w.dataType() == DataType.FLOAT && input.size(1) == w.size(0) && w.ordering() == 'f'
                 && OffHeapFloats.isContiguous(w) && gradientViewsUsable();
+    }
+
+    /** The retain probability of the layer's plain input dropout (1 when it has none), or -1 for any other kind. */
+    private double plainDropoutRetain() {
+        IDropout dropout = layerConf().getIDropout();
+        if (dropout == null) {
+            return 1;
+        }
+        if (dropout.getClass() == Dropout.class && ((Dropout) dropout).getPSchedule() == null) {
+            double p = ((Dropout) dropout).getP();
+            return p > 0 && p <= 1 ? p : -1;
+        }
+        return -1;
     }
 
     private boolean gradientViewsUsable() {
@@ -67,6 +90,10 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
             return super.activate(training, workspaceMgr);
         }
         SparseRows rows = SparseRows.of(input);
+        double retain = plainDropoutRetain();
+        if (training && retain < 1) {
+            rows = rows.droppedOut((float) retain, Nd4j.getRandom().nextLong());
+        }
         float[] preOutput = preOutputRowMajor(rows);
         sparseForwardPasses++;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT,
@@ -95,6 +122,7 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
             rows = cachedRows;
             preOutputData = cachedPreOutput;
         } else {
+            // no forward pass of this input in training mode: as DL4J's layer, backpropagate the input as it is
             rows = SparseRows.of(input);
             preOutputData = preOutputRowMajor(rows);
         }
@@ -126,6 +154,11 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
         }
         weightNoiseParams.clear();
         return new Pair<>(gradient, epsilonNext);
+    }
+
+    /** The rows of the last training forward pass, after input dropout (for tests), or null. */
+    SparseRows lastTrainingRows() {
+        return cachedRows;
     }
 
     /** How many forward passes took the sparse path (for tests and diagnostics). */

@@ -3,6 +3,7 @@ package org.encore.training.dl4j.sparse;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * The non-zero entries of a dense mini-batch [rows, columns], in compressed sparse row form, plus the same
@@ -58,6 +59,33 @@ final class SparseRows {
             rowPointers[r + 1] = n;
         }
         return new SparseRows(rows, columns, rowPointers, columnIndices, values);
+    }
+
+    /**
+     * Inverted dropout of the non-zero entries: each is kept with probability {@code retain} and scaled by
+     * 1/retain, or set to 0 (kept in place as an explicit zero, so the structure is shared). Zero entries of the
+     * dense row are unaffected by dropout anyway. The mask comes from {@code seed} alone.
+     */
+    SparseRows droppedOut(float retain, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int nnz = nonZeros();
+        float[] kept = new float[nnz];
+        float scale = 1f / retain;
+        for (int p = 0; p < nnz; p++) {
+            kept[p] = random.nextDouble() < retain ? values[p] * scale : 0f;
+        }
+        return new SparseRows(rows, columns, rowPointers, columnIndices, kept);
+    }
+
+    /** The rows as a dense row-major array [rows * columns] (for tests). */
+    float[] toDense() {
+        float[] dense = new float[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            for (int p = rowPointers[r]; p < rowPointers[r + 1]; p++) {
+                dense[r * columns + columnIndices[p]] = values[p];
+            }
+        }
+        return dense;
     }
 
     /** Column c's entries are at {@link #columnPointers()}[c] .. [c+1]-1 of the two arrays below. */

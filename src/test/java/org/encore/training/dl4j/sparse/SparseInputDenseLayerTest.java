@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -19,8 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -131,14 +134,46 @@ class SparseInputDenseLayerTest {
     }
 
     @Test
-    void inputDropoutFallsBackToTheDenseComputation() {
-        MultiLayerNetwork s = network(l -> SparseInputDenseLayer.of((DenseLayer) l), 0.5);
-        INDArray x = sparseBatch(3, BATCH);
-        s.setInput(x);
-        s.setLabels(x);
-        s.computeGradientAndScore();
-        assertEquals(0, ((SparseInputDenseLayerImpl) s.getLayer(0)).sparseForwardPasses());
-        assertTrue(Double.isFinite(s.score()));
+    void inputDropoutKeepsEachNonZeroWithTheRetainProbabilityScaledBackAndReproducibly() {
+        SparseRows rows = SparseRows.of(Nd4j.create(TinyData.scaledRatingRows(4, 400, WIDTH, 0.05)));
+        SparseRows dropped = rows.droppedOut(0.5f, 11);
+        int kept = 0;
+        for (int p = 0; p < rows.nonZeros(); p++) {
+            float v = dropped.values[p];
+            assertTrue(v == 0f || Math.abs(v - 2 * rows.values[p]) < 1e-6, "kept values are scaled by 1/0.5: " + v);
+            kept += v != 0f ? 1 : 0;
+        }
+        double share = (double) kept / rows.nonZeros();
+        double sd = Math.sqrt(0.25 / rows.nonZeros());
+        assertTrue(Math.abs(share - 0.5) < 5 * sd, "kept " + share + " of " + rows.nonZeros() + " non-zeros");
+        assertArrayEquals(dropped.values, rows.droppedOut(0.5f, 11).values, "the same seed, the same mask");
+        assertFalse(Arrays.equals(dropped.values, rows.droppedOut(0.5f, 12).values), "another seed, another mask");
+    }
+
+    @Test
+    void inputDropoutStaysOnTheSparsePathWithOneMaskForTheForwardPassAndTheWeightGradient() {
+        MultiLayerNetwork s = network(l -> {
+            DenseLayer dense = (DenseLayer) l;
+            dense.setActivationFn(new ActivationIdentity());
+            return SparseInputDenseLayer.of(dense);
+        }, 0.5);
+        s.initGradientsView();
+        SparseInputDenseLayerImpl first = (SparseInputDenseLayerImpl) s.getLayer(0);
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        INDArray x = sparseBatch(6, BATCH);
+        first.setInput(x, noWorkspaces);
+        INDArray z = first.activate(true, noWorkspaces).dup();
+        assertEquals(1, first.sparseForwardPasses());
+        INDArray dropped = Nd4j.create(first.lastTrainingRows().toDense(), new long[]{BATCH, WIDTH}, 'c');
+        assertFalse(dropped.equals(x), "training drops inputs");
+        INDArray w = first.getParam("W");
+        assertClose(dropped.mmul(w).addRowVector(first.getParam("b")), z, 1e-5, "forward on the dropped input");
+        INDArray epsilon = Nd4j.rand(DataType.FLOAT, BATCH, 45);
+        INDArray gradient = first.backpropGradient(epsilon, noWorkspaces).getFirst().getGradientFor("W");
+        assertClose(dropped.transpose().mmul(epsilon), gradient, 1e-5, "weight gradient with the forward's mask");
+        first.setInput(x, noWorkspaces);
+        assertClose(x.mmul(w).addRowVector(first.getParam("b")), first.activate(false, noWorkspaces), 1e-5,
+                "no dropout at inference");
     }
 
     @Test
