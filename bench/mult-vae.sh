@@ -37,7 +37,9 @@ echo "# encore done $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >
 TRAIN_USERS=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["trainUsers"])' "$OUT/split/split.json")
 CAP=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["mult-vae"]["betaCap"])' "$OUT/presets.json")
 ANNEAL=$(python3 -c "import math; print(max(1, math.ceil($EPOCHS * math.ceil($TRAIN_USERS / $BATCH) / $CAP)))")
+# Encore's l2 is DL4J's coefficient (gradient l2 * w), i.e. loss + l2 / 2 * sum w^2: the peer's lambda is l2 / 2.
+LAM=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["mult-dae"]["l2"] / 2)' "$OUT/presets.json")
 OMP_NUM_THREADS=$THREADS /usr/bin/python3 bench/mult_vae.py "$OUT/split" --models "$MODELS" --epochs "$EPOCHS" \
-    --batch "$BATCH" --anneal-steps "$ANNEAL" --beta-cap "$CAP" --threads "$THREADS" > "$OUT/pytorch.jsonl"
+    --batch "$BATCH" --lam "$LAM" --anneal-steps "$ANNEAL" --beta-cap "$CAP" --threads "$THREADS" > "$OUT/pytorch.jsonl"
 echo "# pytorch done $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 python3 bench/mult_vae_compare.py "$OUT/encore.json" "$OUT/pytorch.jsonl" | tee "$OUT/comparison.md"

@@ -137,7 +137,7 @@ def run(kind, split, args):
     torch.manual_seed(args.seed)
     width = split.width
     if kind == "dae":
-        model, lam = MultDAE(width, 200), 0.01 / args.batch
+        model, lam = MultDAE(width, 200), (0.01 / args.batch if args.lam is None else args.lam)
     else:
         model, lam = MultVAE(width, 600, 200), 0.0
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-8)
@@ -176,7 +176,7 @@ def run(kind, split, args):
             "epochs": args.epochs, "bestEpoch": best_epoch, "validationNdcg100": best,
             "ndcg100": test["ndcg100"], "recall20": test["recall20"], "recall50": test["recall50"],
             "testUsers": test["users"], "epochSeconds": float(np.mean(seconds)),
-            "epochSecondsWithValidation": float(np.mean(with_validation)), "batch": args.batch, "annealSteps": anneal_steps,
+            "epochSecondsWithValidation": float(np.mean(with_validation)), "batch": args.batch, "lam": lam, "annealSteps": anneal_steps,
             "split": split.meta}
 
 
@@ -188,6 +188,8 @@ def main():
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--anneal-steps", type=int, default=0)
     parser.add_argument("--beta-cap", type=float, default=0.2)
+    parser.add_argument("--lam", type=float, default=None,
+                        help="Mult-DAE's weight penalty (loss + lam * sum w^2); default vae_cf's 0.01 / batch")
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--seed", type=int, default=98765)
     parser.add_argument("--verbose", action="store_true")
