@@ -15,6 +15,8 @@ import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.encore.app.dataset.DatasetViewModel;
+import org.encore.app.dataset.MovieRow;
+import org.encore.app.dataset.UserRow;
 import org.encore.app.designer.LayerWidthsView;
 import org.encore.app.user.RatedRow;
 import org.encore.app.user.UserController;
@@ -35,6 +37,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -267,6 +270,36 @@ class WorkbenchUiTest {
         BarChart<String, Number> genres = ROBOT.lookup("#genreChart").queryAs(BarChart.class);
         List<String> expected = window.datasetViewModel().moviesPerGenre().stream().map(Bar::label).toList();
         assertEquals(expected, List.copyOf(((CategoryAxis) genres.getXAxis()).getCategories()), "the new dataset's genres, in its own order");
+    }
+
+    @Test
+    void aColumnHeaderClickSortsTheTablesOfANewlyOpenedDatasetAndTheSearchStillFilters() throws Exception {
+        fx(() -> window.workbench().viewProperty().set(Workbench.DATASET_VIEW));
+        Path other = TinyData.writeSmallDatasetCsv(temp.resolve("other"));
+        fx(() -> window.mainViewModel().open(other));
+        @SuppressWarnings("unchecked")
+        TableView<MovieRow> movies = ROBOT.lookup("#moviesTable").queryAs(TableView.class);
+        @SuppressWarnings("unchecked")
+        TableView<UserRow> users = ROBOT.lookup("#usersTable").queryAs(TableView.class);
+        waitFor(30, () -> movies.getItems().size() == TinyData.SMALL_MOVIES && users.getItems().size() == TinyData.SMALL_USERS);
+        List<MovieRow> byCount = List.copyOf(movies.getItems());
+        assertEquals(byCount.stream().sorted(Comparator.comparingInt(MovieRow::ratings).reversed()).map(MovieRow::ratings).toList(),
+                byCount.stream().map(MovieRow::ratings).toList(), "most rated first, as on the first dataset");
+
+        ROBOT.clickOn("#movieTitleColumn");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> titles = movies.getItems().stream().map(MovieRow::title).toList();
+        assertEquals(titles.stream().sorted().toList(), titles, "sorted by title after a click on its header");
+        ROBOT.clickOn("#userIdColumn");
+        ROBOT.clickOn("#userIdColumn");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Integer> ids = users.getItems().stream().map(UserRow::id).toList();
+        assertEquals(ids.stream().sorted(Comparator.reverseOrder()).toList(), ids, "two clicks: descending user ids");
+
+        fx(() -> window.datasetViewModel().searchProperty().set("film 1"));
+        titles = movies.getItems().stream().map(MovieRow::title).toList();
+        assertEquals(11, titles.size(), "Film 1, Film 10 .. Film 19");
+        assertEquals(titles.stream().sorted().toList(), titles, "still in title order");
     }
 
     @Test

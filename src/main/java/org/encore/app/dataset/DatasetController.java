@@ -72,8 +72,9 @@ public final class DatasetController {
         movieCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ratings()));
         movieMeanColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().mean()));
         movieMeanColumn.setCellFactory(column -> meanCell());
-        viewModel.movies().comparatorProperty().bind(moviesTable.comparatorProperty());
-        moviesTable.setItems(viewModel.movies());
+        // a new list for each dataset, built off the FX thread; each sorted by the table's column headers
+        viewModel.sortMoviesBy(moviesTable.comparatorProperty());
+        moviesTable.itemsProperty().bind(viewModel.moviesProperty());
         Label noMatch = new Label("No movie matches the search and filters: clear the search box, choose All genres or widen the years.");
         noMatch.setWrapText(true);
         noMatch.setMaxWidth(360);
@@ -97,8 +98,8 @@ public final class DatasetController {
         userCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ratings()));
         userMeanColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().mean()));
         userMeanColumn.setCellFactory(column -> meanCell());
-        viewModel.users().comparatorProperty().bind(usersTable.comparatorProperty());
-        usersTable.setItems(viewModel.users());
+        viewModel.sortUsersBy(usersTable.comparatorProperty());
+        usersTable.itemsProperty().bind(viewModel.usersProperty());
         showUserButton.disableProperty().bind(usersTable.getSelectionModel().selectedItemProperty().isNull());
         usersTable.setRowFactory(table -> {
             TableRow<UserRow> row = new TableRow<>();

@@ -1,5 +1,8 @@
 package org.encore.app.dataset;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.transformation.SortedList;
 import org.encore.app.Bar;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
@@ -9,10 +12,12 @@ import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetViewModelTest {
@@ -148,6 +153,45 @@ class DatasetViewModelTest {
         background.clear();
         List.copyOf(ui).forEach(Runnable::run);
         ui.clear();
+    }
+
+    @Test
+    void eachDatasetsListsArriveSortedInTheTablesOrderAndFollowItsChanges() {
+        ObjectProperty<Comparator<MovieRow>> movieOrder = new SimpleObjectProperty<>(Comparator.comparing(MovieRow::title));
+        ObjectProperty<Comparator<UserRow>> userOrder = new SimpleObjectProperty<>(Comparator.comparingInt(UserRow::id).reversed());
+        viewModel.sortMoviesBy(movieOrder);
+        viewModel.sortUsersBy(userOrder);
+        assertEquals(sorted(viewModel.movies(), movieOrder.get()), List.copyOf(viewModel.movies()), "the open dataset re-sorted");
+        List<Runnable> background = new java.util.ArrayList<>();
+        List<Runnable> uiTasks = new java.util.ArrayList<>();
+        Workbench other = new Workbench();
+        DatasetViewModel deferred = new DatasetViewModel(other, background::add, uiTasks::add);
+        deferred.sortMoviesBy(movieOrder);
+        deferred.sortUsersBy(userOrder);
+        other.setDataset(dataset, DatasetStatistics.of(dataset));
+        runAll(background, uiTasks);
+        SortedList<MovieRow> shown = deferred.movies();
+        assertEquals(sorted(shown, movieOrder.get()), List.copyOf(shown), "built in the background in the table's order");
+        assertEquals(sorted(deferred.users(), userOrder.get()), List.copyOf(deferred.users()));
+
+        movieOrder.set(Comparator.comparingInt(MovieRow::ratings).reversed().thenComparing(MovieRow::id));
+        assertEquals(sorted(shown, movieOrder.get()), List.copyOf(shown), "a new sort order (a column header clicked) re-sorts");
+        deferred.searchProperty().set("film 1");
+        assertEquals(11, deferred.movies().size(), "the search filters the new list");
+        assertEquals(sorted(deferred.movies(), movieOrder.get()), List.copyOf(deferred.movies()));
+
+        Dataset next = TinyData.smallDataset();
+        other.setDataset(next, DatasetStatistics.of(next));
+        runAll(background, uiTasks);
+        assertNotSame(shown, deferred.movies(), "a new dataset gets a new list");
+        assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size(), "the search was cleared");
+        movieOrder.set(Comparator.comparing(MovieRow::title).reversed());
+        assertEquals(sorted(deferred.movies(), movieOrder.get()), List.copyOf(deferred.movies()), "the new list follows the order");
+        assertFalse(shown.comparatorProperty().isBound(), "the old list no longer follows the table");
+    }
+
+    private static <T> List<T> sorted(List<T> rows, Comparator<? super T> order) {
+        return rows.stream().sorted(order).toList();
     }
 
     @Test
