@@ -3,17 +3,13 @@ package org.encore.app.dataset;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import org.encore.app.Bar;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
@@ -50,17 +46,14 @@ public final class DatasetViewModel {
     private long selections;
     private long rebuilds;
     /**
-     * The tables' lists, replaced whole for each dataset: a new dataset's rows are filtered and sorted into a new
-     * pipeline on the background executor, and only the finished lists are handed to the tables (at ml-32m a
-     * {@code setAll} of 87,585 and 200,948 rows through a table's sorted list held the FX thread 262-740 ms).
+     * The tables' rows, filtered and sorted on the background executor and handed to the tables as new lists (at
+     * ml-32m a {@code setAll} of 87,585 and 200,948 rows through the tables' sorted lists held the FX thread
+     * 262-740 ms, a sort by a column header or a search seconds).
      */
-    private final ReadOnlyObjectWrapper<SortedList<MovieRow>> movies = new ReadOnlyObjectWrapper<>(this, "movies");
-    private final ReadOnlyObjectWrapper<SortedList<UserRow>> users = new ReadOnlyObjectWrapper<>(this, "users");
-    /** The rows and filter stage under {@link #movies}' current list. */
-    private MovieLists movieLists;
-    /** The tables' sort orders: every new list's comparator is bound to them (null: source order). */
-    private ObservableValue<? extends Comparator<? super MovieRow>> movieOrder = new SimpleObjectProperty<>();
-    private ObservableValue<? extends Comparator<? super UserRow>> userOrder = new SimpleObjectProperty<>();
+    private final TableRows<MovieRow> movies;
+    private final TableRows<UserRow> users;
+    /** The row whose ratings are shown, kept while the movies table's list is replaced. */
+    private MovieRow selectedMovie;
     private final ObservableList<String> genres = FXCollections.observableArrayList(ALL_GENRES);
 
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
@@ -94,7 +87,8 @@ public final class DatasetViewModel {
         this.workbench = workbench;
         this.background = background;
         this.ui = ui;
-        clearTables();
+        this.movies = new TableRows<>(background, ui, this::summarize);
+        this.users = new TableRows<>(background, ui, () -> { });
         search.addListener((obs, old, text) -> refilter());
         genre.addListener((obs, old, g) -> refilter());
         yearFrom.addListener((obs, old, y) -> refilter());
@@ -105,28 +99,26 @@ public final class DatasetViewModel {
 
     /**
      * Rebuilds the tables and charts for the workbench's dataset. The rows and bars are built on the background
-     * executor (at ml-32m: 87,585 movies and 200,948 users, seconds of work), the rows already filtered and sorted
-     * in the tables' order of the moment, and handed to the UI thread in one step, unless another dataset arrived
-     * meanwhile.
+     * executor (at ml-32m: 87,585 movies and 200,948 users, seconds of work) and handed to the UI thread in one
+     * step, unless another dataset arrived meanwhile; the tables' rows are then filtered and sorted in the background.
      */
     private void rebuild() {
         long ticket = ++rebuilds;
         selections++;
+        selectedMovie = null;
         Dataset dataset = workbench.dataset();
         DatasetStatistics stats = workbench.statistics();
         selectedMovieRatings.clear();
         selectedMovieTitle.set("Select a movie");
         if (dataset == null || stats == null) {
-            clearTables();
+            movies.clear();
+            users.clear();
             List.of(ratingHistogram, ratingsPerUser, ratingsPerMovie, moviesPerGenre, moviesPerDecade).forEach(List::clear);
             overview.set("");
-            refilter();
             return;
         }
-        Comparator<? super MovieRow> movieComparator = movieOrder.getValue();
-        Comparator<? super UserRow> userComparator = userOrder.getValue();
         background.execute(() -> {
-            Tables tables = Tables.of(dataset, stats, movieComparator, userComparator);
+            Tables tables = Tables.of(dataset, stats);
             ui.execute(() -> {
                 if (ticket == rebuilds) {
                     show(tables);
@@ -135,15 +127,11 @@ public final class DatasetViewModel {
         });
     }
 
-    /**
-     * Everything the view shows for one dataset, built off the UI thread: the tables' lists too, new objects no
-     * table listens to yet, sorted by the comparators the tables had when the rebuild began (the filters are
-     * cleared for a new dataset, so every movie passes).
-     */
+    /** Everything the view shows for one dataset, built off the UI thread. */
     private static final class Tables {
         final TreeSet<String> genreNames = new TreeSet<>();
-        MovieLists movies;
-        SortedList<UserRow> users;
+        List<MovieRow> movies;
+        List<UserRow> users;
         final List<Bar> histogram = new ArrayList<>();
         final List<Bar> byGenre = new ArrayList<>();
         final List<Bar> byDecade = new ArrayList<>();
@@ -151,8 +139,7 @@ public final class DatasetViewModel {
         List<Bar> perMovie;
         String overview;
 
-        static Tables of(Dataset dataset, DatasetStatistics stats, Comparator<? super MovieRow> movieOrder,
-                         Comparator<? super UserRow> userOrder) {
+        static Tables of(Dataset dataset, DatasetStatistics stats) {
             Tables t = new Tables();
             RatingMatrix matrix = dataset.ratings();
             int[] perMovie = stats.ratingsPerMovie();
@@ -164,14 +151,14 @@ public final class DatasetViewModel {
                 movieRows.add(new MovieRow(movie, column, count, count > 0 ? meanPerMovie[column] : Double.NaN));
                 t.genreNames.addAll(movie.genres());
             }
-            t.movies = MovieLists.of(movieRows, movieOrder);
+            t.movies = List.copyOf(movieRows);
             int[] perUser = stats.ratingsPerUser();
             float[] meanPerUser = stats.meanPerUser();
             List<UserRow> userRows = new ArrayList<>(matrix.userCount());
             for (int row = 0; row < matrix.userCount(); row++) {
                 userRows.add(new UserRow(matrix.users().idAt(row), row, perUser[row], meanPerUser[row]));
             }
-            t.users = new SortedList<>(FXCollections.observableArrayList(userRows), userOrder);
+            t.users = List.copyOf(userRows);
             for (Map.Entry<Float, Long> e : stats.ratingHistogram().entrySet()) {
                 t.histogram.add(new Bar(starLabel(e.getKey()), e.getValue()));
             }
@@ -190,8 +177,8 @@ public final class DatasetViewModel {
         genreChoices.addAll(tables.genreNames);
         genres.setAll(genreChoices);
         resetFilters();
-        showMovies(tables.movies);
-        showUsers(tables.users);
+        movies.setRows(tables.movies, moviePredicate());
+        users.setRows(tables.users, null);
         ratingHistogram.setAll(tables.histogram);
         ratingsPerUser.setAll(tables.perUser);
         ratingsPerMovie.setAll(tables.perMovie);
@@ -219,63 +206,24 @@ public final class DatasetViewModel {
         }
     }
 
-    /** The movies table's pipeline for one dataset: the rows, filtered (every row passes at first), sorted. */
-    private record MovieLists(ObservableList<MovieRow> rows, FilteredList<MovieRow> filtered, SortedList<MovieRow> sorted) {
-        static MovieLists of(List<MovieRow> rows, Comparator<? super MovieRow> order) {
-            ObservableList<MovieRow> source = FXCollections.observableArrayList(rows);
-            FilteredList<MovieRow> filtered = new FilteredList<>(source);
-            return new MovieLists(source, filtered, new SortedList<>(filtered, order));
-        }
-    }
-
-    private void clearTables() {
-        showMovies(MovieLists.of(List.of(), movieOrder.getValue()));
-        showUsers(new SortedList<>(FXCollections.observableArrayList(), userOrder.getValue()));
-    }
-
     /**
-     * Hands {@code lists} to the movies table, the sorted list's comparator bound to the table's sort order
-     * (binding re-sorts: one pass over rows already in that order), the old list unbound.
+     * Sorts the movies table's rows by {@code order} (the table's comparator after a click on a column header; null:
+     * the dataset's order) on the background executor; the table shows the sorted list when it is ready.
      */
-    private void showMovies(MovieLists lists) {
-        if (movieLists != null) {
-            movieLists.sorted().comparatorProperty().unbind();
-        }
-        movieLists = lists;
-        lists.sorted().comparatorProperty().bind(movieOrder);
-        movies.set(lists.sorted());
+    public void sortMovies(Comparator<? super MovieRow> order) {
+        movies.sort(order);
     }
 
-    private void showUsers(SortedList<UserRow> sorted) {
-        SortedList<UserRow> old = users.get();
-        if (old != null) {
-            old.comparatorProperty().unbind();
-        }
-        sorted.comparatorProperty().bind(userOrder);
-        users.set(sorted);
-    }
-
-    /**
-     * Sorts the movies table's list, this one and each dataset's next, by {@code order} (a TableView's
-     * {@code comparatorProperty()}: clicking a column header re-sorts).
-     */
-    public void sortMoviesBy(ObservableValue<? extends Comparator<? super MovieRow>> order) {
-        movieOrder = order;
-        movies.get().comparatorProperty().bind(order);
-    }
-
-    /** As {@link #sortMoviesBy}, for the users table. */
-    public void sortUsersBy(ObservableValue<? extends Comparator<? super UserRow>> order) {
-        userOrder = order;
-        users.get().comparatorProperty().bind(order);
+    /** As {@link #sortMovies}, for the users table. */
+    public void sortUsers(Comparator<? super UserRow> order) {
+        users.sort(order);
     }
 
     private void refilter() {
         if (resetting) {
             return;
         }
-        movieLists.filtered().setPredicate(moviePredicate());
-        summarize();
+        movies.filter(moviePredicate());
     }
 
     /** The movies table's filter from the search text, genre and years. */
@@ -301,7 +249,7 @@ public final class DatasetViewModel {
     private void summarize() {
         Integer from = parseYear(yearFrom.get());
         Integer to = parseYear(yearTo.get());
-        String summary = String.format(Locale.ROOT, "%,d of %,d movies", movieLists.filtered().size(), movieLists.rows().size());
+        String summary = String.format(Locale.ROOT, "%,d of %,d movies", movies.shown().size(), movies.all().size());
         // a year that does not parse is left out of the filter: say so rather than show an unexplained count
         List<String> ignored = new ArrayList<>();
         if (from == null && !isBlank(yearFrom.get())) {
@@ -341,6 +289,11 @@ public final class DatasetViewModel {
      * executor, and only if no other movie was selected meanwhile. Call on the UI thread.
      */
     public void selectMovie(MovieRow row) {
+        if (row == null && movies.replacing() || row != null && row == selectedMovie) {
+            // the table's list is being replaced (the table then re-selects the row), or the row is shown already
+            return;
+        }
+        selectedMovie = row;
         long ticket = ++selections;
         if (row == null) {
             selectedMovieRatings.clear();
@@ -388,22 +341,27 @@ public final class DatasetViewModel {
         }
     }
 
-    /** The movies table's rows as filtered and sorted now (a new list for each dataset: bind to {@link #moviesProperty}). */
-    public SortedList<MovieRow> movies() {
-        return movies.get();
+    /** The movies table's rows as filtered and sorted now: a new list after each change (bind to {@link #moviesProperty}). */
+    public ObservableList<MovieRow> movies() {
+        return movies.shown();
     }
 
-    public ReadOnlyObjectProperty<SortedList<MovieRow>> moviesProperty() {
-        return movies.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<ObservableList<MovieRow>> moviesProperty() {
+        return movies.shownProperty();
     }
 
-    /** The users table's rows as sorted now (a new list for each dataset: bind to {@link #usersProperty}). */
-    public SortedList<UserRow> users() {
-        return users.get();
+    /** The movie whose ratings are shown (the table re-selects it in a re-sorted list), or null. */
+    public MovieRow selectedMovie() {
+        return selectedMovie;
     }
 
-    public ReadOnlyObjectProperty<SortedList<UserRow>> usersProperty() {
-        return users.getReadOnlyProperty();
+    /** The users table's rows as sorted now: a new list after each change (bind to {@link #usersProperty}). */
+    public ObservableList<UserRow> users() {
+        return users.shown();
+    }
+
+    public ReadOnlyObjectProperty<ObservableList<UserRow>> usersProperty() {
+        return users.shownProperty();
     }
 
     public ObservableList<String> genres() {

@@ -1,8 +1,6 @@
 package org.encore.app.dataset;
 
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.transformation.SortedList;
+import javafx.collections.ObservableList;
 import org.encore.app.Bar;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
@@ -18,6 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetViewModelTest {
@@ -148,46 +147,63 @@ class DatasetViewModelTest {
         assertTrue(deferred.movies().isEmpty());
     }
 
+    /** Runs the queued work and what it queues in turn (a dataset's rows, then their filter and sort). */
     private static void runAll(List<Runnable> background, List<Runnable> ui) {
-        List.copyOf(background).forEach(Runnable::run);
-        background.clear();
-        List.copyOf(ui).forEach(Runnable::run);
-        ui.clear();
+        while (!background.isEmpty() || !ui.isEmpty()) {
+            List<Runnable> work = List.copyOf(background);
+            background.clear();
+            work.forEach(Runnable::run);
+            List<Runnable> shown = List.copyOf(ui);
+            ui.clear();
+            shown.forEach(Runnable::run);
+        }
     }
 
     @Test
-    void eachDatasetsListsArriveSortedInTheTablesOrderAndFollowItsChanges() {
-        ObjectProperty<Comparator<MovieRow>> movieOrder = new SimpleObjectProperty<>(Comparator.comparing(MovieRow::title));
-        ObjectProperty<Comparator<UserRow>> userOrder = new SimpleObjectProperty<>(Comparator.comparingInt(UserRow::id).reversed());
-        viewModel.sortMoviesBy(movieOrder);
-        viewModel.sortUsersBy(userOrder);
-        assertEquals(sorted(viewModel.movies(), movieOrder.get()), List.copyOf(viewModel.movies()), "the open dataset re-sorted");
+    void sortsAndFiltersRunInTheBackgroundAndEachShowsANewList() {
+        Comparator<MovieRow> byTitle = Comparator.comparing(MovieRow::title);
+        viewModel.sortMovies(byTitle);
+        viewModel.sortUsers(Comparator.comparingInt(UserRow::id).reversed());
+        assertEquals(sorted(viewModel.movies(), byTitle), List.copyOf(viewModel.movies()));
+        assertEquals(sorted(viewModel.users(), Comparator.comparingInt(UserRow::id).reversed()), List.copyOf(viewModel.users()));
+
         List<Runnable> background = new java.util.ArrayList<>();
         List<Runnable> uiTasks = new java.util.ArrayList<>();
         Workbench other = new Workbench();
         DatasetViewModel deferred = new DatasetViewModel(other, background::add, uiTasks::add);
-        deferred.sortMoviesBy(movieOrder);
-        deferred.sortUsersBy(userOrder);
         other.setDataset(dataset, DatasetStatistics.of(dataset));
         runAll(background, uiTasks);
-        SortedList<MovieRow> shown = deferred.movies();
-        assertEquals(sorted(shown, movieOrder.get()), List.copyOf(shown), "built in the background in the table's order");
-        assertEquals(sorted(deferred.users(), userOrder.get()), List.copyOf(deferred.users()));
+        ObservableList<MovieRow> unsorted = deferred.movies();
+        Comparator<MovieRow> byCount = Comparator.comparingInt(MovieRow::ratings).reversed().thenComparing(MovieRow::id);
+        deferred.sortMovies(byCount);
+        assertSame(unsorted, deferred.movies(), "nothing sorted on the calling thread");
+        runAll(background, uiTasks);
+        assertNotSame(unsorted, deferred.movies(), "the sorted rows arrive as a new list");
+        assertEquals(sorted(unsorted, byCount), List.copyOf(deferred.movies()));
 
-        movieOrder.set(Comparator.comparingInt(MovieRow::ratings).reversed().thenComparing(MovieRow::id));
-        assertEquals(sorted(shown, movieOrder.get()), List.copyOf(shown), "a new sort order (a column header clicked) re-sorts");
         deferred.searchProperty().set("film 1");
-        assertEquals(11, deferred.movies().size(), "the search filters the new list");
-        assertEquals(sorted(deferred.movies(), movieOrder.get()), List.copyOf(deferred.movies()));
+        deferred.sortMovies(byTitle);
+        assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size(), "nothing filtered on the calling thread");
+        runAll(background, uiTasks);
+        assertEquals(11, deferred.movies().size(), "the search and the newest order, in one list");
+        assertEquals(sorted(deferred.movies(), byTitle), List.copyOf(deferred.movies()));
+        assertEquals("11 of 40 movies", deferred.filterSummaryProperty().get());
 
         Dataset next = TinyData.smallDataset();
         other.setDataset(next, DatasetStatistics.of(next));
         runAll(background, uiTasks);
-        assertNotSame(shown, deferred.movies(), "a new dataset gets a new list");
-        assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size(), "the search was cleared");
-        movieOrder.set(Comparator.comparing(MovieRow::title).reversed());
-        assertEquals(sorted(deferred.movies(), movieOrder.get()), List.copyOf(deferred.movies()), "the new list follows the order");
-        assertFalse(shown.comparatorProperty().isBound(), "the old list no longer follows the table");
+        assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size(), "the search was cleared for the new dataset");
+        assertEquals(sorted(deferred.movies(), byTitle), List.copyOf(deferred.movies()), "in the order chosen before");
+    }
+
+    @Test
+    void theSelectedMovieStaysShownWhileTheTableClearsItsSelectionForANewList() {
+        MovieRow row = viewModel.movies().stream().filter(r -> r.title().equals("Film 12")).findFirst().orElseThrow();
+        viewModel.selectMovie(row);
+        viewModel.moviesProperty().addListener((obs, old, rows) -> viewModel.selectMovie(null));
+        viewModel.sortMovies(Comparator.comparing(MovieRow::title));
+        assertSame(row, viewModel.selectedMovie(), "a table clearing its selection while the list is swapped is ignored");
+        assertFalse(viewModel.selectedMovieRatings().isEmpty());
     }
 
     private static <T> List<T> sorted(List<T> rows, Comparator<? super T> order) {
