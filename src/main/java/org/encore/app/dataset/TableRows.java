@@ -5,6 +5,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
+import org.encore.app.BackgroundTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +25,8 @@ import java.util.function.Predicate;
  * @param <R> a table row
  */
 final class TableRows<R> {
+    private static final Logger LOG = LoggerFactory.getLogger(TableRows.class);
+
     private final Executor background;
     private final Executor ui;
     private final Runnable onShown;
@@ -77,16 +82,22 @@ final class TableRows<R> {
         List<R> rows = all;
         Predicate<? super R> keep = filter;
         Comparator<? super R> by = order;
-        background.execute(() -> {
-            // a SortedList (without a comparator: the rows are sorted already) because a TableView clears its sort
-            // order when its items are replaced by any other kind of list
-            ObservableList<R> result = new SortedList<>(FXCollections.observableArrayList(select(rows, keep, by)));
-            ui.execute(() -> {
-                if (request == requests) {
-                    show(result);
-                }
-            });
-        });
+        // a SortedList (without a comparator: the rows are sorted already) because a TableView clears its sort order
+        // when its items are replaced by any other kind of list
+        BackgroundTask.wrap(() -> new SortedList<>(FXCollections.observableArrayList(select(rows, keep, by))))
+                .onSuccess(result -> {
+                    if (request == requests) {
+                        show(result);
+                    }
+                })
+                .onFailure(e -> {
+                    // a table's comparator reads its columns' sort types as it goes: a second header click during
+                    // a sort can break the sort's contract; the newer request shows its own result
+                    if (request == requests) {
+                        LOG.warn("cannot filter or sort the table's rows", e);
+                    }
+                })
+                .executeWith(background, ui);
     }
 
     private void show(ObservableList<R> rows) {
