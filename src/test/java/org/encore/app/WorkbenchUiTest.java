@@ -15,6 +15,8 @@ import javafx.scene.text.Text;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.encore.app.dataset.DatasetViewModel;
+import org.encore.app.dataset.MovieRow;
+import org.encore.app.dataset.UserRow;
 import org.encore.app.designer.LayerWidthsView;
 import org.encore.app.user.RatedRow;
 import org.encore.app.user.UserController;
@@ -35,6 +37,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -267,6 +270,38 @@ class WorkbenchUiTest {
         BarChart<String, Number> genres = ROBOT.lookup("#genreChart").queryAs(BarChart.class);
         List<String> expected = window.datasetViewModel().moviesPerGenre().stream().map(Bar::label).toList();
         assertEquals(expected, List.copyOf(((CategoryAxis) genres.getXAxis()).getCategories()), "the new dataset's genres, in its own order");
+    }
+
+    @Test
+    void headerClicksSortANewDatasetsTablesKeepTheSelectedMovieAndTheSearchFilters() throws Exception {
+        fx(() -> window.workbench().viewProperty().set(Workbench.DATASET_VIEW));
+        Path other = TinyData.writeSmallDatasetCsv(temp.resolve("other"));
+        fx(() -> window.mainViewModel().open(other));
+        @SuppressWarnings("unchecked")
+        TableView<MovieRow> movies = ROBOT.lookup("#moviesTable").queryAs(TableView.class);
+        @SuppressWarnings("unchecked")
+        TableView<UserRow> users = ROBOT.lookup("#usersTable").queryAs(TableView.class);
+        waitFor(30, () -> movies.getItems().size() == TinyData.SMALL_MOVIES && users.getItems().size() == TinyData.SMALL_USERS);
+        List<Integer> counts = movies.getItems().stream().map(MovieRow::ratings).toList();
+        assertEquals(counts.stream().sorted(Comparator.reverseOrder()).toList(), counts, "most rated first, as on the first dataset");
+        MovieRow picked = movies.getItems().get(3);
+        fx(() -> movies.getSelectionModel().select(picked));
+
+        ROBOT.clickOn("#movieTitleColumn");
+        waitFor(30, () -> isSorted(movies.getItems().stream().map(MovieRow::title).toList(), Comparator.naturalOrder()));
+        assertSame(picked, movies.getSelectionModel().getSelectedItem(), "the selected movie stays selected in the sorted list");
+        assertTrue(text("#selectedMovieLabel").startsWith(picked.movie().displayTitle()), text("#selectedMovieLabel"));
+        ROBOT.clickOn("#userIdColumn");
+        ROBOT.clickOn("#userIdColumn");
+        waitFor(30, () -> isSorted(users.getItems().stream().map(UserRow::id).toList(), Comparator.reverseOrder()));
+
+        fx(() -> window.datasetViewModel().searchProperty().set("film 1"));
+        waitFor(30, () -> movies.getItems().size() == 11);
+        assertTrue(isSorted(movies.getItems().stream().map(MovieRow::title).toList(), Comparator.naturalOrder()), "still in title order");
+    }
+
+    private static <T> boolean isSorted(List<T> values, Comparator<? super T> order) {
+        return values.size() > 1 && values.equals(values.stream().sorted(order).toList());
     }
 
     @Test

@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import org.encore.app.Charts;
 import org.encore.app.MetricHelp;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Dataset browser: binds tables, filters and charts to {@link DatasetViewModel}. */
@@ -72,8 +73,13 @@ public final class DatasetController {
         movieCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ratings()));
         movieMeanColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().mean()));
         movieMeanColumn.setCellFactory(column -> meanCell());
-        viewModel.movies().comparatorProperty().bind(moviesTable.comparatorProperty());
-        moviesTable.setItems(viewModel.movies());
+        // a new list after each search, filter or sort, built off the FX thread: a header click asks the view model
+        moviesTable.itemsProperty().bind(viewModel.moviesProperty());
+        moviesTable.setSortPolicy(table -> {
+            viewModel.sortMovies(table.getComparator());
+            return true;
+        });
+        viewModel.moviesProperty().addListener((obs, old, rows) -> keepSelectedMovie(rows));
         Label noMatch = new Label("No movie matches the search and filters: clear the search box, choose All genres or widen the years.");
         noMatch.setWrapText(true);
         noMatch.setMaxWidth(360);
@@ -97,8 +103,11 @@ public final class DatasetController {
         userCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ratings()));
         userMeanColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().mean()));
         userMeanColumn.setCellFactory(column -> meanCell());
-        viewModel.users().comparatorProperty().bind(usersTable.comparatorProperty());
-        usersTable.setItems(viewModel.users());
+        usersTable.itemsProperty().bind(viewModel.usersProperty());
+        usersTable.setSortPolicy(table -> {
+            viewModel.sortUsers(table.getComparator());
+            return true;
+        });
         showUserButton.disableProperty().bind(usersTable.getSelectionModel().selectedItemProperty().isNull());
         usersTable.setRowFactory(table -> {
             TableRow<UserRow> row = new TableRow<>();
@@ -117,6 +126,17 @@ public final class DatasetController {
         Charts.bindBars(perMovieChart, viewModel.ratingsPerMovie(), "movies");
         Charts.bindBars(genreChart, viewModel.moviesPerGenre(), "movies");
         Charts.bindBars(decadeChart, viewModel.moviesPerDecade(), "movies");
+    }
+
+    /** Selects the movie shown again in a re-sorted or re-filtered list; clears the detail when it was filtered out. */
+    private void keepSelectedMovie(List<MovieRow> rows) {
+        MovieRow kept = viewModel.selectedMovie();
+        if (kept != null && rows.contains(kept)) {
+            moviesTable.getSelectionModel().select(kept);
+        } else if (kept != null) {
+            viewModel.selectMovie(null);
+            neighbours.select(-1);
+        }
     }
 
     private static <R> TableCell<R, Double> meanCell() {

@@ -129,18 +129,14 @@ public final class UserController {
 
         genreProfileChart.setAnimated(false);
         decadeProfileChart.setAnimated(false);
-        ListChangeListener<Object> profiles = change -> showProfiles();
-        viewModel.recommendedGenres().addListener(profiles);
-        viewModel.recommendedDecades().addListener(profiles);
-        viewModel.ratedDecades().addListener(profiles);
+        viewModel.profilesProperty().addListener((obs, old, bars) -> showProfiles());
         showProfiles();
     }
 
     private void showProfiles() {
-        Charts.setGroupedBars(genreProfileChart, List.of("rated", "recommended"),
-                List.of(viewModel.ratedGenres(), viewModel.recommendedGenres()));
-        Charts.setGroupedBars(decadeProfileChart, List.of("rated", "recommended"),
-                List.of(viewModel.ratedDecades(), viewModel.recommendedDecades()));
+        ProfileBars bars = viewModel.profiles();
+        Charts.setGroupedBars(genreProfileChart, List.of("rated", "recommended"), List.of(bars.ratedGenres(), bars.recommendedGenres()));
+        Charts.setGroupedBars(decadeProfileChart, List.of("rated", "recommended"), List.of(bars.ratedDecades(), bars.recommendedDecades()));
     }
 
     private void showLists() {

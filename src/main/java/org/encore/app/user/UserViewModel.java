@@ -3,6 +3,8 @@ package org.encore.app.user;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,7 +19,6 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.encore.app.BackgroundTask;
 import org.encore.app.StatusMessage;
-import org.encore.app.Bar;
 import org.encore.app.TrainedRun;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
@@ -61,13 +62,12 @@ public final class UserViewModel {
     private final ObservableList<ModelWeight> models = FXCollections.observableArrayList();
     private final ObservableList<RatedRow> rated = FXCollections.observableArrayList();
     private final ObservableList<RecommendationList> lists = FXCollections.observableArrayList();
-    private final ObservableList<Bar> ratedGenres = FXCollections.observableArrayList();
-    private final ObservableList<Bar> recommendedGenres = FXCollections.observableArrayList();
-    private final ObservableList<Bar> ratedDecades = FXCollections.observableArrayList();
-    private final ObservableList<Bar> recommendedDecades = FXCollections.observableArrayList();
+    /** The four profile bar lists, replaced together: the charts redraw once per user, not once per list. */
+    private final ReadOnlyObjectWrapper<ProfileBars> profiles = new ReadOnlyObjectWrapper<>(this, "profiles", NO_PROFILES);
     private final PanelBaselines baselines;
     private final ProfileBars.Cache profileCache = new ProfileBars.Cache();
     private int row = -1;
+    private static final ProfileBars NO_PROFILES = new ProfileBars(List.of(), List.of(), List.of(), List.of());
 
     /** A panel without an engine: EASE cannot be fitted (most popular can). */
     public UserViewModel(Workbench workbench, Random random, Executor background, Executor ui) {
@@ -169,7 +169,7 @@ public final class UserViewModel {
         generation++;
         rated.clear();
         lists.clear();
-        List.of(ratedGenres, recommendedGenres, ratedDecades, recommendedDecades).forEach(List::clear);
+        profiles.set(NO_PROFILES);
         summary.set(text);
     }
 
@@ -179,8 +179,8 @@ public final class UserViewModel {
     }
 
     /** What it produced, applied on the FX thread unless a newer request has started. */
-    private record Result(long generation, List<RatedRow> rated, List<RecommendationList> lists, List<Bar> ratedGenres,
-                          List<Bar> recommendedGenres, List<Bar> ratedDecades, List<Bar> recommendedDecades, String summary) {
+    private record Result(long generation, List<RatedRow> rated, List<RecommendationList> lists, ProfileBars profiles,
+                          String summary) {
     }
 
     /**
@@ -214,10 +214,7 @@ public final class UserViewModel {
         }
         rated.setAll(result.rated());
         lists.setAll(result.lists());
-        ratedGenres.setAll(result.ratedGenres());
-        recommendedGenres.setAll(result.recommendedGenres());
-        ratedDecades.setAll(result.ratedDecades());
-        recommendedDecades.setAll(result.recommendedDecades());
+        profiles.set(result.profiles());
         summary.set(result.summary());
     }
 
@@ -277,8 +274,7 @@ public final class UserViewModel {
         MovieProfiles movieProfiles = request.profiles().of(dataset);
         ProfileBars profiles = ProfileBars.of(movieProfiles, MovieProfiles.columnsOf(matrix, ratedMovies),
                 MovieProfiles.columnsOf(matrix, recommendedMovies));
-        return new Result(request.generation(), ratedRows, built, profiles.ratedGenres(), profiles.recommendedGenres(),
-                profiles.ratedDecades(), profiles.recommendedDecades(), summary);
+        return new Result(request.generation(), ratedRows, built, profiles, summary);
     }
 
     /**
@@ -351,20 +347,13 @@ public final class UserViewModel {
         return lists;
     }
 
-    public ObservableList<Bar> ratedGenres() {
-        return ratedGenres;
+    /** The rated-versus-recommended genre and decade bars of the user shown (empty lists before one is picked). */
+    public ReadOnlyObjectProperty<ProfileBars> profilesProperty() {
+        return profiles.getReadOnlyProperty();
     }
 
-    public ObservableList<Bar> recommendedGenres() {
-        return recommendedGenres;
-    }
-
-    public ObservableList<Bar> ratedDecades() {
-        return ratedDecades;
-    }
-
-    public ObservableList<Bar> recommendedDecades() {
-        return recommendedDecades;
+    public ProfileBars profiles() {
+        return profiles.get();
     }
 
     /** MovieLens id of the user shown, -1 before one is picked (the Reconstruction tab follows it). */

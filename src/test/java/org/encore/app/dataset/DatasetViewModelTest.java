@@ -1,5 +1,6 @@
 package org.encore.app.dataset;
 
+import javafx.collections.ObservableList;
 import org.encore.app.Bar;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
@@ -9,10 +10,13 @@ import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DatasetViewModelTest {
@@ -143,11 +147,67 @@ class DatasetViewModelTest {
         assertTrue(deferred.movies().isEmpty());
     }
 
+    /** Runs the queued work and what it queues in turn (a dataset's rows, then their filter and sort). */
     private static void runAll(List<Runnable> background, List<Runnable> ui) {
-        List.copyOf(background).forEach(Runnable::run);
-        background.clear();
-        List.copyOf(ui).forEach(Runnable::run);
-        ui.clear();
+        while (!background.isEmpty() || !ui.isEmpty()) {
+            List<Runnable> work = List.copyOf(background);
+            background.clear();
+            work.forEach(Runnable::run);
+            List<Runnable> shown = List.copyOf(ui);
+            ui.clear();
+            shown.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void sortsAndFiltersRunInTheBackgroundAndEachShowsANewList() {
+        Comparator<MovieRow> byTitle = Comparator.comparing(MovieRow::title);
+        viewModel.sortMovies(byTitle);
+        viewModel.sortUsers(Comparator.comparingInt(UserRow::id).reversed());
+        assertEquals(sorted(viewModel.movies(), byTitle), List.copyOf(viewModel.movies()));
+        assertEquals(sorted(viewModel.users(), Comparator.comparingInt(UserRow::id).reversed()), List.copyOf(viewModel.users()));
+
+        List<Runnable> background = new java.util.ArrayList<>();
+        List<Runnable> uiTasks = new java.util.ArrayList<>();
+        Workbench other = new Workbench();
+        DatasetViewModel deferred = new DatasetViewModel(other, background::add, uiTasks::add);
+        other.setDataset(dataset, DatasetStatistics.of(dataset));
+        runAll(background, uiTasks);
+        ObservableList<MovieRow> unsorted = deferred.movies();
+        Comparator<MovieRow> byCount = Comparator.comparingInt(MovieRow::ratings).reversed().thenComparing(MovieRow::id);
+        deferred.sortMovies(byCount);
+        assertSame(unsorted, deferred.movies(), "nothing sorted on the calling thread");
+        runAll(background, uiTasks);
+        assertNotSame(unsorted, deferred.movies(), "the sorted rows arrive as a new list");
+        assertEquals(sorted(unsorted, byCount), List.copyOf(deferred.movies()));
+
+        deferred.searchProperty().set("film 1");
+        deferred.sortMovies(byTitle);
+        assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size(), "nothing filtered on the calling thread");
+        runAll(background, uiTasks);
+        assertEquals(11, deferred.movies().size(), "the search and the newest order, in one list");
+        assertEquals(sorted(deferred.movies(), byTitle), List.copyOf(deferred.movies()));
+        assertEquals("11 of 40 movies", deferred.filterSummaryProperty().get());
+
+        Dataset next = TinyData.smallDataset();
+        other.setDataset(next, DatasetStatistics.of(next));
+        runAll(background, uiTasks);
+        assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size(), "the search was cleared for the new dataset");
+        assertEquals(sorted(deferred.movies(), byTitle), List.copyOf(deferred.movies()), "in the order chosen before");
+    }
+
+    @Test
+    void theSelectedMovieStaysShownWhileTheTableClearsItsSelectionForANewList() {
+        MovieRow row = viewModel.movies().stream().filter(r -> r.title().equals("Film 12")).findFirst().orElseThrow();
+        viewModel.selectMovie(row);
+        viewModel.moviesProperty().addListener((obs, old, rows) -> viewModel.selectMovie(null));
+        viewModel.sortMovies(Comparator.comparing(MovieRow::title));
+        assertSame(row, viewModel.selectedMovie(), "a table clearing its selection while the list is swapped is ignored");
+        assertFalse(viewModel.selectedMovieRatings().isEmpty());
+    }
+
+    private static <T> List<T> sorted(List<T> rows, Comparator<? super T> order) {
+        return rows.stream().sorted(order).toList();
     }
 
     @Test

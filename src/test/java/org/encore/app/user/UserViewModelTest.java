@@ -78,10 +78,11 @@ class UserViewModelTest {
             }
         }
         assertTrue(viewModel.lists().get(0).rows().get(0).score().endsWith("%"));
-        assertEquals(100.0, viewModel.ratedDecades().stream().mapToDouble(Bar::value).sum(), 1e-6);
-        assertEquals(100.0, viewModel.ratedGenres().stream().mapToDouble(Bar::value).sum(), 1e-6,
+        ProfileBars profiles = viewModel.profiles();
+        assertEquals(100.0, profiles.ratedDecades().stream().mapToDouble(Bar::value).sum(), 1e-6);
+        assertEquals(100.0, profiles.ratedGenres().stream().mapToDouble(Bar::value).sum(), 1e-6,
                 "a movie of k genres counts 1/k in each: the genre bars are a share of movies");
-        assertEquals(viewModel.ratedGenres().size(), viewModel.recommendedGenres().size());
+        assertEquals(profiles.ratedGenres().size(), profiles.recommendedGenres().size());
     }
 
     @Test
