@@ -143,7 +143,7 @@ public final class EvaluateCommand implements Command {
         EvaluationRequest request = new EvaluationRequest(specs, loaded, popular, ease, lambdas, a.flag("ease-ratings"),
                 epochs, true, bias);
         TrainingSession session = new TrainingSession(engine, dataset);
-        MultiSeedReport results = evaluation.run(request, Evaluator.training(session, epochPrinter(err)), engine.solver(),
+        MultiSeedReport results = evaluation.run(request, Evaluator.training(session, spec -> epochPrinter(err, spec.loss().predictsRatings())), engine.solver(),
                 err::println, CancellationToken.none());
         EvaluationReport report = results.perSeed().get(0);
         if (jsonOut != null) {
@@ -222,14 +222,19 @@ public final class EvaluateCommand implements Command {
         out.println();
     }
 
-    private static TrainingListener epochPrinter(PrintStream err) {
+    /**
+     * One line per epoch; the validation MSE and rated RMSE only for a model that predicts ratings (a ranking model's
+     * outputs are logits or probabilities, not rating / 5, so those two numbers would mean nothing).
+     */
+    private static TrainingListener epochPrinter(PrintStream err, boolean predictsRatings) {
         return new TrainingListener() {
             @Override
             public void epochFinished(EpochMetrics m) {
-                err.printf(Locale.ROOT, "  epoch %d: loss %.5f, validation mse %.5f, rated rmse %.3f, ndcg@100 %.4f, "
-                                + "recall@20 %.4f%s (%.1f s)%n",
-                        m.epoch(), m.loss(), m.validation().mse(), m.validation().ratedRmse(), m.validationNdcg100(),
-                        m.validationRecall20(), m.coding() == null ? ""
+                String regression = predictsRatings ? String.format(Locale.ROOT, ", validation mse %.5f, rated rmse %.3f",
+                        m.validation().mse(), m.validation().ratedRmse()) : "";
+                err.printf(Locale.ROOT, "  epoch %d: loss %.5f%s, ndcg@100 %.4f, recall@20 %.4f%s (%.1f s)%n",
+                        m.epoch(), m.loss(), regression, m.validationNdcg100(), m.validationRecall20(),
+                        m.coding() == null ? ""
                                 : String.format(Locale.ROOT, ", kl %.3f beta %.3f", m.coding().kl(), m.coding().beta()),
                         m.seconds());
             }

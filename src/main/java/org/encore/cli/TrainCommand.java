@@ -171,6 +171,12 @@ public final class TrainCommand implements Command {
                     line.put("seconds", m.seconds());
                     line.put("samplesPerSecond", m.samplesPerSecond());
                     out.println(line);
+                } else if (!spec.loss().predictsRatings()) {
+                    // a ranking model's outputs are not rating / 5: its MSE, R² and rated errors would mean nothing
+                    out.printf(Locale.ROOT, "epoch %3d  loss %.6f | validation ndcg@100 %.4f recall@20 %.4f%s | %.1f s, %.0f samples/s%n",
+                            m.epoch(), m.loss(), m.validationNdcg100(), m.validationRecall20(), m.coding() == null ? ""
+                                    : String.format(Locale.ROOT, " | kl %.4f beta %.4f", m.coding().kl(), m.coding().beta()),
+                            m.seconds(), m.samplesPerSecond());
                 } else {
                     out.printf(Locale.ROOT, "epoch %3d  loss %.6f  train (%s) mse %.6f mae %.6f r2 %.4f r2flat %.4f | "
                                     + "validation mse %.6f mae %.6f r2 %.4f r2flat %.4f rated rmse %.3f mae %.3f stars "

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -48,7 +49,12 @@ public final class Evaluator {
 
     /** Trains through {@code session} (the engine's training use case), reporting epochs to {@code listener}. */
     public static ModelTrainer training(TrainingSession session, TrainingListener listener) {
-        return (spec, matrix, plan, cancel) -> session.train(spec, plan, listener, new RunControl(cancel)).model();
+        return training(session, spec -> listener);
+    }
+
+    /** As {@link #training(TrainingSession, TrainingListener)}, with a listener chosen for each spec trained. */
+    public static ModelTrainer training(TrainingSession session, Function<ModelSpec, TrainingListener> listeners) {
+        return (spec, matrix, plan, cancel) -> session.train(spec, plan, listeners.apply(spec), new RunControl(cancel)).model();
     }
 
     private final Dataset dataset;

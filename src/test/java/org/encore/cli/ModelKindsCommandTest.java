@@ -56,6 +56,9 @@ class ModelKindsCommandTest {
         }
         assertTrue(r.err().contains("ndcg@100"), r.err());
         assertTrue(r.err().contains("beta"), "the VAE's epochs show beta: " + r.err());
+        assertFalse(r.err().lines().filter(l -> l.contains("epoch")).findFirst().orElse("").contains("mse"),
+                "mult-dae's epochs show no MSE of its logits: " + r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.contains("epoch") && l.contains("rated rmse")), "autorec's do: " + r.err());
     }
 
     @Test
@@ -76,6 +79,7 @@ class ModelKindsCommandTest {
                 "--out", dir.resolve("cdae-run").toString());
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().contains("ndcg@100 "), text.out());
+        assertFalse(text.out().contains("mse"), "a ranking model's outputs are not ratings: no MSE in its lines: " + text.out());
         assertEquals(2, run("train", "--data", data.toString(), "--model", "cdae", "--selection", "auc",
                 "--out", dir.resolve("never").toString()).status());
     }
