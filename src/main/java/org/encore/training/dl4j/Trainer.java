@@ -44,14 +44,16 @@ import java.util.Random;
  * the best epoch's weights are kept; selecting on NDCG@100 always keeps the best epoch's weights.
  * <p>
  * Each batch goes through {@link NetworkInput}: the spec's input transform for the features (CDAE: plus the user's
- * node), the value step alone for the labels, kept in separate arrays. After the regression metrics, a
- * {@link ValidationRanking} pass scores the validation users' fold-in rows for NDCG@100 and Recall@20; a variational
- * model also reports its KL term and beta ({@link CodingTerms}).
+ * node), the value step alone for the labels, kept in separate arrays. After the epoch's steps one
+ * {@link ValidationPass} scores the validation users' full rows (their {@link SplitMetrics}) and their fold-in rows
+ * ({@link ValidationRanking}: NDCG@100 and Recall@20) in the same forward passes, and its activations feed the
+ * {@link LayerStatisticsCollector}; a variational model also reports its KL term and beta ({@link CodingTerms}).
+ * An epoch's {@code seconds} is all of it: the steps, every metric pass and the layer statistics.
  * <p>
  * Mini-batches are densified from the sparse matrix one at a time into a reused buffer and shuffled each epoch
  * (seeded). The training users' {@link SplitMetrics} are accumulated from the training steps' outputs (as Keras
- * reports them) or, with {@link #trainMetrics} EXACT, from a pass after the epoch; the validation users' from a
- * batched inference pass after every epoch. No dense users x movies array is ever built.
+ * reports them) or, with {@link #trainMetrics} EXACT, from a pass after the epoch. At debug level the epoch's phases
+ * are logged ({@code bench/EpochPhases.java} reads them). No dense users x movies array is ever built.
  */
 final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
