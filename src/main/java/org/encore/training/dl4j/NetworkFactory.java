@@ -63,8 +63,9 @@ public final class NetworkFactory {
      * Whether to use Encore's faster drop-in layers (bench/training-speed.md): a first layer that multiplies only the
      * non-zero inputs ({@link SparseInputDenseLayer}) and an output layer that computes its product once per step
      * instead of twice ({@link SingleProductOutputLayer}). Same parameters, initialisation and results as DL4J's
-     * DenseLayer and OutputLayer up to float summation order. On by default; {@code -Dencore.optimizedLayers=false}
-     * builds plain DL4J layers (e.g. to compare).
+     * DenseLayer and OutputLayer up to float summation order; also Adam's element-wise step on the JVM
+     * ({@link JavaAdam}). On by default; {@code -Dencore.optimizedLayers=false} builds plain DL4J layers and Adam
+     * (e.g. to compare).
      */
     public static final boolean OPTIMIZED_LAYERS_DEFAULT =
             Boolean.parseBoolean(System.getProperty("encore.optimizedLayers", "true"));
