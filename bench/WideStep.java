@@ -19,7 +19,8 @@ import java.util.Random;
  * Where one Model 1 training step spends its time at ml-32m's width (87,585 columns, batch 512, about 160 ratings
  * a user as in ml-32m): the whole fit, the output layer's backward pass (its three products and the loss) and
  * Adam over all parameters. Synthetic rows, seeded. Wall and process CPU milliseconds, median of REPS.
- * Usage: java -cp CLASSPATH bench/WideStep.java [WIDTH] [REPS] [loss]   (loss: only the loss A/B and the metrics cost)
+ * Usage: java -cp CLASSPATH bench/WideStep.java [WIDTH] [REPS] [loss|step]   (loss: only the loss A/B and the metrics
+ * cost; step: only the whole training step and the inference forward pass, e.g. to compare two builds' classes)
  */
 public class WideStep {
     static final com.sun.management.OperatingSystemMXBean OS =
@@ -48,6 +49,11 @@ public class WideStep {
             return;
         }
         time("whole fit step", () -> net.fit(x, x));
+        // inference as the validation pass runs it: into the workspace, read by an adapter, no detached copy
+        time("inference forward of the batch (validation pass)", () -> net.output(x, null, null, outputs -> null));
+        if (args.length > 2 && args[2].equals("step")) {
+            return;
+        }
         Layer out = net.getLayer(net.getnLayers() - 1);
         LayerWorkspaceMgr none = LayerWorkspaceMgr.noWorkspaces();
         INDArray h = Nd4j.rand(DataType.FLOAT, batch, 512);

@@ -147,13 +147,18 @@ public final class RatingMatrix {
      * clearing it first. {@code scale} multiplies each rating (e.g. 1/5 for the reference's rating/5).
      */
     public void densify(int[] rows, float scale, float[] out) {
+        densify(rows, scale, out, 0);
+    }
+
+    /** As {@link #densify(int[], float, float[])}, writing (and clearing) from {@code out[offset]} on. */
+    public void densify(int[] rows, float scale, float[] out, int offset) {
         int width = movieCount();
-        if (out.length < rows.length * width) {
+        if (offset < 0 || out.length - offset < (long) rows.length * width) {
             throw new IllegalArgumentException("output buffer too small");
         }
-        Arrays.fill(out, 0, rows.length * width, 0f);
+        Arrays.fill(out, offset, offset + rows.length * width, 0f);
         for (int i = 0; i < rows.length; i++) {
-            int base = i * width;
+            int base = offset + i * width;
             for (int p = rowPointers[rows[i]], end = rowPointers[rows[i] + 1]; p < end; p++) {
                 out[base + columnIndices[p]] = ratings[p] * scale;
             }

@@ -9,9 +9,12 @@ package org.encore.training;
  * smaller that the layer has stopped learning.
  *
  * @param layer       layer name, as {@link LayerNames} gives them ("coding", "dense_0", "output")
- * @param weights     histogram of the weight matrix (biases excluded)
- * @param activations histogram of the layer's activations on one mini-batch of the epoch, in inference mode
- * @param updateRatio mean |update| / mean |parameter| over (a sample of about eight of) the epoch's mini-batches; NaN when not measured
+ * @param weights     histogram of the weight matrix (biases excluded); of a fixed seeded sample of 65,536 of its
+ *                    weights when it has more (the DL4J engine's LayerStatisticsCollector)
+ * @param activations histogram of the layer's activations on one mini-batch of the epoch, in inference mode (the
+ *                    validation pass's first, on its validation users)
+ * @param updateRatio mean |update| / mean |parameter| over (a sample of about eight of) the epoch's mini-batches, on
+ *                    the same kind of fixed sample of the layer's parameters; NaN when not measured
  */
 public record LayerStatistics(String layer, Histogram weights, Histogram activations, double updateRatio) {
     /** log10 of the update ratio, the scale the DL4J UI plots it on; NaN when the ratio is not positive. */

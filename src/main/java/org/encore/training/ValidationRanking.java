@@ -94,11 +94,16 @@ public final class ValidationRanking {
 
     /** The fed-in ratings of users {@code from .. from + count - 1}, densified as rating * {@code scale} into {@code out}. */
     public void foldIn(int from, int count, float scale, float[] out) {
+        foldIn(from, count, scale, out, 0);
+    }
+
+    /** As {@link #foldIn(int, int, float, float[])}, writing from {@code out[offset]} on. */
+    public void foldIn(int from, int count, float scale, float[] out, int offset) {
         int[] rows = new int[count];
         for (int i = 0; i < count; i++) {
             rows[i] = from + i;
         }
-        foldIn.densify(rows, scale, out);
+        foldIn.densify(rows, scale, out, offset);
     }
 
     /**

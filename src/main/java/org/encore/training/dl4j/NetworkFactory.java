@@ -66,8 +66,9 @@ public final class NetworkFactory {
      * Whether to use Encore's faster drop-in layers (bench/training-speed.md): a first layer that multiplies only the
      * non-zero inputs ({@link SparseInputDenseLayer}) and an output layer that computes its product once per step
      * instead of twice ({@link SingleProductOutputLayer}). Same parameters, initialisation and results as DL4J's
-     * DenseLayer and OutputLayer up to float summation order. On by default; {@code -Dencore.optimizedLayers=false}
-     * builds plain DL4J layers (e.g. to compare).
+     * DenseLayer and OutputLayer up to float summation order; also Adam's element-wise step on the JVM
+     * ({@link JavaAdam}). On by default; {@code -Dencore.optimizedLayers=false} builds plain DL4J layers and Adam
+     * (e.g. to compare).
      */
     public static final boolean OPTIMIZED_LAYERS_DEFAULT =
             Boolean.parseBoolean(System.getProperty("encore.optimizedLayers", "true"));
@@ -202,11 +203,16 @@ public final class NetworkFactory {
         };
     }
 
-    /** Keras optimizer defaults; SGD with momentum uses DL4J's only momentum updater (Nesterov). */
+    /**
+     * Keras optimizer defaults; SGD with momentum uses DL4J's only momentum updater (Nesterov). Adam is DL4J's, its
+     * element-wise step computed on the JVM ({@link JavaAdam}, the same values, a third of the time) unless
+     * {@code -Dencore.optimizedLayers=false}.
+     */
     static IUpdater updater(OptimizerSpec optimizer) {
         double lr = optimizer.learningRate();
         return switch (optimizer.type()) {
-            case ADAM -> new Adam(lr, ADAM_BETA1, ADAM_BETA2, KERAS_EPSILON);
+            case ADAM -> OPTIMIZED_LAYERS_DEFAULT ? new JavaAdam(lr, ADAM_BETA1, ADAM_BETA2, KERAS_EPSILON)
+                    : new Adam(lr, ADAM_BETA1, ADAM_BETA2, KERAS_EPSILON);
             case RMSPROP -> new RmsProp(lr, RMSPROP_RHO, KERAS_EPSILON);
             case SGD -> optimizer.momentum() > 0 ? new Nesterovs(lr, optimizer.momentum()) : new Sgd(lr);
         };

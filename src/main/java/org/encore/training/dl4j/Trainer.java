@@ -13,6 +13,7 @@ import org.encore.model.SpecValidator;
 import org.encore.model.TrainingSettings;
 import org.encore.training.CodingTerms;
 import org.encore.training.EpochMetrics;
+import org.encore.training.LayerStatistics;
 import org.encore.training.RankingMetrics;
 import org.encore.training.ValidationRanking;
 import org.encore.training.RegressionMetrics;
@@ -43,14 +44,16 @@ import java.util.Random;
  * the best epoch's weights are kept; selecting on NDCG@100 always keeps the best epoch's weights.
  * <p>
  * Each batch goes through {@link NetworkInput}: the spec's input transform for the features (CDAE: plus the user's
- * node), the value step alone for the labels, kept in separate arrays. After the regression metrics, a
- * {@link ValidationRanking} pass scores the validation users' fold-in rows for NDCG@100 and Recall@20; a variational
- * model also reports its KL term and beta ({@link CodingTerms}).
+ * node), the value step alone for the labels, kept in separate arrays. After the epoch's steps one
+ * {@link ValidationPass} scores the validation users' full rows (their {@link SplitMetrics}) and their fold-in rows
+ * ({@link ValidationRanking}: NDCG@100 and Recall@20) in the same forward passes, and its activations feed the
+ * {@link LayerStatisticsCollector}; a variational model also reports its KL term and beta ({@link CodingTerms}).
+ * An epoch's {@code seconds} is all of it: the steps, every metric pass and the layer statistics.
  * <p>
  * Mini-batches are densified from the sparse matrix one at a time into a reused buffer and shuffled each epoch
  * (seeded). The training users' {@link SplitMetrics} are accumulated from the training steps' outputs (as Keras
- * reports them) or, with {@link #trainMetrics} EXACT, from a pass after the epoch; the validation users' from a
- * batched inference pass after every epoch. No dense users x movies array is ever built.
+ * reports them) or, with {@link #trainMetrics} EXACT, from a pass after the epoch. At debug level the epoch's phases
+ * are logged ({@code bench/EpochPhases.java} reads them). No dense users x movies array is ever built.
  */
 final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
@@ -126,7 +129,8 @@ final class Trainer {
         int[] userNodes = userNodes(plan.trainRows(), matrix.userCount());
         int batches = (order.length + batchSize - 1) / batchSize;
         Random shuffle = new Random(spec.training().seed() ^ 0x5DEECE66DL);
-        ValidationRanking ranking = new ValidationRanking(matrix, plan.validationRows(), spec.training().seed());
+        ValidationPass validationPass = new ValidationPass(matrix, plan.validationRows(),
+                new ValidationRanking(matrix, plan.validationRows(), spec.training().seed()), spec.valueScale());
         BatchBuffers buffers = new BatchBuffers(width, input, Math.min(batchSize,
                 Math.max(order.length, Math.max(plan.validationRows().length, 1))));
 
@@ -136,7 +140,6 @@ final class Trainer {
         INDArray bestParams = null;
         String outcome = null;
         LayerStatisticsCollector statistics = new LayerStatisticsCollector(network);
-        int[] lastBatch = null;
         // running metrics compare the output layer's step outputs with the densified rows, which only the kinds whose
         // input is the row itself and whose output is a reconstruction of it have; the others get the exact pass
         RunningTrainMetrics running = trainKind == TrainMetricsKind.RUNNING && !input.changesRows()
@@ -177,7 +180,6 @@ final class Trainer {
                 if (LayerStatisticsCollector.samples(b, batches)) {
                     statistics.afterBatch(network);
                 }
-                lastBatch = batchRows;
                 double loss = network.score();
                 if (!Double.isFinite(loss)) {
                     throw new TrainingException(String.format(Locale.ROOT,
@@ -190,25 +192,35 @@ final class Trainer {
             network.incrementEpochCount();
             CodingTerms coding = KindNetworks.gaussianCoding(network)
                     .map(g -> new CodingTerms(g.lastKl(), g.lastBeta())).orElse(null);
-            double trainSeconds = (System.nanoTime() - started) / 1e9;
+            long stepsDone = System.nanoTime();
+            double trainSeconds = (stepsDone - started) / 1e9;
             SplitMetrics train = running != null ? running.result(spec.valueScale())
                     : evaluate(network, plan.trainRows(), userNodes, buffers, token);
-            SplitMetrics validation = evaluate(network, plan.validationRows(), userNodes, buffers, token);
-            RankingMetrics validationRanking = rank(network, ranking, buffers, token);
-            if (train == null || validation == null || validationRanking == null) {
+            long trainDone = System.nanoTime();
+            ValidationPass.Result validated = train == null ? null : validationPass.run(network, buffers, token);
+            long validationDone = System.nanoTime();
+            if (validated == null) {
                 outcome = String.format(Locale.ROOT, "cancelled during the metric pass of epoch %d (%d epochs complete)", epoch, epoch - 1);
                 break;
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
+            SplitMetrics validation = validated.metrics();
+            RankingMetrics validationRanking = validated.ranking();
+            List<LayerStatistics> layerStatistics = statistics.epochFinished(network, validated.activations());
+            long statisticsDone = System.nanoTime();
+            // the epoch as the user sees it: the steps, every metric pass and the layer statistics
+            double seconds = (statisticsDone - started) / 1e9;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(String.format(Locale.ROOT, "epoch %d phases (s): steps %.4f, train metrics %.4f, "
+                        + "validation and ranking %.4f, statistics %.4f", epoch, trainSeconds, (trainDone - stepsDone) / 1e9,
+                        (validationDone - trainDone) / 1e9, (statisticsDone - validationDone) / 1e9));
+            }
             EpochMetrics metrics = new EpochMetrics(epoch, train, validation, lossSum / batches, seconds,
                     order.length / Math.max(trainSeconds, 1e-9), kind, validationRanking, coding);
             history.add(metrics);
             LOG.info("epoch {}: loss {} validation mse {} ndcg@100 {} ({} s)", epoch, metrics.loss(), validation.mse(),
                     validationRanking.ndcg100(), seconds);
             events.epochFinished(metrics);
-            buffers.densify(matrix, lastBatch, scale);
-            events.layerStatistics(epoch, statistics.epochFinished(network, input.changesRows()
-                    ? buffers.prepared(lastBatch, userNodes) : buffers.features(matrix, lastBatch, scale)));
+            events.layerStatistics(epoch, layerStatistics);
             events.epochModel(epoch, new Dl4jTrainedModel(spec, network, width, plan, plan.trainUserIds(matrix),
                     plan.validationUserIds(matrix), history, Devices.current()));
             if (!Double.isFinite(validation.mse())) {
@@ -281,26 +293,6 @@ final class Trainer {
     private INDArray prepared(BatchBuffers buffers, int[] batchRows, int[] userNodes, float scale) {
         buffers.densify(matrix, batchRows, scale);
         return buffers.prepared(batchRows, userNodes);
-    }
-
-    /** The validation users' NDCG@100 and Recall@20 with 80% of their ratings fed in (no user node); null when cancelled. */
-    private RankingMetrics rank(MultiLayerNetwork network, ValidationRanking ranking, BatchBuffers buffers, RunControl token) {
-        int width = matrix.movieCount();
-        int batchSize = buffers.capacity();
-        for (int from = 0; from < ranking.users(); from += batchSize) {
-            if (token.isCancelled()) {
-                return null;
-            }
-            int count = Math.min(batchSize, ranking.users() - from);
-            ranking.foldIn(from, count, (float) spec.valueScale(), buffers.dense());
-            INDArray features = buffers.prepared(new int[count], null);
-            float[] predictions = buffers.predictions();
-            Dl4jTrainedModel.predictInto(network, features, predictions, 0);
-            for (int i = 0; i < count; i++) {
-                ranking.add(from + i, predictions, i * width);
-            }
-        }
-        return ranking.finish();
     }
 
     /**
@@ -391,6 +383,14 @@ final class Trainer {
             densify(matrix, rows, scale);
             INDArray target = features.computeIfAbsent(rows.length, n -> HostArrays.matrix(n, width));
             return HostArrays.load(dense, 0, target);
+        }
+
+        /** The network's features of the first {@code count} rows of the host buffer as they are, none with a user node. */
+        INDArray unchanged(int count) {
+            if (!input.changesRows()) {
+                return HostArrays.load(dense, 0, features.computeIfAbsent(count, n -> HostArrays.matrix(n, width)));
+            }
+            return prepared(new int[count], null);
         }
 
         /** Densifies {@code rows} into the host buffer only. */

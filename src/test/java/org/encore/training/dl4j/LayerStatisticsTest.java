@@ -15,9 +15,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LayerStatisticsTest {
@@ -83,6 +87,39 @@ class LayerStatisticsTest {
             double expected = a.sub(b).norm1Number().doubleValue() / a.norm1Number().doubleValue();
             assertEquals(expected, statistics.get(i).updateRatio(), expected * 1e-3, statistics.get(i).layer());
             offset += n;
+        }
+    }
+
+    @Test
+    void aLargeLayerIsReadOnAFixedSeededSampleOnePositionInEachStride() {
+        long length = 9_724L * 1_024;
+        int[] positions = LayerStatisticsCollector.sample(length, 7);
+        assertEquals(LayerStatisticsCollector.SAMPLE, positions.length);
+        for (int i = 0; i < positions.length; i++) {
+            long from = length * i / positions.length;
+            long to = length * (i + 1) / positions.length;
+            assertTrue(positions[i] >= from && positions[i] < to, "position " + i + " = " + positions[i]);
+        }
+        assertArrayEquals(positions, LayerStatisticsCollector.sample(length, 7), "the same positions every epoch");
+        assertFalse(Arrays.equals(positions, LayerStatisticsCollector.sample(length, 8)), "another seed, other positions");
+        assertNull(LayerStatisticsCollector.sample(LayerStatisticsCollector.SAMPLE, 7), "a small layer is read whole");
+    }
+
+    @Test
+    void aWideLayersWeightHistogramCountsTheSample() throws TrainingException {
+        RatingMatrix wide = TinyData.fourGroupMatrix(40, 2500, 11);
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.epochs(1));
+        List<List<LayerStatistics>> reports = new ArrayList<>();
+        Dl4jTrainedModel model = new Trainer(spec, wide, TrainingPlan.reference(spec, wide)).train(new TrainingListener() {
+            @Override
+            public void layerStatistics(int epoch, List<LayerStatistics> statistics) {
+                reports.add(statistics);
+            }
+        }, new RunControl());
+        for (LayerStatistics s : reports.get(0)) {
+            long weights = model.network().getLayer(model.layerNames().indexOf(s.layer())).getParam("W").length();
+            assertEquals(Math.min(weights, LayerStatisticsCollector.SAMPLE), s.weights().total(), s.layer() + " of " + weights);
+            assertTrue(s.updateRatio() > 0 && s.updateRatio() < 1, s.layer() + " ratio " + s.updateRatio());
         }
     }
 }

@@ -141,4 +141,25 @@ class SingleProductOutputLayerTest {
         net.fit(new DataSet(x, x));
         assertEquals(1, seen.size());
     }
+
+    /** The forward product by one GEMM into the workspace array (not DL4J's mmuli into a copy) gives DL4J's outputs. */
+    @Test
+    void inferenceOutputsEqualDl4jsWithTrainedWeightsAndBias() {
+        MultiLayerNetwork plain = network(false);
+        MultiLayerNetwork single = network(true);
+        for (int step = 0; step < 3; step++) {
+            INDArray x = batch(20 + step);
+            Nd4j.getRandom().setSeed(40 + step);
+            plain.fit(x, x);
+            Nd4j.getRandom().setSeed(40 + step);
+            single.fit(x, x);
+        }
+        INDArray bias = single.getOutputLayer().getParam("b");
+        assertTrue(bias.norm1Number().doubleValue() > 0, "the steps moved the bias");
+        INDArray x = batch(30);
+        INDArray expected = plain.output(x, false);
+        INDArray actual = single.output(x, false);
+        assertEquals(0, expected.sub(actual).amaxNumber().doubleValue(), 1e-5);
+        assertEquals(expected.shape()[1], actual.shape()[1]);
+    }
 }
