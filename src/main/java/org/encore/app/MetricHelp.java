@@ -63,9 +63,10 @@ public final class MetricHelp {
                     + "training UI plots it. Around -3 (1e-3) is healthy; much higher suggests an unstable "
                     + "learning rate, much lower that the layer has stopped learning."),
             Map.entry(WEIGHT_HISTOGRAM, "Distribution of the layer's weights (biases excluded) after the latest "
-                    + "epoch. Weights that spread out steadily are learning; a collapse to 0 or a blow-up is not."),
-            Map.entry(ACTIVATION_HISTOGRAM, "Distribution of the layer's activations on one mini-batch, in "
-                    + "inference mode, after the latest epoch. Many activations stuck at one value (e.g. 0 for "
+                    + "epoch; a layer of more than 65,536 weights is shown by a fixed, seeded sample of 65,536 of them. "
+                    + "Weights that spread out steadily are learning; a collapse to 0 or a blow-up is not."),
+            Map.entry(ACTIVATION_HISTOGRAM, "Distribution of the layer's activations on a mini-batch of the "
+                    + "validation users, in inference mode, after the latest epoch. Many activations stuck at one value (e.g. 0 for "
                     + "ReLU) are dead units."),
             Map.entry(RECONSTRUCTION, "The reference recommends with predict(x) * (x == 0): the model reconstructs "
                     + "the user's whole row x; the rated movies show how well it reproduces what it was given, and "
