@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
 /**
- * {@code --smoke}: loads a dataset, shows each of the four views and renders it once, then reports success (0)
+ * {@code --smoke}: loads a dataset, shows each of the six views and renders it once, then reports success (0)
  * or failure (1) with the reason on standard error. Used to check that an installed app image really starts.
  */
 final class SmokeCheck {
@@ -46,8 +46,8 @@ final class SmokeCheck {
         if (done) {
             return;
         }
-        if (view > Workbench.USER_VIEW) {
-            System.out.println("smoke: ok — " + main().datasetSummaryProperty().get() + "; rendered 4 views");
+        if (view > Workbench.LATENT_VIEW) {
+            System.out.println("smoke: ok — " + main().datasetSummaryProperty().get() + "; rendered " + (Workbench.LATENT_VIEW + 1) + " views");
             done = true;
             finish.accept(0);
             return;

@@ -16,7 +16,7 @@ import org.encore.model.ModelSpec;
 import org.encore.model.Presets;
 
 /**
- * State the four views share: the open dataset and its statistics, the designer's specs, the training runs,
+ * State the views share: the open dataset and its statistics, the designer's specs, the training runs,
  * the selected view, and a user one view asks another to show. Touched on the FX thread only.
  */
 public final class Workbench {
