@@ -23,6 +23,7 @@ public final class Main {
                 new StatsCommand(),
                 new TrainCommand(engine),
                 new RecommendCommand(engine),
+                new ReconstructCommand(engine),
                 new EvaluateCommand(engine),
                 new LatentCommand(engine));
     }

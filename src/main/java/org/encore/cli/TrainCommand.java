@@ -1,7 +1,5 @@
 package org.encore.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.encore.data.Dataset;
 import org.encore.data.MovieLensLoader;
 import org.encore.data.OutputPaths.Overwrite;
@@ -13,10 +11,7 @@ import org.encore.model.SpecFiles;
 import org.encore.model.SpecValidator;
 import org.encore.model.TrainingSettings;
 import org.encore.training.Engine;
-import org.encore.training.EpochMetrics;
 import org.encore.training.RunControl;
-import org.encore.training.SplitMetrics;
-import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
 import org.encore.training.TrainingSession;
 
@@ -50,7 +45,7 @@ public final class TrainCommand implements Command {
     @Override
     public String usage() {
         return "train --data PATH --model " + String.join("|", Presets.NAMES) + "|SPEC.json --out DIR [--epochs N] [--seed S] "
-                + "[--users-fraction F] [--batch B] [--patience P] [--selection loss|ndcg100] [--exact-train-metrics] [--json] "
+                + "[--users-fraction F] [--batch B] [--patience P] [--selection loss|ndcg100] [--exact-train-metrics] [--layers] [--json] "
                 + "[--overwrite]";
     }
 
@@ -58,7 +53,7 @@ public final class TrainCommand implements Command {
     public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Args parsed = Args.parse(args,
                 List.of("data", "model", "out", "epochs", "seed", "users-fraction", "batch", "patience", "selection"),
-                List.of("json", "exact-train-metrics", Args.OVERWRITE));
+                List.of("json", "exact-train-metrics", "layers", Args.OVERWRITE));
         // every option is checked, the output folder included, before the spec or any data is read
         Path data = parsed.path("data");
         String modelName = parsed.required("model");
@@ -123,7 +118,7 @@ public final class TrainCommand implements Command {
                     dataset.ratings().movieCount(), spec.training().batchSize(), spec.training().epochs(), spec.training().seed());
             out.println("  " + estimate.describe());
         }
-        ObjectMapper mapper = new ObjectMapper();
+        TrainLines lines = new TrainLines(spec, json, parsed.flag("layers"), out);
         // Ctrl-C cancels between batches; the hook then waits until the run so far has been saved
         RunControl control = new RunControl();
         CountDownLatch saved = new CountDownLatch(1);
@@ -137,7 +132,7 @@ public final class TrainCommand implements Command {
         }, "encore-train-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            return trainAndSave(session, spec, plan, outDir, overwrite, json, mapper, out, control);
+            return trainAndSave(session, spec, plan, outDir, overwrite, json, lines, out, control);
         } finally {
             saved.countDown();
             try {
@@ -149,63 +144,13 @@ public final class TrainCommand implements Command {
     }
 
     private static int trainAndSave(TrainingSession session, ModelSpec spec, TrainingPlan plan, Path outDir,
-                                    Overwrite overwrite, boolean json, ObjectMapper mapper, PrintStream out,
+                                    Overwrite overwrite, boolean json, TrainLines lines, PrintStream out,
                                     RunControl control) throws Exception {
-        TrainingSession.Outcome outcome = session.train(spec, plan, new TrainingListener() {
-            @Override
-            public void epochFinished(EpochMetrics m) {
-                if (json) {
-                    ObjectNode line = mapper.createObjectNode();
-                    line.put("epoch", m.epoch());
-                    line.set("train", split(mapper, m.train()));
-                    line.put("trainMetrics", m.trainKind().label());
-                    ObjectNode validation = split(mapper, m.validation());
-                    validation.put("ndcg100", m.validationNdcg100());
-                    validation.put("recall20", m.validationRecall20());
-                    line.set("validation", validation);
-                    if (m.coding() != null) {
-                        line.put("kl", m.coding().kl());
-                        line.put("beta", m.coding().beta());
-                    }
-                    line.put("loss", m.loss());
-                    line.put("seconds", m.seconds());
-                    line.put("samplesPerSecond", m.samplesPerSecond());
-                    out.println(line);
-                } else if (!spec.loss().predictsRatings()) {
-                    // a ranking model's outputs are not rating / 5: its MSE, R² and rated errors would mean nothing
-                    out.printf(Locale.ROOT, "epoch %3d  loss %.6f | validation ndcg@100 %.4f recall@20 %.4f%s | %.1f s, %.0f samples/s%n",
-                            m.epoch(), m.loss(), m.validationNdcg100(), m.validationRecall20(), m.coding() == null ? ""
-                                    : String.format(Locale.ROOT, " | kl %.4f beta %.4f", m.coding().kl(), m.coding().beta()),
-                            m.seconds(), m.samplesPerSecond());
-                } else {
-                    out.printf(Locale.ROOT, "epoch %3d  loss %.6f  train (%s) mse %.6f mae %.6f r2 %.4f r2flat %.4f | "
-                                    + "validation mse %.6f mae %.6f r2 %.4f r2flat %.4f rated rmse %.3f mae %.3f stars "
-                                    + "ndcg@100 %.4f recall@20 %.4f%s | %.1f s, %.0f samples/s%n",
-                            m.epoch(), m.loss(), m.trainKind().label(), m.train().mse(), m.train().mae(), m.train().r2(), m.train().r2Flat(),
-                            m.validation().mse(), m.validation().mae(), m.validation().r2(), m.validation().r2Flat(),
-                            m.validation().ratedRmse(), m.validation().ratedMae(), m.validationNdcg100(),
-                            m.validationRecall20(), m.coding() == null ? ""
-                                    : String.format(Locale.ROOT, " | kl %.4f beta %.4f", m.coding().kl(), m.coding().beta()),
-                            m.seconds(), m.samplesPerSecond());
-                }
-                out.flush();
-            }
-        }, control);
+        TrainingSession.Outcome outcome = session.train(spec, plan, lines, control);
         session.save(outcome, outDir, overwrite);
         if (!json) {
             out.println(outcome.message() + "; run saved to " + outDir + " (device " + outcome.model().device() + ")");
         }
         return Main.OK;
-    }
-
-    private static ObjectNode split(ObjectMapper mapper, SplitMetrics s) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("mse", s.mse());
-        node.put("mae", s.mae());
-        node.put("r2", s.r2());
-        node.put("r2Flat", s.r2Flat());
-        node.put("ratedRmse", s.ratedRmse());
-        node.put("ratedMae", s.ratedMae());
-        return node;
     }
 }
