@@ -145,7 +145,8 @@ public final class RecommendCommand implements Command {
         return mapper.writeValueAsString(root);
     }
 
-    private static ObjectNode movie(ObjectNode o, Movie movie, int movieId) {
+    /** A movie's JSON fields ({@code movieId}, {@code title}, {@code year}, {@code genres}), as every command writes them. */
+    static ObjectNode movie(ObjectNode o, Movie movie, int movieId) {
         o.put("movieId", movieId);
         o.put("title", movie == null ? "Movie " + movieId : movie.title());
         if (movie != null && movie.hasYear()) {
@@ -183,7 +184,7 @@ public final class RecommendCommand implements Command {
             StringBuilder details = new StringBuilder("    ");
             if (i < rated.size()) {
                 Movie m = dataset.movie(rated.get(i).movieId());
-                titles.append(cell(title(m, rated.get(i).movieId())));
+                titles.append(cell(TerminalText.movieTitle(m, rated.get(i).movieId())));
                 details.append(cell(String.format(Locale.ROOT, "%.1f stars  %s", rated.get(i).rating(), genres(m))));
             } else {
                 titles.append(cell(""));
@@ -194,7 +195,7 @@ public final class RecommendCommand implements Command {
                 if (i < l.size()) {
                     Recommendation r = l.get(i);
                     Movie m = dataset.movie(r.movieId());
-                    titles.append(cell(title(m, r.movieId())));
+                    titles.append(cell(TerminalText.movieTitle(m, r.movieId())));
                     String score = scorers.get(s).predictsRatings()
                             ? String.format(Locale.ROOT, "%.0f%%", Recommender.percentOfFiveStars(r.score(), scorers.get(s).valueScale()))
                             : String.format(Locale.ROOT, "#%d %.2f", r.rank(), Recommender.relativeScore(r, l));
@@ -216,10 +217,6 @@ public final class RecommendCommand implements Command {
             sb.append(i == 0 ? "" : " + ").append(String.format(Locale.ROOT, "%.2f x %s", w[i], blend.members().get(i).name()));
         }
         return sb.append(blend.mode() == Blend.Mode.SCORE ? " (z-scored per user)" : " (reciprocal rank fusion)").toString();
-    }
-
-    private static String title(Movie m, int movieId) {
-        return m == null ? "Movie " + movieId : TerminalText.escape(m.displayTitle());
     }
 
     private static String genres(Movie m) {

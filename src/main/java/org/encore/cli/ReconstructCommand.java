@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.encore.data.Dataset;
-import org.encore.data.Movie;
 import org.encore.data.MovieLensLoader;
 import org.encore.inspect.Reconstruction;
 import org.encore.model.RowScorer;
@@ -128,9 +127,7 @@ final class ReconstructCommand implements Command {
         }
         ArrayNode rated = root.putArray("rated");
         for (Reconstruction.RatedRow m : r.rated()) {
-            ObjectNode o = rated.addObject();
-            o.put("movieId", m.movieId());
-            o.put("title", title(dataset, m.movieId()));
+            ObjectNode o = RecommendCommand.movie(rated.addObject(), dataset.movie(m.movieId()), m.movieId());
             o.put("rating", m.rating());
             o.put("score", m.score());
             if (r.predictsRatings()) {
@@ -141,9 +138,7 @@ final class ReconstructCommand implements Command {
         }
         ArrayNode recommendations = root.putArray("recommendations");
         for (Recommendation m : r.recommendations()) {
-            ObjectNode o = recommendations.addObject();
-            o.put("movieId", m.movieId());
-            o.put("title", title(dataset, m.movieId()));
+            ObjectNode o = RecommendCommand.movie(recommendations.addObject(), dataset.movie(m.movieId()), m.movieId());
             o.put("rank", m.rank());
             o.put("score", m.score());
         }
@@ -158,8 +153,7 @@ final class ReconstructCommand implements Command {
     }
 
     private static String title(Dataset dataset, int movieId) {
-        Movie m = dataset.movie(movieId);
-        return m == null ? "Movie " + movieId : TerminalText.escape(m.displayTitle());
+        return TerminalText.movieTitle(dataset.movie(movieId), movieId);
     }
 
     private static String fit(String text, int width) {

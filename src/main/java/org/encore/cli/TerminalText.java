@@ -1,5 +1,7 @@
 package org.encore.cli;
 
+import org.encore.data.Movie;
+
 /**
  * Text from the user's files (titles, genres, quoted lines in error messages) made safe to print on a terminal:
  * control characters would otherwise be acted on (an ESC sequence can recolour, move the cursor or retitle the
@@ -29,5 +31,10 @@ final class TerminalText {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /** A movie's title (and year) for the terminal, escaped; "Movie ID" for a movie without an entry. */
+    static String movieTitle(Movie m, int movieId) {
+        return m == null ? "Movie " + movieId : escape(m.displayTitle());
     }
 }

@@ -7,8 +7,6 @@ import org.encore.model.Architecture;
 import org.encore.model.LayerSpec;
 import org.encore.model.ModelSpec;
 import org.encore.training.LayerNames;
-import org.encore.training.dl4j.sparse.SingleProductOutputLayer;
-import org.encore.training.dl4j.sparse.SparseInputDenseLayer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,8 @@ import java.util.List;
  * Keras dropout between layers A and B becomes {@code dropOut(1 - r)} on B, and one just before the output layer
  * goes on the output layer. Consecutive dropouts multiply their retain probabilities.
  * <p>
- * The first (widest) layer is built by {@link #firstLayer} alone so that a sparse-input implementation replaces it.
+ * Plain DL4J layers; {@link NetworkFactory#withOptimizedLayers} replaces the first (widest) one with the sparse-input
+ * layer and the output layer with the single-product one.
  */
 final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> {
 
@@ -33,8 +32,7 @@ final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> 
     }
 
     @Override
-    public List<Layer> layers(Architecture.Autoencoder autoencoder, ModelSpec spec, int width, int trainUsers,
-                              boolean optimizedLayers) {
+    public List<Layer> layers(Architecture.Autoencoder autoencoder, ModelSpec spec, int width, int trainUsers) {
         List<Layer> layers = new ArrayList<>();
         List<String> names = LayerNames.of(spec);
         long fanIn = width;
@@ -44,9 +42,7 @@ final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> 
                 retain *= 1.0 - dropout.rate();
             } else if (layer instanceof LayerSpec.Dense dense) {
                 String name = names.get(layers.size());
-                layers.add(layers.isEmpty()
-                        ? firstLayer(width, dense, name, retain, optimizedLayers)
-                        : hiddenLayer(fanIn, dense, name, retain));
+                layers.add(hiddenLayer(fanIn, dense, name, retain));
                 fanIn = dense.units();
                 retain = 1.0;
             }
@@ -60,23 +56,8 @@ final class AutoencoderBuilder implements KindBuilder<Architecture.Autoencoder> 
         if (retain < 1.0) {
             output.dropOut(retain);
         }
-        layers.add(optimizedLayers ? SingleProductOutputLayer.of(output.build()) : output.build());
+        layers.add(output.build());
         return layers;
-    }
-
-    /**
-     * The first hidden layer: the widest one, reading the (mostly zero) rating rows. Kept apart so that a layer
-     * touching only the non-zero inputs can be wired in here.
-     *
-     * @param width  number of movie columns (the input width)
-     * @param dense  the spec's first dense layer
-     * @param name   its name ({@link LayerNames})
-     * @param retain DL4J retain probability for dropout on the input (1 = none)
-     * @param sparse use {@link SparseInputDenseLayer} (same parameters; computes over non-zero inputs only)
-     */
-    static Layer firstLayer(int width, LayerSpec.Dense dense, String name, double retain, boolean sparse) {
-        Layer layer = hiddenLayer(width, dense, name, retain);
-        return sparse ? SparseInputDenseLayer.of((DenseLayer) layer) : layer;
     }
 
     private static Layer hiddenLayer(long fanIn, LayerSpec.Dense dense, String name, double retain) {

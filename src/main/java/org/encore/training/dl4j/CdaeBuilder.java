@@ -23,7 +23,7 @@ final class CdaeBuilder implements KindBuilder<Architecture.Cdae> {
     }
 
     @Override
-    public List<Layer> layers(Architecture.Cdae cdae, ModelSpec spec, int width, int trainUsers, boolean optimizedLayers) {
+    public List<Layer> layers(Architecture.Cdae cdae, ModelSpec spec, int width, int trainUsers) {
         if (trainUsers < 1) {
             throw new IllegalArgumentException("a cdae network needs the number of training users (its user nodes)");
         }
@@ -37,7 +37,6 @@ final class CdaeBuilder implements KindBuilder<Architecture.Cdae> {
                 .updater(NetworkFactory.updater(spec.training().optimizer()))
                 .seed(spec.training().seed())
                 .build();
-        List<Layer> layers = KindNetworks.layers(settings);
-        return optimizedLayers ? NetworkFactory.withOptimizedLayers(layers) : layers;
+        return KindNetworks.layers(settings);
     }
 }

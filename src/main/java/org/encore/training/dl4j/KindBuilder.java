@@ -19,12 +19,13 @@ interface KindBuilder<A extends Architecture> {
 
     /**
      * The layers of {@code architecture} (that of {@code spec}) over {@code width} movie columns, output layer last;
-     * {@code trainUsers} is the plan's number of training users (0 when unknown: kinds that need it refuse).
+     * {@code trainUsers} is the plan's number of training users (0 when unknown: kinds that need it refuse). Plain
+     * DL4J layers: {@link NetworkFactory} swaps in Encore's faster equivalents ({@link NetworkFactory#withOptimizedLayers}).
      */
-    List<Layer> layers(A architecture, ModelSpec spec, int width, int trainUsers, boolean optimizedLayers);
+    List<Layer> layers(A architecture, ModelSpec spec, int width, int trainUsers);
 
     /** {@link #layers} for a spec already known to be of this kind. */
-    default List<Layer> layersOf(ModelSpec spec, int width, int trainUsers, boolean optimizedLayers) {
-        return layers(kind().cast(spec.architecture()), spec, width, trainUsers, optimizedLayers);
+    default List<Layer> layersOf(ModelSpec spec, int width, int trainUsers) {
+        return layers(kind().cast(spec.architecture()), spec, width, trainUsers);
     }
 }

@@ -142,7 +142,8 @@ public final class NetworkFactory {
     static List<Layer> layers(ModelSpec spec, int width, int trainUsers, boolean optimizedLayers) {
         for (KindBuilder<?> builder : BUILDERS) {
             if (builder.kind().isInstance(spec.architecture())) {
-                return builder.layersOf(spec, width, trainUsers, optimizedLayers);
+                List<Layer> layers = builder.layersOf(spec, width, trainUsers);
+                return optimizedLayers ? withOptimizedLayers(layers) : layers;
             }
         }
         throw new IllegalArgumentException("the DL4J engine has no builder for " + spec.architecture().getClass().getSimpleName());

@@ -25,7 +25,7 @@ final class VaeBuilder implements KindBuilder<Architecture.Vae> {
     }
 
     @Override
-    public List<Layer> layers(Architecture.Vae vae, ModelSpec spec, int width, int trainUsers, boolean optimizedLayers) {
+    public List<Layer> layers(Architecture.Vae vae, ModelSpec spec, int width, int trainUsers) {
         List<Integer> hidden = new ArrayList<>(vae.encoder());
         hidden.add(vae.coding());
         KindSettings settings = new KindSettings.Builder(KindSettings.Kind.MULT_VAE, width)
@@ -39,8 +39,7 @@ final class VaeBuilder implements KindBuilder<Architecture.Vae> {
                 .updater(NetworkFactory.updater(spec.training().optimizer()))
                 .seed(spec.training().seed())
                 .build();
-        List<Layer> layers = KindNetworks.layers(settings);
-        return optimizedLayers ? NetworkFactory.withOptimizedLayers(layers) : layers;
+        return KindNetworks.layers(settings);
     }
 
     /** The spec's anneal steps, or when 0 the run's updates / betaCap (at least 1; 0 when the cap is 0). */
