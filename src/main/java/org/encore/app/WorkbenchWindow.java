@@ -81,8 +81,12 @@ public final class WorkbenchWindow {
         reconstructionViewModel = new ReconstructionViewModel(workbench, userViewModel.userIdProperty(), executor, ui);
         layerChartsViewModel = new LayerChartsViewModel(workbench);
         latentMapController = new LatentMapController(latentMapViewModel);
-        // runs open last time come back with their dataset (the saved-runs list is refreshed first)
-        workbench.datasetProperty().addListener((obs, old, dataset) -> reopenRemembered());
+        // runs open last time come back with their dataset, once its saved runs are listed (in the background)
+        trainingViewModel.saved().listedForProperty().addListener((obs, old, dataset) -> {
+            if (dataset != null) {
+                reopenRemembered();
+            }
+        });
         mainController = new MainController(mainViewModel, this::quit);
         trainingController = new TrainingController(trainingViewModel);
         Map<Class<?>, Object> controllers = Map.of(

@@ -251,6 +251,32 @@ class WorkbenchUiTest {
                 assertFalse(ratedIds.contains(row.movieId()), "rated movie " + row.title() + " recommended");
             }
         }
+
+        // the next user: the same tables and chart series on screen, showing that user's rows and shares
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> genres = ROBOT.lookup("#genreProfileChart").queryAs(BarChart.class);
+        List<XYChart.Series<String, Number>> seriesBefore = List.copyOf(genres.getData());
+        Dataset dataset = window.workbench().dataset();
+        int shownUser = window.userViewModel().userIdProperty().get();
+        int next = dataset.ratings().users().idAt(dataset.ratings().users().idAt(0) == shownUser ? 1 : 0);
+        fx(() -> window.workbench().showUser(next));
+        waitFor(30, () -> window.userViewModel().summaryProperty().get().startsWith("User " + next + " "));
+        WaitForAsyncUtils.waitForFxEvents();
+        Set<TableView<RecRow>> nextTables = ROBOT.lookup(".recommendations").queryAllAs(castTable());
+        assertEquals(tables.size(), nextTables.size());
+        for (TableView<RecRow> table : nextTables) {
+            assertTrue(tables.stream().anyMatch(kept -> kept == table), "the list tables are kept for the next user");
+        }
+        List<List<RecRow>> shownRows = nextTables.stream().map(t -> List.copyOf(t.getItems())).toList();
+        for (var list : window.userViewModel().lists()) {
+            assertTrue(shownRows.contains(list.rows()), list.name() + "'s rows for user " + next + " are shown");
+        }
+        assertEquals(seriesBefore.size(), genres.getData().size());
+        for (int i = 0; i < seriesBefore.size(); i++) {
+            assertSame(seriesBefore.get(i), genres.getData().get(i), "the genre chart's series are kept, their heights change");
+        }
+        assertEquals(window.userViewModel().profiles().ratedGenres().stream().map(b -> (Number) b.value()).toList(),
+                genres.getData().get(0).getData().stream().map(XYChart.Data::getYValue).toList());
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class TrainingViewModel {
         this.background = background;
         this.ui = ui;
         this.runsDir = runsDir;
-        this.saved = new SavedRuns(runsDir);
+        this.saved = new SavedRuns(runsDir, background, ui);
         workbench.datasetProperty().addListener((obs, old, dataset) -> refreshSavedRuns());
         refreshSavedRuns();
     }
@@ -360,12 +360,12 @@ public final class TrainingViewModel {
 
     // ---- saved runs ----
 
-    /** Re-reads the run folders of the open dataset under the runs directory ({@link SavedRuns#refresh}). */
+    /**
+     * Re-reads the run folders of the open dataset under the runs directory in the background
+     * ({@link SavedRuns#refresh}); the list changes when the reading is done.
+     */
     public void refreshSavedRuns() {
-        String problem = saved.refresh(workbench.dataset());
-        if (problem != null) {
-            message.error(problem);
-        }
+        saved.refresh(workbench.dataset(), message::error);
     }
 
     /** The saved runs of the open dataset (newest first) and the note on those hidden. */

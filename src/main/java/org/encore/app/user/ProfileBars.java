@@ -13,48 +13,68 @@ import java.util.stream.IntStream;
  * The per-user panel's rated-versus-recommended charts: the {@link MovieProfiles} histograms of the two sets of
  * movies, in percent of movies. A movie with k genres counts 1/k in each, so each side's genre bars sum to 100%
  * (a share of movies, as in the evaluator's profile distances); movies without a year are left out of the decades.
+ * The bars are the dataset's {@link Categories}, the same for every user: the same genre stands in the same place
+ * from one user to the next, and the charts change only their bars' heights (rebuilding a grouped bar chart's
+ * categories costs the FX thread tens of milliseconds per user).
  *
- * @param ratedGenres       the genres that weigh most on either side (at most {@value #GENRES}), largest first
- * @param recommendedGenres the same genres, for the recommended movies
- * @param ratedDecades      every decade either side has, oldest first
+ * @param ratedGenres        every genre of the dataset, the most common first ({@link Categories#genres})
+ * @param recommendedGenres  the same genres, for the recommended movies
+ * @param ratedDecades       every decade of the dataset, oldest first
  * @param recommendedDecades the same decades, for the recommended movies
  */
 public record ProfileBars(List<Bar> ratedGenres, List<Bar> recommendedGenres, List<Bar> ratedDecades,
                           List<Bar> recommendedDecades) {
-    /** How many genres a chart shows. */
-    public static final int GENRES = 10;
 
     /**
      * @param ratedColumns       the columns of the user's rated movies
      * @param recommendedColumns the columns of every recommended movie on screen (a movie in two lists counts twice)
      */
-    public static ProfileBars of(MovieProfiles profiles, int[] ratedColumns, int[] recommendedColumns) {
+    public static ProfileBars of(Categories categories, int[] ratedColumns, int[] recommendedColumns) {
+        MovieProfiles profiles = categories.profiles();
         double[] ratedGenre = profiles.histogram(MovieProfiles.Kind.GENRE, ratedColumns, ratedColumns.length);
         double[] recGenre = profiles.histogram(MovieProfiles.Kind.GENRE, recommendedColumns, recommendedColumns.length);
-        List<Integer> top = IntStream.range(0, ratedGenre.length).filter(g -> ratedGenre[g] + recGenre[g] > 0).boxed()
-                .sorted(Comparator.comparingDouble((Integer g) -> -(ratedGenre[g] + recGenre[g])))
-                .limit(GENRES).toList();
-        List<String> genreNames = profiles.genreNames();
         double[] ratedDecade = profiles.histogram(MovieProfiles.Kind.DECADE, ratedColumns, ratedColumns.length);
         double[] recDecade = profiles.histogram(MovieProfiles.Kind.DECADE, recommendedColumns, recommendedColumns.length);
-        List<Integer> decades = IntStream.range(0, ratedDecade.length).filter(d -> ratedDecade[d] + recDecade[d] > 0)
-                .boxed().toList();
+        List<Integer> decades = IntStream.range(0, profiles.bins(MovieProfiles.Kind.DECADE)).boxed().toList();
+        List<String> genreNames = profiles.genreNames();
         List<String> decadeLabels = profiles.decades().stream().map(d -> d + "s").toList();
-        return new ProfileBars(bars(top, genreNames, ratedGenre), bars(top, genreNames, recGenre),
+        return new ProfileBars(bars(categories.genres(), genreNames, ratedGenre), bars(categories.genres(), genreNames, recGenre),
                 bars(decades, decadeLabels, ratedDecade), bars(decades, decadeLabels, recDecade));
     }
 
-    /** The open dataset's {@link MovieProfiles}, binned once per dataset (any thread). */
+    /**
+     * A dataset's genre and decade bins and the order its genres are charted in: by their share of the dataset's
+     * movies, the most common first (ties by name), fixed for the dataset.
+     *
+     * @param genres the genre bins of {@code profiles}, the most common first
+     */
+    public record Categories(MovieProfiles profiles, List<Integer> genres) {
+        public Categories {
+            genres = List.copyOf(genres);
+        }
+
+        /** The categories of a dataset whose rating matrix has {@code movieCount} columns. */
+        public static Categories of(MovieProfiles profiles, int movieCount) {
+            int[] every = IntStream.range(0, movieCount).toArray();
+            double[] shares = profiles.histogram(MovieProfiles.Kind.GENRE, every, every.length);
+            List<Integer> order = IntStream.range(0, shares.length).boxed()
+                    .sorted(Comparator.comparingDouble((Integer g) -> -shares[g]).thenComparing(g -> profiles.genreNames().get(g)))
+                    .toList();
+            return new Categories(profiles, order);
+        }
+    }
+
+    /** The open dataset's {@link Categories}, binned once per dataset (any thread). */
     static final class Cache {
         private Dataset dataset;
-        private MovieProfiles profiles;
+        private Categories categories;
 
-        synchronized MovieProfiles of(Dataset forDataset) {
+        synchronized Categories of(Dataset forDataset) {
             if (forDataset != dataset) {
-                profiles = MovieProfiles.of(forDataset);
+                categories = Categories.of(MovieProfiles.of(forDataset), forDataset.ratings().movieCount());
                 dataset = forDataset;
             }
-            return profiles;
+            return categories;
         }
     }
 

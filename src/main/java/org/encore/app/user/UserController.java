@@ -29,8 +29,10 @@ import org.encore.app.MetricHelp;
 import org.encore.recommend.Blend;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Per-user panel: binds the user picker, rated table, one table per model, blend weights and profile charts. */
 public final class UserController {
@@ -41,6 +43,12 @@ public final class UserController {
     /** A list's narrowest width: about 30 characters of title beside the rank and the score. */
     public static final double LIST_MIN_WIDTH = 250;
     private final UserViewModel viewModel;
+    /**
+     * The list tables on screen by list name, in order, and whether they are at the full width (one per tab):
+     * reused while the same lists show, since a new table costs the FX thread its CSS and layout for every user.
+     */
+    private final Map<String, TableView<RecRow>> shownTables = new LinkedHashMap<>();
+    private boolean shownWide;
 
     @FXML private TextField userField;
     @FXML private Spinner<Integer> topSpinner;
@@ -140,9 +148,21 @@ public final class UserController {
     }
 
     private void showLists() {
+        boolean side = viewModel.sideBySideProperty().get() || viewModel.lists().isEmpty();
+        boolean wide = !side;
+        List<String> names = viewModel.lists().stream().map(RecommendationList::name).toList();
+        if (!names.isEmpty() && wide == shownWide && names.equals(List.copyOf(shownTables.keySet()))) {
+            // the same lists in the same layout (another user, another weight): new rows in the tables on screen
+            for (RecommendationList list : viewModel.lists()) {
+                fill(shownTables.get(list.name()), list);
+            }
+            updateScrollHint();
+            return;
+        }
+        shownTables.clear();
+        shownWide = wide;
         listsBox.getChildren().clear();
         listsTabs.getTabs().clear();
-        boolean side = viewModel.sideBySideProperty().get() || viewModel.lists().isEmpty();
         listsScroll.setVisible(side);
         listsScroll.setManaged(side);
         listsTabs.setVisible(!side);
@@ -217,10 +237,9 @@ public final class UserController {
                         + (row.shared() ? "\nin " + row.listings() + " lists" : "")));
             }
         });
-        table.getItems().setAll(list.rows());
         table.setFixedCellSize(ROW_HEIGHT);
-        // exactly the rows of the list: no empty rows, the rest of the height goes to the profile charts
-        table.setPrefHeight(ROW_HEIGHT * list.rows().size() + HEADER_HEIGHT);
+        fill(table, list);
+        shownTables.put(list.name(), table);
         table.setMinHeight(ROW_HEIGHT * 4);
         table.setMinWidth(LIST_MIN_WIDTH);
         table.setPrefWidth(wide ? 700 : 300);
@@ -230,6 +249,13 @@ public final class UserController {
         box.setMinWidth(LIST_MIN_WIDTH);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
+    }
+
+    /** Shows {@code list}'s rows in {@code table}, exactly as high as they are. */
+    private static void fill(TableView<RecRow> table, RecommendationList list) {
+        table.getItems().setAll(list.rows());
+        // exactly the rows of the list: no empty rows, the rest of the height goes to the profile charts
+        table.setPrefHeight(ROW_HEIGHT * list.rows().size() + HEADER_HEIGHT);
     }
 
     private void showWeights() {

@@ -271,8 +271,7 @@ public final class UserViewModel {
         String summary = String.format(Locale.ROOT, "User %d · %,d ratings · mean %.2f · %d model%s", matrix.users().idAt(row),
                 own.size(), own.stream().mapToDouble(RatedMovie::rating).average().orElse(0), modelCount,
                 modelCount == 1 ? "" : "s") + (modelCount == 0 ? " — train or open a run to see recommendations" : "");
-        MovieProfiles movieProfiles = request.profiles().of(dataset);
-        ProfileBars profiles = ProfileBars.of(movieProfiles, MovieProfiles.columnsOf(matrix, ratedMovies),
+        ProfileBars profiles = ProfileBars.of(request.profiles().of(dataset), MovieProfiles.columnsOf(matrix, ratedMovies),
                 MovieProfiles.columnsOf(matrix, recommendedMovies));
         return new Result(request.generation(), ratedRows, built, profiles, summary);
     }

@@ -181,4 +181,21 @@ class UserViewModelTest {
         withEngine.models().get(0).weightProperty().set(0);
         assertEquals(4, withEngine.lists().size(), "a blend of popular alone is popular: not shown");
     }
+    @Test
+    void usersOfOneDatasetGetTheSameProfileCategoriesSoTheChartsOnlyChangeHeights() {
+        viewModel.showUser(7);
+        ProfileBars first = viewModel.profiles();
+        viewModel.showUser(3);
+        ProfileBars second = viewModel.profiles();
+        assertFalse(first.equals(second), "another user, other shares");
+        assertEquals(labels(first.ratedGenres()), labels(second.ratedGenres()));
+        assertEquals(labels(first.recommendedGenres()), labels(second.recommendedGenres()));
+        assertEquals(labels(first.ratedDecades()), labels(second.ratedDecades()));
+        assertEquals(labels(first.ratedGenres()), labels(first.recommendedGenres()), "both sides over the same genres");
+        assertEquals(100.0, second.ratedGenres().stream().mapToDouble(Bar::value).sum(), 1e-6);
+    }
+
+    private static List<String> labels(List<Bar> bars) {
+        return bars.stream().map(Bar::label).toList();
+    }
 }
