@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -179,13 +180,17 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
     }
 
     /**
-     * Output columns are processed in blocks of {@value #BLOCK}: one pass over a row's non-zeros then feeds
-     * {@value #BLOCK} independent sums, and the block's weights are re-laid out input-major so that those
-     * {@value #BLOCK} weights sit in one cache line.
+     * Output columns are processed in blocks of {@value #BLOCK}: one pass over the batch's non-zeros then feeds
+     * {@value #BLOCK} independent sums per row, read straight from DL4J's 'f'-ordered weights (column k of W is
+     * contiguous), with no copy of the weights.
      */
     private static final int BLOCK = 8;
 
-    /** z = x·W + b for the non-zeros of x, row-major: z[row * nOut + k]. */
+    /**
+     * z = x·W + b for the non-zeros of x, row-major: z[row * nOut + k]. The non-zeros are visited by input column
+     * (x's CSC form) in increasing column order, so each z[row, k] sums its terms in the same order as a pass along
+     * the row would (bit for bit), while each weight W[j, k] is read once per call, in order, from where DL4J keeps it.
+     */
     private float[] preOutputRowMajor(SparseRows x) {
         INDArray w = getParam(WEIGHTS);
         int nIn = Math.toIntExact(w.size(0));
@@ -194,37 +199,43 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
         float[] bias = hasBias() ? getParam(BIAS).dup().data().asFloat() : new float[nOut];
         OffHeapFloats weights = OffHeapFloats.of(w);
         float[] z = new float[batch * nOut];
-        int[] rowPointers = x.rowPointers;
-        int[] columns = x.columnIndices;
-        float[] values = x.values;
+        int[] columnPointers = x.columnPointers();
+        int[] rowIndices = x.rowIndicesByColumn();
+        float[] values = x.valuesByColumn();
+        int[] usedColumns = x.usedColumns();
         forEachBlock(nOut, (k0, kw) -> {
-            float[] block = scratch(0, BLOCK * nIn);
-            weights.get((long) k0 * nIn, block, 0, kw * nIn); // W is 'f': columns k0.. are contiguous
-            // Slots t >= kw of the last, narrower block hold stale values; their sums are never written out.
-            float[] interleaved = scratch(1, nIn * BLOCK);
-            for (int t = 0; t < kw; t++) {
-                for (int j = 0, from = t * nIn; j < nIn; j++) {
-                    interleaved[j * BLOCK + t] = block[from + j];
+            float[] sums = scratch(0, batch * BLOCK);
+            Arrays.fill(sums, 0, batch * BLOCK, 0f);
+            // Slots t >= kw of the last, narrower block read column k0 again; their sums are never written out.
+            long c0 = (long) k0 * nIn;
+            long c1 = (long) (k0 + Math.min(1, kw - 1)) * nIn;
+            long c2 = (long) (k0 + Math.min(2, kw - 1)) * nIn;
+            long c3 = (long) (k0 + Math.min(3, kw - 1)) * nIn;
+            long c4 = (long) (k0 + Math.min(4, kw - 1)) * nIn;
+            long c5 = (long) (k0 + Math.min(5, kw - 1)) * nIn;
+            long c6 = (long) (k0 + Math.min(6, kw - 1)) * nIn;
+            long c7 = (long) (k0 + Math.min(7, kw - 1)) * nIn;
+            for (int j : usedColumns) {
+                float w0 = weights.get(c0 + j), w1 = weights.get(c1 + j), w2 = weights.get(c2 + j),
+                        w3 = weights.get(c3 + j), w4 = weights.get(c4 + j), w5 = weights.get(c5 + j),
+                        w6 = weights.get(c6 + j), w7 = weights.get(c7 + j);
+                for (int q = columnPointers[j], end = columnPointers[j + 1]; q < end; q++) {
+                    float v = values[q];
+                    int o = rowIndices[q] * BLOCK;
+                    sums[o] += v * w0;
+                    sums[o + 1] += v * w1;
+                    sums[o + 2] += v * w2;
+                    sums[o + 3] += v * w3;
+                    sums[o + 4] += v * w4;
+                    sums[o + 5] += v * w5;
+                    sums[o + 6] += v * w6;
+                    sums[o + 7] += v * w7;
                 }
             }
             for (int r = 0; r < batch; r++) {
-                float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-                for (int p = rowPointers[r], end = rowPointers[r + 1]; p < end; p++) {
-                    float v = values[p];
-                    int o = columns[p] * BLOCK;
-                    s0 += v * interleaved[o];
-                    s1 += v * interleaved[o + 1];
-                    s2 += v * interleaved[o + 2];
-                    s3 += v * interleaved[o + 3];
-                    s4 += v * interleaved[o + 4];
-                    s5 += v * interleaved[o + 5];
-                    s6 += v * interleaved[o + 6];
-                    s7 += v * interleaved[o + 7];
-                }
-                float[] sums = {s0, s1, s2, s3, s4, s5, s6, s7};
                 int out = r * nOut + k0;
                 for (int t = 0; t < kw; t++) {
-                    z[out + t] = sums[t] + bias[k0 + t];
+                    z[out + t] = sums[r * BLOCK + t] + bias[k0 + t];
                 }
             }
         });

@@ -99,6 +99,36 @@ class SparseInputDenseLayerTest {
     }
 
     @Test
+    void forwardPassSumsEachCellOverTheRowsNonZerosInColumnOrderBitForBit() {
+        MultiLayerNetwork s = network(l -> {
+            DenseLayer dense = (DenseLayer) l;
+            dense.setActivationFn(new ActivationIdentity());
+            return SparseInputDenseLayer.of(dense);
+        }, 0);
+        SparseInputDenseLayerImpl first = (SparseInputDenseLayerImpl) s.getLayer(0);
+        first.getParam("b").assign(Nd4j.rand(DataType.FLOAT, 1, 45).subi(0.5));
+        float[][] x = sparseBatch(8, BATCH).toFloatMatrix();
+        float[][] w = first.getParam("W").toFloatMatrix();
+        float[] b = first.getParam("b").toFloatVector();
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        first.setInput(Nd4j.create(x), noWorkspaces);
+        float[][] z = first.activate(false, noWorkspaces).toFloatMatrix();
+        for (int r = 0; r < BATCH; r++) {
+            float[] expected = new float[45];
+            for (int k = 0; k < 45; k++) {
+                float sum = 0;
+                for (int c = 0; c < WIDTH; c++) {
+                    if (x[r][c] != 0f) {
+                        sum += x[r][c] * w[c][k];
+                    }
+                }
+                expected[k] = sum + b[k];
+            }
+            assertArrayEquals(expected, z[r], 0f, "row " + r + " summed along the row, in float, then the bias");
+        }
+    }
+
+    @Test
     void gradientsAndScoreMatchTheDenseLayer() {
         MultiLayerNetwork d = dense();
         MultiLayerNetwork s = sparse();
