@@ -180,25 +180,90 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
     }
 
     /**
-     * Output columns are processed in blocks of {@value #BLOCK}: one pass over the batch's non-zeros then feeds
-     * {@value #BLOCK} independent sums per row, read straight from DL4J's 'f'-ordered weights (column k of W is
-     * contiguous), with no copy of the weights.
+     * Output columns are processed in blocks of {@value #BLOCK}: one pass over the batch's non-zeros feeds
+     * {@value #BLOCK} independent sums per row. Two kernels compute the same sums in the same order (bit for bit):
+     * below {@value #IN_PLACE_FROM_WIDTH} inputs the block's weights are copied and re-laid out input-major (a few
+     * hundred KB that stay in the core's cache, so each non-zero reads one cache line); from that width on, the copy
+     * of the whole of W on every call (90M floats at ml-32m's width) would cost more than the product, so the
+     * weights are read where DL4J keeps them, by input column.
      */
     private static final int BLOCK = 8;
+    static final int IN_PLACE_FROM_WIDTH = 32_768;
 
-    /**
-     * z = x·W + b for the non-zeros of x, row-major: z[row * nOut + k]. The non-zeros are visited by input column
-     * (x's CSC form) in increasing column order, so each z[row, k] sums its terms in the same order as a pass along
-     * the row would (bit for bit), while each weight W[j, k] is read once per call, in order, from where DL4J keeps it.
-     */
+    /** z = x·W + b for the non-zeros of x, row-major: z[row * nOut + k]. */
     private float[] preOutputRowMajor(SparseRows x) {
+        return preOutputRowMajor(x, getParam(WEIGHTS).size(0) >= IN_PLACE_FROM_WIDTH);
+    }
+
+    /** The pre-activations of {@code input} by either kernel (for tests). */
+    float[] preOutputRowMajor(INDArray input, boolean inPlace) {
+        return preOutputRowMajor(SparseRows.of(input), inPlace);
+    }
+
+    private float[] preOutputRowMajor(SparseRows x, boolean inPlace) {
         INDArray w = getParam(WEIGHTS);
         int nIn = Math.toIntExact(w.size(0));
         int nOut = Math.toIntExact(w.size(1));
-        int batch = x.rows;
         float[] bias = hasBias() ? getParam(BIAS).dup().data().asFloat() : new float[nOut];
+        float[] z = new float[x.rows * nOut];
         OffHeapFloats weights = OffHeapFloats.of(w);
-        float[] z = new float[batch * nOut];
+        if (inPlace) {
+            preOutputInPlace(x, weights, nIn, nOut, bias, z);
+        } else {
+            preOutputCopied(x, weights, nIn, nOut, bias, z);
+        }
+        return z;
+    }
+
+    /**
+     * The block's weights copied input-major: each z[row, k] sums its row's terms in column order along the row,
+     * then adds the bias.
+     */
+    private static void preOutputCopied(SparseRows x, OffHeapFloats weights, int nIn, int nOut, float[] bias, float[] z) {
+        int batch = x.rows;
+        int[] rowPointers = x.rowPointers;
+        int[] columns = x.columnIndices;
+        float[] values = x.values;
+        forEachBlock(nOut, (k0, kw) -> {
+            float[] block = scratch(0, BLOCK * nIn);
+            weights.get((long) k0 * nIn, block, 0, kw * nIn); // W is 'f': columns k0.. are contiguous
+            // Slots t >= kw of the last, narrower block hold stale values; their sums are never written out.
+            float[] interleaved = scratch(1, nIn * BLOCK);
+            for (int t = 0; t < kw; t++) {
+                for (int j = 0, from = t * nIn; j < nIn; j++) {
+                    interleaved[j * BLOCK + t] = block[from + j];
+                }
+            }
+            for (int r = 0; r < batch; r++) {
+                float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+                for (int p = rowPointers[r], end = rowPointers[r + 1]; p < end; p++) {
+                    float v = values[p];
+                    int o = columns[p] * BLOCK;
+                    s0 += v * interleaved[o];
+                    s1 += v * interleaved[o + 1];
+                    s2 += v * interleaved[o + 2];
+                    s3 += v * interleaved[o + 3];
+                    s4 += v * interleaved[o + 4];
+                    s5 += v * interleaved[o + 5];
+                    s6 += v * interleaved[o + 6];
+                    s7 += v * interleaved[o + 7];
+                }
+                float[] sums = {s0, s1, s2, s3, s4, s5, s6, s7};
+                int out = r * nOut + k0;
+                for (int t = 0; t < kw; t++) {
+                    z[out + t] = sums[t] + bias[k0 + t];
+                }
+            }
+        });
+    }
+
+    /**
+     * The weights read in place: the non-zeros are visited by input column (x's CSC form) in increasing column
+     * order, so each z[row, k] sums its terms in the same order as a pass along the row would, while each weight
+     * W[j, k] of a column the batch uses is read once, in order, from DL4J's 'f'-ordered array.
+     */
+    private static void preOutputInPlace(SparseRows x, OffHeapFloats weights, int nIn, int nOut, float[] bias, float[] z) {
+        int batch = x.rows;
         int[] columnPointers = x.columnPointers();
         int[] rowIndices = x.rowIndicesByColumn();
         float[] values = x.valuesByColumn();
@@ -239,7 +304,6 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
                 }
             }
         });
-        return z;
     }
 
     /** dW = xᵀ·δ over the non-zeros of x, written into the 'f'-ordered gradient view; δ is row-major, padded. */

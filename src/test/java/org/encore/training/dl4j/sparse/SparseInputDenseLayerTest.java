@@ -99,7 +99,7 @@ class SparseInputDenseLayerTest {
     }
 
     @Test
-    void forwardPassSumsEachCellOverTheRowsNonZerosInColumnOrderBitForBit() {
+    void bothForwardKernelsSumEachCellOverTheRowsNonZerosInColumnOrderBitForBit() {
         MultiLayerNetwork s = network(l -> {
             DenseLayer dense = (DenseLayer) l;
             dense.setActivationFn(new ActivationIdentity());
@@ -110,11 +110,8 @@ class SparseInputDenseLayerTest {
         float[][] x = sparseBatch(8, BATCH).toFloatMatrix();
         float[][] w = first.getParam("W").toFloatMatrix();
         float[] b = first.getParam("b").toFloatVector();
-        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-        first.setInput(Nd4j.create(x), noWorkspaces);
-        float[][] z = first.activate(false, noWorkspaces).toFloatMatrix();
+        float[] expected = new float[BATCH * 45];
         for (int r = 0; r < BATCH; r++) {
-            float[] expected = new float[45];
             for (int k = 0; k < 45; k++) {
                 float sum = 0;
                 for (int c = 0; c < WIDTH; c++) {
@@ -122,10 +119,14 @@ class SparseInputDenseLayerTest {
                         sum += x[r][c] * w[c][k];
                     }
                 }
-                expected[k] = sum + b[k];
+                expected[r * 45 + k] = sum + b[k];
             }
-            assertArrayEquals(expected, z[r], 0f, "row " + r + " summed along the row, in float, then the bias");
         }
+        assertArrayEquals(expected, first.preOutputRowMajor(Nd4j.create(x), false), 0f, "weights copied input-major");
+        assertArrayEquals(expected, first.preOutputRowMajor(Nd4j.create(x), true), 0f, "weights read in place");
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        first.setInput(Nd4j.create(x), noWorkspaces);
+        assertArrayEquals(expected, first.activate(false, noWorkspaces).data().asFloat(), 0f, "the layer's output");
     }
 
     @Test
