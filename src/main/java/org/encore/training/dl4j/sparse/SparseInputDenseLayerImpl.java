@@ -306,7 +306,10 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
         });
     }
 
-    /** dW = xᵀ·δ over the non-zeros of x, written into the 'f'-ordered gradient view; δ is row-major, padded. */
+    /**
+     * dW = xᵀ·δ over the non-zeros of x, written into the 'f'-ordered gradient view; δ is row-major, padded. Rows of
+     * dW whose input column no row of the batch uses are 0.
+     */
     private void weightGradient(SparseRows x, float[] delta, int deltaStride, INDArray weightGrad) {
         int nIn = Math.toIntExact(weightGrad.size(0));
         int nOut = Math.toIntExact(weightGrad.size(1));
@@ -314,9 +317,11 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
         int[] columnPointers = x.columnPointers();
         int[] rowIndices = x.rowIndicesByColumn();
         float[] values = x.valuesByColumn();
+        int[] usedColumns = x.usedColumns();
         forEachBlock(nOut, (k0, kw) -> {
             float[] block = scratch(0, BLOCK * nIn);
-            for (int j = 0; j < nIn; j++) {
+            Arrays.fill(block, 0, kw * nIn, 0f); // the columns no row uses
+            for (int j : usedColumns) {
                 float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
                 for (int q = columnPointers[j], end = columnPointers[j + 1]; q < end; q++) {
                     float v = values[q];
