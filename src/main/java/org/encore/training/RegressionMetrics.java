@@ -15,15 +15,18 @@ import java.util.stream.IntStream;
 public final class RegressionMetrics {
     /** Below this many cells a batch is added on the caller's thread. */
     private static final long PARALLEL_CELLS = 1L << 20;
+    /** Columns summed over all the batch's rows at a time, so that their per-column sums stay in the core's cache. */
+    private static final int COLUMN_CHUNK = 2048;
     private final int width;
     private final double[] columnSum;
     private final double[] columnSumSquares;
     private final double[] columnSquaredError;
+    private final double[] columnAbsoluteError;
+    /** Per column: how many labels were not 0, and their smallest and largest (0s are counted, not compared). */
+    private final long[] columnNonZeros;
     private final float[] columnMin;
     private final float[] columnMax;
     private long samples;
-    private double squaredError;
-    private double absoluteError;
     private double labelSum;
     private double labelSumSquares;
     private long ratedCells;
@@ -35,6 +38,8 @@ public final class RegressionMetrics {
         columnSum = new double[width];
         columnSumSquares = new double[width];
         columnSquaredError = new double[width];
+        columnAbsoluteError = new double[width];
+        columnNonZeros = new long[width];
         columnMin = new float[width];
         columnMax = new float[width];
         Arrays.fill(columnMin, Float.POSITIVE_INFINITY);
@@ -58,51 +63,69 @@ public final class RegressionMetrics {
         samples += rows;
     }
 
+    /**
+     * By chunks of {@value #COLUMN_CHUNK} columns, row after row, two passes over the chunk's cells: the errors of
+     * every cell into per-column sums (no branch, no chain of dependent additions across cells), then the labels, of
+     * which a rating matrix has few that are not 0: a label of 0 adds nothing to the label sums, so only the others
+     * are summed. Each per-column sum adds its rows in row order.
+     */
     private void addColumns(float[] labels, float[] predictions, int rows, int fromColumn, int toColumn) {
-        double squares = 0;
-        double absolutes = 0;
         double sum = 0;
         double sumSquares = 0;
         long rated = 0;
         double ratedSquares = 0;
         double ratedAbsolutes = 0;
-        for (int r = 0; r < rows; r++) {
-            int base = r * width;
-            for (int c = fromColumn; c < toColumn; c++) {
-                float y = labels[base + c];
-                float error = predictions[base + c] - y;
-                double square = (double) error * error;
-                double absolute = Math.abs(error);
-                double ySquare = (double) y * y;
-                squares += square;
-                absolutes += absolute;
-                sum += y;
-                sumSquares += ySquare;
-                columnSum[c] += y;
-                columnSumSquares[c] += ySquare;
-                columnSquaredError[c] += square;
-                if (y < columnMin[c]) {
-                    columnMin[c] = y;
+        for (int from = fromColumn; from < toColumn; from += COLUMN_CHUNK) {
+            int to = Math.min(toColumn, from + COLUMN_CHUNK);
+            for (int r = 0; r < rows; r++) {
+                int base = r * width;
+                for (int c = from; c < to; c++) {
+                    float error = predictions[base + c] - labels[base + c];
+                    columnSquaredError[c] += (double) error * error;
+                    columnAbsoluteError[c] += Math.abs(error);
                 }
-                if (y > columnMax[c]) {
-                    columnMax[c] = y;
-                }
-                if (y != 0f) {
-                    rated++;
-                    ratedSquares += square;
-                    ratedAbsolutes += absolute;
+                for (int c = from; c < to; c++) {
+                    float y = labels[base + c];
+                    if (y != 0f) {
+                        float error = predictions[base + c] - y;
+                        double square = (double) error * error;
+                        double ySquare = (double) y * y;
+                        sum += y;
+                        sumSquares += ySquare;
+                        columnSum[c] += y;
+                        columnSumSquares[c] += ySquare;
+                        columnNonZeros[c]++;
+                        if (y < columnMin[c]) {
+                            columnMin[c] = y;
+                        }
+                        if (y > columnMax[c]) {
+                            columnMax[c] = y;
+                        }
+                        rated++;
+                        ratedSquares += square;
+                        ratedAbsolutes += Math.abs(error);
+                    }
                 }
             }
         }
         synchronized (this) {
-            squaredError += squares;
-            absoluteError += absolutes;
             labelSum += sum;
             labelSumSquares += sumSquares;
             ratedCells += rated;
             ratedSquaredError += ratedSquares;
             ratedAbsoluteError += ratedAbsolutes;
         }
+    }
+
+    /** Whether column c's labels so far take more than one value (0 included). */
+    private boolean varies(int c) {
+        float min = columnMin[c];
+        float max = columnMax[c];
+        if (columnNonZeros[c] < samples) {
+            min = Math.min(min, 0f);
+            max = Math.max(max, 0f);
+        }
+        return max > min;
     }
 
     public long samples() {
@@ -116,8 +139,12 @@ public final class RegressionMetrics {
             return new SplitMetrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double r2Sum = 0;
+        double squaredError = 0;
+        double absoluteError = 0;
         for (int c = 0; c < width; c++) {
-            if (columnMax[c] > columnMin[c]) {
+            squaredError += columnSquaredError[c];
+            absoluteError += columnAbsoluteError[c];
+            if (varies(c)) {
                 double total = columnSumSquares[c] - columnSum[c] * columnSum[c] / samples;
                 if (total > 0) {
                     r2Sum += 1.0 - columnSquaredError[c] / total;

@@ -147,12 +147,16 @@ public final class ValidationRanking {
         int[] best = new int[Math.min(k, width)];
         int size = 0;
         int fed = start;
+        float worst = Float.NaN;
         for (int c = 0; c < width; c++) {
             if (fed < end && foldIn.columnAt(fed) == c) {
                 fed++;
                 continue;
             }
             float v = scores[offset + c];
+            if (size == best.length && v < worst) {
+                continue; // worse than the k-th (false for NaN on either side, which better() decides)
+            }
             if (size < best.length) {
                 int i = size++;
                 while (i > 0 && better(v, c, scores[offset + best[i - 1]], best[i - 1])) {
@@ -167,6 +171,9 @@ public final class ValidationRanking {
                     i--;
                 }
                 best[i] = c;
+            }
+            if (size == best.length && size > 0) {
+                worst = scores[offset + best[size - 1]];
             }
         }
         return Arrays.copyOf(best, size);

@@ -3,6 +3,11 @@ package org.encore.training;
 import org.encore.model.ModelSpec;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,7 +102,7 @@ class RegressionMetricsTest {
         RegressionMetrics byRow = new RegressionMetrics(width);
         for (int r = 0; r < rows; r++) {
             byRow.add(java.util.Arrays.copyOfRange(labels, r * width, (r + 1) * width),
-                    java.util.Arrays.copyOfRange(predictions, r * width, (r + 1) * width), 1);
+                    Arrays.copyOfRange(predictions, r * width, (r + 1) * width), 1);
         }
         SplitMetrics a = whole.result(0.2);
         SplitMetrics b = byRow.result(0.2);
@@ -108,5 +113,75 @@ class RegressionMetricsTest {
         assertEquals(b.r2Flat(), a.r2Flat(), 1e-9);
         assertEquals(b.ratedRmse(), a.ratedRmse(), 1e-9);
         assertEquals(b.ratedMae(), a.ratedMae(), 1e-9);
+    }
+    @Test
+    void metricsOverSparseLabelsEqualAPlainPassOverEveryCell() {
+        int rows = 40;
+        int width = 23;
+        Random random = new Random(5);
+        float[] labels = new float[rows * width];
+        float[] predictions = new float[rows * width];
+        for (int i = 0; i < labels.length; i++) {
+            int c = i % width;
+            predictions[i] = (float) random.nextGaussian() * 0.3f;
+            if (c == 0) {
+                labels[i] = 0f; // never rated: no variance
+            } else if (c == 1) {
+                labels[i] = 0.6f; // always the same rating: no variance
+            } else if (c == 2) {
+                labels[i] = i / width == 7 ? 0.8f : -0f; // one rating among zeros (one of them -0.0)
+            } else if (random.nextDouble() < 0.15) {
+                labels[i] = (1 + random.nextInt(5)) / 5f;
+            }
+        }
+        RegressionMetrics metrics = new RegressionMetrics(width);
+        metrics.add(labels, predictions, 25);
+        metrics.add(Arrays.copyOfRange(labels, 25 * width, rows * width),
+                Arrays.copyOfRange(predictions, 25 * width, rows * width), rows - 25);
+        SplitMetrics m = metrics.result(0.2);
+
+        // every cell, as the definitions read
+        double squares = 0;
+        double absolutes = 0;
+        double labelSum = 0;
+        double labelSquares = 0;
+        double ratedSquares = 0;
+        double ratedAbsolutes = 0;
+        int rated = 0;
+        double r2Sum = 0;
+        for (int c = 0; c < width; c++) {
+            double sum = 0;
+            double sumSquares = 0;
+            double residual = 0;
+            Set<Float> values = new HashSet<>();
+            for (int r = 0; r < rows; r++) {
+                float y = labels[r * width + c];
+                double error = predictions[r * width + c] - y;
+                squares += error * error;
+                absolutes += Math.abs(error);
+                labelSum += y;
+                labelSquares += (double) y * y;
+                sum += y;
+                sumSquares += (double) y * y;
+                residual += error * error;
+                values.add(y == 0f ? 0f : y);
+                if (y != 0f) {
+                    rated++;
+                    ratedSquares += error * error;
+                    ratedAbsolutes += Math.abs(error);
+                }
+            }
+            double total = sumSquares - sum * sum / rows;
+            if (values.size() > 1 && total > 0) {
+                r2Sum += 1 - residual / total;
+            }
+        }
+        double cells = (double) rows * width;
+        assertEquals(squares / cells, m.mse(), 1e-12);
+        assertEquals(absolutes / cells, m.mae(), 1e-12);
+        assertEquals(r2Sum / width, m.r2(), 1e-9);
+        assertEquals(1 - squares / (labelSquares - labelSum * labelSum / cells), m.r2Flat(), 1e-9);
+        assertEquals(Math.sqrt(ratedSquares / rated) / 0.2, m.ratedRmse(), 1e-9);
+        assertEquals(ratedAbsolutes / rated / 0.2, m.ratedMae(), 1e-9);
     }
 }

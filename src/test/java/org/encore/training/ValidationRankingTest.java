@@ -4,7 +4,10 @@ import org.encore.data.RatingMatrix;
 import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,5 +69,61 @@ class ValidationRankingTest {
                 RankingMath.ndcg(ranked, c -> c == 1 || c == 9, 2, 100), 1e-12);
         assertEquals(0.5, RankingMath.recall(ranked, c -> c == 1 || c == 9, 2, 20), 1e-12);
         assertTrue(Double.isNaN(RankingMath.ndcg(ranked, c -> false, 0, 100)));
+    }
+    @Test
+    void theTopHundredIsTheFullSortWithTiesByLowerColumnAndNaNsLast() {
+        Random random = new Random(9);
+        List<int[]> cells = new ArrayList<>();
+        for (int user = 0; user < 4; user++) {
+            for (int movie = 0; movie < 300; movie++) {
+                if (random.nextDouble() < 0.3) {
+                    cells.add(new int[]{user, movie, 1 + random.nextInt(10)});
+                }
+            }
+        }
+        RatingMatrix matrix = TinyData.matrix(cells.toArray(new int[0][]));
+        int width = matrix.movieCount();
+        int[] rows = {0, 1, 2, 3};
+        ValidationRanking ranking = new ValidationRanking(matrix, rows, 4);
+        float[] fed = new float[rows.length * width];
+        ranking.foldIn(0, rows.length, 0.2f, fed);
+        float[] scores = new float[rows.length * width];
+        double ndcgSum = 0;
+        double recallSum = 0;
+        int defined = 0;
+        for (int u = 0; u < rows.length; u++) {
+            List<Integer> candidates = new ArrayList<>();
+            Set<Integer> relevant = new HashSet<>();
+            for (int c = 0; c < width; c++) {
+                scores[u * width + c] = random.nextDouble() < 0.05 ? Float.NaN : random.nextInt(12) / 4f;
+                if (fed[u * width + c] == 0) {
+                    candidates.add(c);
+                    if (matrix.rating(rows[u], c) >= ValidationRanking.RELEVANT_RATING) {
+                        relevant.add(c);
+                    }
+                }
+            }
+            int offset = u * width;
+            candidates.sort((a, b) -> {
+                float va = scores[offset + a];
+                float vb = scores[offset + b];
+                if (Float.isNaN(va) || Float.isNaN(vb)) {
+                    return Float.isNaN(va) == Float.isNaN(vb) ? Integer.compare(a, b) : Float.isNaN(va) ? 1 : -1;
+                }
+                return va != vb ? Float.compare(vb, va) : Integer.compare(a, b);
+            });
+            int[] ranked = candidates.stream().limit(ValidationRanking.NDCG_AT).mapToInt(Integer::intValue).toArray();
+            if (!relevant.isEmpty()) {
+                ndcgSum += RankingMath.ndcg(ranked, relevant::contains, relevant.size(), ValidationRanking.NDCG_AT);
+                recallSum += RankingMath.recall(ranked, relevant::contains, relevant.size(), ValidationRanking.RECALL_AT);
+                defined++;
+            }
+            ranking.add(u, scores, offset);
+        }
+        RankingMetrics metrics = ranking.finish();
+        assertTrue(defined > 0);
+        assertEquals(defined, metrics.users());
+        assertEquals(ndcgSum / defined, metrics.ndcg100(), 1e-12);
+        assertEquals(recallSum / defined, metrics.recall20(), 1e-12);
     }
 }

@@ -3,7 +3,9 @@ package org.encore.training.dl4j.sparse;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 
 /**
  * Bulk copies between Java float arrays and the off-heap memory of a contiguous FLOAT {@link INDArray} on the
@@ -12,6 +14,8 @@ import java.nio.FloatBuffer;
  */
 final class OffHeapFloats {
     private final FloatBuffer buffer;
+    /** The same memory as pairs of floats (for a fast scan for non-zeros), or null when it cannot be aligned. */
+    private final LongBuffer pairs;
     private final int base;
     private final long length;
 
@@ -22,6 +26,8 @@ final class OffHeapFloats {
         this.buffer = array.data().asNioFloat();
         this.base = Math.toIntExact(array.offset());
         this.length = array.length();
+        this.pairs = array.data().offset() == 0
+                ? array.data().asNio().duplicate().order(ByteOrder.nativeOrder()).asLongBuffer() : null;
         if (base + length > buffer.capacity()) {
             throw new IllegalStateException("array of " + length + " floats at offset " + base
                     + " does not fit its buffer of " + buffer.capacity());
@@ -52,6 +58,44 @@ final class OffHeapFloats {
 
     void get(long from, float[] into, int intoOffset, int count) {
         buffer.get(Math.toIntExact(base + from), into, intoOffset, count);
+    }
+
+    /** One value (absolute, so any thread may read at once). */
+    float get(long at) {
+        return buffer.get((int) (base + at));
+    }
+
+    /**
+     * The first index in [from, to) whose value is not zero (0.0 and -0.0 are zero), or {@code to} if there is none.
+     * Zeros are skipped two at a time, as 64-bit words whose bits are all 0.
+     */
+    long nextNonZero(long from, long to) {
+        long i = base + from;
+        long end = base + to;
+        if (pairs != null) {
+            if ((i & 1) != 0 && i < end) {
+                if (buffer.get((int) i) != 0f) {
+                    return i - base;
+                }
+                i++;
+            }
+            for (; i + 1 < end; i += 2) {
+                if (pairs.get((int) (i >> 1)) != 0) {
+                    if (buffer.get((int) i) != 0f) {
+                        return i - base;
+                    }
+                    if (buffer.get((int) i + 1) != 0f) {
+                        return i + 1 - base;
+                    }
+                }
+            }
+        }
+        for (; i < end; i++) {
+            if (buffer.get((int) i) != 0f) {
+                return i - base;
+            }
+        }
+        return to;
     }
 
     void put(long at, float[] from, int fromOffset, int count) {

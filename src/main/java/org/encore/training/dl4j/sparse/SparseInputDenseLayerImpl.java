@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -179,21 +180,47 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
     }
 
     /**
-     * Output columns are processed in blocks of {@value #BLOCK}: one pass over a row's non-zeros then feeds
-     * {@value #BLOCK} independent sums, and the block's weights are re-laid out input-major so that those
-     * {@value #BLOCK} weights sit in one cache line.
+     * Output columns are processed in blocks of {@value #BLOCK}: one pass over the batch's non-zeros feeds
+     * {@value #BLOCK} independent sums per row. Two kernels compute the same sums in the same order (bit for bit):
+     * below {@value #IN_PLACE_FROM_WIDTH} inputs the block's weights are copied and re-laid out input-major (a few
+     * hundred KB that stay in the core's cache, so each non-zero reads one cache line); from that width on, the copy
+     * of the whole of W on every call (90M floats at ml-32m's width) would cost more than the product, so the
+     * weights are read where DL4J keeps them, by input column.
      */
     private static final int BLOCK = 8;
+    static final int IN_PLACE_FROM_WIDTH = 32_768;
 
     /** z = x·W + b for the non-zeros of x, row-major: z[row * nOut + k]. */
     private float[] preOutputRowMajor(SparseRows x) {
+        return preOutputRowMajor(x, getParam(WEIGHTS).size(0) >= IN_PLACE_FROM_WIDTH);
+    }
+
+    /** The pre-activations of {@code input} by either kernel (for tests). */
+    float[] preOutputRowMajor(INDArray input, boolean inPlace) {
+        return preOutputRowMajor(SparseRows.of(input), inPlace);
+    }
+
+    private float[] preOutputRowMajor(SparseRows x, boolean inPlace) {
         INDArray w = getParam(WEIGHTS);
         int nIn = Math.toIntExact(w.size(0));
         int nOut = Math.toIntExact(w.size(1));
-        int batch = x.rows;
         float[] bias = hasBias() ? getParam(BIAS).dup().data().asFloat() : new float[nOut];
+        float[] z = new float[x.rows * nOut];
         OffHeapFloats weights = OffHeapFloats.of(w);
-        float[] z = new float[batch * nOut];
+        if (inPlace) {
+            preOutputInPlace(x, weights, nIn, nOut, bias, z);
+        } else {
+            preOutputCopied(x, weights, nIn, nOut, bias, z);
+        }
+        return z;
+    }
+
+    /**
+     * The block's weights copied input-major: each z[row, k] sums its row's terms in column order along the row,
+     * then adds the bias.
+     */
+    private static void preOutputCopied(SparseRows x, OffHeapFloats weights, int nIn, int nOut, float[] bias, float[] z) {
+        int batch = x.rows;
         int[] rowPointers = x.rowPointers;
         int[] columns = x.columnIndices;
         float[] values = x.values;
@@ -228,10 +255,61 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
                 }
             }
         });
-        return z;
     }
 
-    /** dW = xᵀ·δ over the non-zeros of x, written into the 'f'-ordered gradient view; δ is row-major, padded. */
+    /**
+     * The weights read in place: the non-zeros are visited by input column (x's CSC form) in increasing column
+     * order, so each z[row, k] sums its terms in the same order as a pass along the row would, while each weight
+     * W[j, k] of a column the batch uses is read once, in order, from DL4J's 'f'-ordered array.
+     */
+    private static void preOutputInPlace(SparseRows x, OffHeapFloats weights, int nIn, int nOut, float[] bias, float[] z) {
+        int batch = x.rows;
+        int[] columnPointers = x.columnPointers();
+        int[] rowIndices = x.rowIndicesByColumn();
+        float[] values = x.valuesByColumn();
+        int[] usedColumns = x.usedColumns();
+        forEachBlock(nOut, (k0, kw) -> {
+            float[] sums = scratch(0, batch * BLOCK);
+            Arrays.fill(sums, 0, batch * BLOCK, 0f);
+            // Slots t >= kw of the last, narrower block read column k0 again; their sums are never written out.
+            long c0 = (long) k0 * nIn;
+            long c1 = (long) (k0 + Math.min(1, kw - 1)) * nIn;
+            long c2 = (long) (k0 + Math.min(2, kw - 1)) * nIn;
+            long c3 = (long) (k0 + Math.min(3, kw - 1)) * nIn;
+            long c4 = (long) (k0 + Math.min(4, kw - 1)) * nIn;
+            long c5 = (long) (k0 + Math.min(5, kw - 1)) * nIn;
+            long c6 = (long) (k0 + Math.min(6, kw - 1)) * nIn;
+            long c7 = (long) (k0 + Math.min(7, kw - 1)) * nIn;
+            for (int j : usedColumns) {
+                float w0 = weights.get(c0 + j), w1 = weights.get(c1 + j), w2 = weights.get(c2 + j),
+                        w3 = weights.get(c3 + j), w4 = weights.get(c4 + j), w5 = weights.get(c5 + j),
+                        w6 = weights.get(c6 + j), w7 = weights.get(c7 + j);
+                for (int q = columnPointers[j], end = columnPointers[j + 1]; q < end; q++) {
+                    float v = values[q];
+                    int o = rowIndices[q] * BLOCK;
+                    sums[o] += v * w0;
+                    sums[o + 1] += v * w1;
+                    sums[o + 2] += v * w2;
+                    sums[o + 3] += v * w3;
+                    sums[o + 4] += v * w4;
+                    sums[o + 5] += v * w5;
+                    sums[o + 6] += v * w6;
+                    sums[o + 7] += v * w7;
+                }
+            }
+            for (int r = 0; r < batch; r++) {
+                int out = r * nOut + k0;
+                for (int t = 0; t < kw; t++) {
+                    z[out + t] = sums[r * BLOCK + t] + bias[k0 + t];
+                }
+            }
+        });
+    }
+
+    /**
+     * dW = xᵀ·δ over the non-zeros of x, written into the 'f'-ordered gradient view; δ is row-major, padded. Rows of
+     * dW whose input column no row of the batch uses are 0.
+     */
     private void weightGradient(SparseRows x, float[] delta, int deltaStride, INDArray weightGrad) {
         int nIn = Math.toIntExact(weightGrad.size(0));
         int nOut = Math.toIntExact(weightGrad.size(1));
@@ -239,9 +317,11 @@ public class SparseInputDenseLayerImpl extends DenseLayer {
         int[] columnPointers = x.columnPointers();
         int[] rowIndices = x.rowIndicesByColumn();
         float[] values = x.valuesByColumn();
+        int[] usedColumns = x.usedColumns();
         forEachBlock(nOut, (k0, kw) -> {
             float[] block = scratch(0, BLOCK * nIn);
-            for (int j = 0; j < nIn; j++) {
+            Arrays.fill(block, 0, kw * nIn, 0f); // the columns no row uses
+            for (int j : usedColumns) {
                 float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
                 for (int q = columnPointers[j], end = columnPointers[j + 1]; q < end; q++) {
                     float v = values[q];

@@ -18,6 +18,7 @@ final class SparseRows {
     private int[] columnPointers;
     private int[] rowIndicesByColumn;
     private float[] valuesByColumn;
+    private int[] usedColumns;
 
     private SparseRows(int rows, int columns, int[] rowPointers, int[] columnIndices, float[] values) {
         this.rows = rows;
@@ -37,24 +38,21 @@ final class SparseRows {
         int rows = Math.toIntExact(rowMajor.size(0));
         int columns = Math.toIntExact(rowMajor.size(1));
         OffHeapFloats data = OffHeapFloats.of(rowMajor);
-        float[] row = new float[columns];
         int[] rowPointers = new int[rows + 1];
         int[] columnIndices = new int[Math.max(16, rows * 64)];
         float[] values = new float[columnIndices.length];
         int n = 0;
         for (int r = 0; r < rows; r++) {
-            data.get((long) r * columns, row, 0, columns);
-            for (int c = 0; c < columns; c++) {
-                float v = row[c];
-                if (v != 0f) {
-                    if (n == columnIndices.length) {
-                        columnIndices = Arrays.copyOf(columnIndices, n * 2);
-                        values = Arrays.copyOf(values, n * 2);
-                    }
-                    columnIndices[n] = c;
-                    values[n] = v;
-                    n++;
+            long rowStart = (long) r * columns;
+            long rowEnd = rowStart + columns;
+            for (long at = data.nextNonZero(rowStart, rowEnd); at < rowEnd; at = data.nextNonZero(at + 1, rowEnd)) {
+                if (n == columnIndices.length) {
+                    columnIndices = Arrays.copyOf(columnIndices, n * 2);
+                    values = Arrays.copyOf(values, n * 2);
                 }
+                columnIndices[n] = (int) (at - rowStart);
+                values[n] = data.get(at);
+                n++;
             }
             rowPointers[r + 1] = n;
         }
@@ -104,6 +102,12 @@ final class SparseRows {
         return valuesByColumn;
     }
 
+    /** The columns that have at least one entry, in increasing order. */
+    int[] usedColumns() {
+        buildColumns();
+        return usedColumns;
+    }
+
     private void buildColumns() {
         if (columnPointers != null) {
             return;
@@ -126,6 +130,19 @@ final class SparseRows {
                 byColumn[at] = values[p];
             }
         }
+        int used = 0;
+        for (int c = 0; c < columns; c++) {
+            if (pointers[c + 1] > pointers[c]) {
+                used++;
+            }
+        }
+        int[] usedList = new int[used];
+        for (int c = 0, u = 0; c < columns; c++) {
+            if (pointers[c + 1] > pointers[c]) {
+                usedList[u++] = c;
+            }
+        }
+        usedColumns = usedList;
         rowIndicesByColumn = rowIndices;
         valuesByColumn = byColumn;
         columnPointers = pointers;

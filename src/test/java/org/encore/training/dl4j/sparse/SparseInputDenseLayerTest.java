@@ -99,6 +99,37 @@ class SparseInputDenseLayerTest {
     }
 
     @Test
+    void bothForwardKernelsSumEachCellOverTheRowsNonZerosInColumnOrderBitForBit() {
+        MultiLayerNetwork s = network(l -> {
+            DenseLayer dense = (DenseLayer) l;
+            dense.setActivationFn(new ActivationIdentity());
+            return SparseInputDenseLayer.of(dense);
+        }, 0);
+        SparseInputDenseLayerImpl first = (SparseInputDenseLayerImpl) s.getLayer(0);
+        first.getParam("b").assign(Nd4j.rand(DataType.FLOAT, 1, 45).subi(0.5));
+        float[][] x = sparseBatch(8, BATCH).toFloatMatrix();
+        float[][] w = first.getParam("W").toFloatMatrix();
+        float[] b = first.getParam("b").toFloatVector();
+        float[] expected = new float[BATCH * 45];
+        for (int r = 0; r < BATCH; r++) {
+            for (int k = 0; k < 45; k++) {
+                float sum = 0;
+                for (int c = 0; c < WIDTH; c++) {
+                    if (x[r][c] != 0f) {
+                        sum += x[r][c] * w[c][k];
+                    }
+                }
+                expected[r * 45 + k] = sum + b[k];
+            }
+        }
+        assertArrayEquals(expected, first.preOutputRowMajor(Nd4j.create(x), false), 0f, "weights copied input-major");
+        assertArrayEquals(expected, first.preOutputRowMajor(Nd4j.create(x), true), 0f, "weights read in place");
+        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
+        first.setInput(Nd4j.create(x), noWorkspaces);
+        assertArrayEquals(expected, first.activate(false, noWorkspaces).data().asFloat(), 0f, "the layer's output");
+    }
+
+    @Test
     void gradientsAndScoreMatchTheDenseLayer() {
         MultiLayerNetwork d = dense();
         MultiLayerNetwork s = sparse();
