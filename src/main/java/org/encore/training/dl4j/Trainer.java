@@ -316,7 +316,13 @@ final class Trainer {
         long maxPhysical = Pointer.maxPhysicalBytes();
         long physicalFree = maxPhysical > 0 ? maxPhysical - Pointer.physicalBytes() : Long.MAX_VALUE;
         Runtime runtime = Runtime.getRuntime();
-        long heapFree = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        long heapFree = freeHeap(runtime);
+        if (heapNeeded > heapFree) {
+            // the heap's used part counts garbage not yet collected (a dataset opened before leaves plenty):
+            // collect once before refusing
+            System.gc();
+            heapFree = freeHeap(runtime);
+        }
         List<String> problems = new ArrayList<>();
         if (offHeapNeeded > offHeapFree) {
             problems.add("needs " + MemoryEstimate.bytes(offHeapNeeded) + " off-heap but only " + MemoryEstimate.bytes(offHeapFree)
@@ -336,6 +342,10 @@ final class Trainer {
                     + String.join("; ", problems) + ". Estimate: " + estimate.describe()
                     + ". Use a smaller batch, fewer or narrower layers, fewer movie columns, or raise the limits.");
         }
+    }
+
+    private static long freeHeap(Runtime runtime) {
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
     /** Reused host and device buffers for one batch size (the last, smaller batch gets its own arrays). */

@@ -261,6 +261,24 @@ class TrainerTest {
     }
 
     @Test
+    void garbageFillingTheHeapIsCollectedBeforeARunIsRefusedForHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        long max = runtime.maxMemory();
+        int width = 9_999;
+        // batch buffers (five batch x (width + 1) float arrays) of about 40% of the heap
+        int batch = (int) (0.4 * max / (5L * (width + 1) * Float.BYTES));
+        ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.batchSize(batch));
+        List<byte[]> garbage = new ArrayList<>();
+        while (runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()) > 0.3 * max) {
+            garbage.add(new byte[16 << 20]);
+        }
+        assertFalse(garbage.isEmpty());
+        garbage = null;
+        // less than 40% of the heap is free until the garbage is collected
+        assertDoesNotThrow(() -> Trainer.checkFits(spec, width));
+    }
+
+    @Test
     void anInvalidSpecIsRefusedBeforeTraining() {
         ModelSpec spec = TinyData.smallSpec().withTraining(t -> t.batchSize(0));
         TrainingException e = assertThrows(TrainingException.class,
