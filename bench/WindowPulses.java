@@ -58,6 +58,7 @@ public class WindowPulses {
         preferences.clear();
         preferences.setWindowSize(1280, 820);
         CompletableFuture<WorkbenchWindow> started = new CompletableFuture<>();
+        new Dl4jEngine().loadNativeLibraries(); // before JavaFX loads its libraries (Engine.loadNativeLibraries)
         Platform.startup(() -> {
             fxThread = Thread.currentThread().getId();
             fx = Thread.currentThread();

@@ -3,6 +3,7 @@ package org.encore.app;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.encore.training.Engine;
 import org.encore.training.dl4j.Dl4jEngine;
 
 import java.util.prefs.Preferences;
@@ -17,6 +18,17 @@ public final class EncoreApp extends Application {
         return exitStatus;
     }
 
+    /** The workbench's engine (this class is where the app chooses it). */
+    private static final Engine ENGINE = new Dl4jEngine();
+
+    /**
+     * Loads the engine's native libraries on the calling thread; the launcher calls it before JavaFX starts, whose
+     * own libraries must not load at the same moment ({@link Engine#loadNativeLibraries} says why).
+     */
+    static void loadEngineLibraries() {
+        ENGINE.loadNativeLibraries();
+    }
+
     static void setExitStatus(int status) {
         exitStatus = status;
     }
@@ -28,7 +40,7 @@ public final class EncoreApp extends Application {
         AppPreferences preferences = options.smoke()
                 ? new AppPreferences(Preferences.userRoot().node(AppPreferences.DEFAULT_NODE + "-smoke"))
                 : AppPreferences.forUser();
-        window = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, AppDirs.runsDir(), new Dl4jEngine());
+        window = new WorkbenchWindow(stage, preferences, DatasetOpener.MOVIELENS, AppDirs.runsDir(), ENGINE);
         window.show();
         if (options.smoke()) {
             new SmokeCheck(window, status -> {

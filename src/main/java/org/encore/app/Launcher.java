@@ -64,6 +64,9 @@ public final class Launcher {
             System.exit(Main.ERROR);
         }
         hideClassPathWarning();
+        // before JavaFX loads its own native libraries: loading both at once can hang the process for good
+        // (Engine.loadNativeLibraries says why)
+        EncoreApp.loadEngineLibraries();
         Application.launch(EncoreApp.class, args);
         // ND4J may leave non-daemon threads behind; the window's end is the process's end
         System.exit(EncoreApp.exitStatus());

@@ -42,4 +42,16 @@ public interface Engine {
 
     /** Resident memory of the whole process: heap plus the engine's native arrays and libraries. */
     long processBytes();
+
+    /**
+     * Loads and initialises every native library the engine computes with, on the calling thread, and returns when
+     * they are loaded (seconds the first time). A front end with native libraries of its own (JavaFX, GTK) calls it
+     * before starting them: glibc's loader can deadlock two threads that load libraries at the same moment when one
+     * of them calls {@code dlopen} inside {@code dl_iterate_phdr}, as JavaCPP's {@code Loader.addressof} does (seen
+     * here: the workbench hung for good while ND4J loaded OpenBLAS on a background thread and JavaFX loaded
+     * {@code libdecora_sse} on its render thread; LWJGL/lwjgl3#1148 is the same pattern). An engine without native
+     * libraries has nothing to do.
+     */
+    default void loadNativeLibraries() {
+    }
 }

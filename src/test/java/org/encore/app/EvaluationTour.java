@@ -38,6 +38,7 @@ public final class EvaluationTour {
         preferences.clear();
         preferences.setWindowSize(width, height);
         CompletableFuture<WorkbenchWindow> started = new CompletableFuture<>();
+        new Dl4jEngine().loadNativeLibraries(); // before JavaFX loads its libraries (Engine.loadNativeLibraries)
         Platform.startup(() -> {
             WorkbenchWindow window = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, runs, new Dl4jEngine());
             window.show();

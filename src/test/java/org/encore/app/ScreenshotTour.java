@@ -43,6 +43,7 @@ public final class ScreenshotTour {
         preferences.clear();
         preferences.setWindowSize(1440, 900);
         CompletableFuture<WorkbenchWindow> started = new CompletableFuture<>();
+        new Dl4jEngine().loadNativeLibraries(); // before JavaFX loads its libraries (Engine.loadNativeLibraries)
         Platform.startup(() -> {
             WorkbenchWindow window = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, runs, new Dl4jEngine());
             window.show();

@@ -38,6 +38,8 @@ final class UiWindow {
     static void startToolkit() throws Exception {
         assumeTrue(Files.isRegularFile(SAMPLE.resolve("ratings.csv")), "sample-data/ is missing: the UI tests start on it");
         System.setProperty("encore.home", SAMPLE.getParent().toString());
+        // as the launcher does: the engine's libraries load before JavaFX's (Engine.loadNativeLibraries)
+        new Dl4jEngine().loadNativeLibraries();
         FxToolkit.registerPrimaryStage();
     }
 

@@ -13,6 +13,8 @@ import org.encore.training.TrainedModel;
 import org.encore.training.TrainingException;
 import org.encore.training.TrainingListener;
 import org.encore.training.TrainingPlan;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
@@ -73,6 +75,18 @@ public final class Dl4jEngine implements Engine {
     @Override
     public DenseSolver solver() {
         return solver;
+    }
+
+    /**
+     * ND4J's backend with its BLAS (one small product) and the solver's LAPACK (a 1 x 1 inversion): every library
+     * JavaCPP loads for the native backend, so none loads later beside another thread's {@code dlopen}.
+     */
+    @Override
+    public void loadNativeLibraries() {
+        INDArray a = Nd4j.ones(DataType.FLOAT, 2, 2);
+        a.mmul(a);
+        solver.invertSymmetricPositiveDefinite(new float[]{2f}, 1);
+        device();
     }
 
     /** JavaCPP's count of the process's resident bytes. */
