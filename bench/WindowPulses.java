@@ -41,6 +41,8 @@ public class WindowPulses {
     static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
     static long fxThread;
+    /** The render thread's CPU at the step's start (software rendering under -Dprism.order=sw; a pulse waits for it). */
+    static long phaseRenderCpu;
     static long phaseCpu;
     static double longestCall;
     static long phaseGc;
@@ -258,6 +260,7 @@ public class WindowPulses {
             pulses.clear();
         }
         phaseCpu = THREADS.getThreadCpuTime(fxThread);
+        phaseRenderCpu = renderCpu();
         phaseGc = gcMillis();
         synchronized (samples) {
             samples.clear();
@@ -304,8 +307,15 @@ public class WindowPulses {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
+    /** CPU nanoseconds of JavaFX's render threads (QuantumRenderer-*) so far. */
+    static long renderCpu() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .mapToLong(t -> Math.max(0, THREADS.getThreadCpuTime(t.getId()))).sum();
+    }
+
     static void report(String phase) {
         double cpu = (THREADS.getThreadCpuTime(fxThread) - phaseCpu) / 1e6;
+        double render = (renderCpu() - phaseRenderCpu) / 1e6;
         long gc = gcMillis() - phaseGc;
         List<Long> copy;
         synchronized (pulses) {
@@ -319,8 +329,8 @@ public class WindowPulses {
         double p99 = gaps.isEmpty() ? 0 : gaps.get(Math.min(gaps.size() - 1, (int) (gaps.size() * 0.99)));
         double longest = gaps.isEmpty() ? 0 : gaps.get(gaps.size() - 1);
         System.out.printf(Locale.ROOT, "%-40s pulses %5d  gap p99 %5.0f ms  longest %5.0f ms  over 100 ms: %3d  "
-                        + "FX CPU %6.0f ms  longest call %5.0f ms  GC %5d ms  load %.1f%n", phase, copy.size(), p99, longest,
-                gaps.stream().filter(g -> g > 100).count(), cpu, longestCall, gc, OS.getSystemLoadAverage());
+                        + "FX CPU %6.0f ms  render CPU %6.0f ms  longest call %5.0f ms  GC %5d ms  load %.1f%n", phase, copy.size(), p99,
+                longest, gaps.stream().filter(g -> g > 100).count(), cpu, render, longestCall, gc, OS.getSystemLoadAverage());
         synchronized (samples) {
             samples.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(16)
                     .forEach(e -> System.out.printf(Locale.ROOT, "    %4d  %s%n", e.getValue(), e.getKey()));
