@@ -1,20 +1,17 @@
 package org.encore.app;
 
 import javafx.application.Platform;
-import javafx.stage.Stage;
 import org.encore.app.evaluation.EvaluationCandidate;
 import org.encore.app.evaluation.EvaluationViewModel;
-import org.encore.training.dl4j.Dl4jEngine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import static org.encore.app.ScreenshotTour.onFx;
+import static org.encore.app.ScreenshotTour.openOnSample;
 import static org.encore.app.ScreenshotTour.shoot;
 import static org.encore.app.ScreenshotTour.waitUntil;
 
@@ -37,16 +34,7 @@ public final class EvaluationTour {
         AppPreferences preferences = new AppPreferences(Preferences.userRoot().node("org/encore/evaluation-tour"));
         preferences.clear();
         preferences.setWindowSize(width, height);
-        CompletableFuture<WorkbenchWindow> started = new CompletableFuture<>();
-        new Dl4jEngine().loadNativeLibraries(); // before JavaFX loads its libraries (Engine.loadNativeLibraries)
-        Platform.startup(() -> {
-            WorkbenchWindow window = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, runs, new Dl4jEngine());
-            window.show();
-            window.mainViewModel().open(AppDirs.sampleData());
-            started.complete(window);
-        });
-        WorkbenchWindow window = started.get(60, TimeUnit.SECONDS);
-        waitUntil(() -> window.workbench().dataset() != null, 60);
+        WorkbenchWindow window = openOnSample(preferences, runs, false);
         EvaluationViewModel evaluation = window.evaluationViewModel();
         onFx(() -> {
             window.workbench().viewProperty().set(Workbench.EVALUATION_VIEW);

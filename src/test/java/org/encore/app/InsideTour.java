@@ -2,19 +2,16 @@ package org.encore.app;
 
 import javafx.application.Platform;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.encore.inspect.Colouring;
 import org.encore.model.Presets;
-import org.encore.training.dl4j.Dl4jEngine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import static org.encore.app.ScreenshotTour.onFx;
+import static org.encore.app.ScreenshotTour.openOnSample;
 import static org.encore.app.ScreenshotTour.shoot;
 import static org.encore.app.ScreenshotTour.waitUntil;
 
@@ -45,17 +42,7 @@ public final class InsideTour {
         AppPreferences preferences = new AppPreferences(Preferences.userRoot().node("org/encore/workbench-inside-tour"));
         preferences.clear();
         preferences.setWindowSize(width, height);
-        CompletableFuture<WorkbenchWindow> started = new CompletableFuture<>();
-        new Dl4jEngine().loadNativeLibraries(); // before JavaFX loads its libraries (Engine.loadNativeLibraries)
-        Platform.startup(() -> {
-            WorkbenchWindow window = new WorkbenchWindow(new Stage(), preferences, DatasetOpener.MOVIELENS, runs, new Dl4jEngine());
-            window.show();
-            window.mainViewModel().darkThemeProperty().set(dark);
-            window.mainViewModel().open(AppDirs.sampleData());
-            started.complete(window);
-        });
-        WorkbenchWindow window = started.get(60, TimeUnit.SECONDS);
-        waitUntil(() -> window.workbench().dataset() != null, 60);
+        WorkbenchWindow window = openOnSample(preferences, runs, dark);
         long t0 = System.nanoTime();
         onFx(() -> {
             window.latentMapViewModel().colouringProperty().set(Colouring.GENRE);

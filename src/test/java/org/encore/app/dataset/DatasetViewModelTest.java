@@ -6,6 +6,7 @@ import org.encore.app.Workbench;
 import org.encore.data.Dataset;
 import org.encore.data.DatasetStatistics;
 import org.encore.data.RatingMatrix;
+import org.encore.testutil.QueuedWork;
 import org.encore.testutil.TinyData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class DatasetViewModelTest {
         List<Runnable> scans = new java.util.ArrayList<>();
         List<Runnable> uiTasks = new java.util.ArrayList<>();
         DatasetViewModel deferred = new DatasetViewModel(workbench, scans::add, uiTasks::add);
-        runAll(scans, uiTasks);
+        QueuedWork.runAll(scans, uiTasks);
         MovieRow first = deferred.movies().get(0);
         MovieRow second = deferred.movies().get(1);
         deferred.selectMovie(first);
@@ -125,7 +126,7 @@ class DatasetViewModelTest {
         assertTrue(deferred.selectedMovieTitleProperty().get().startsWith(second.movie().displayTitle()));
         assertTrue(deferred.selectedMovieRatings().isEmpty());
         assertEquals(2, scans.size());
-        runAll(scans, uiTasks);
+        QueuedWork.runAll(scans, uiTasks);
         assertEquals(second.ratings(), deferred.selectedMovieRatings().stream().mapToDouble(Bar::value).sum(), 1e-9);
     }
 
@@ -139,24 +140,12 @@ class DatasetViewModelTest {
         assertTrue(deferred.movies().isEmpty(), "nothing built on the calling thread");
         Dataset sample = TinyData.smallDataset();
         other.setDataset(sample, DatasetStatistics.of(sample));
-        runAll(background, uiTasks);
+        QueuedWork.runAll(background, uiTasks);
         assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size());
         assertEquals(TinyData.SMALL_USERS, deferred.users().size());
         assertFalse(deferred.overviewProperty().get().isEmpty());
         other.setDataset(null, null);
         assertTrue(deferred.movies().isEmpty());
-    }
-
-    /** Runs the queued work and what it queues in turn (a dataset's rows, then their filter and sort). */
-    private static void runAll(List<Runnable> background, List<Runnable> ui) {
-        while (!background.isEmpty() || !ui.isEmpty()) {
-            List<Runnable> work = List.copyOf(background);
-            background.clear();
-            work.forEach(Runnable::run);
-            List<Runnable> shown = List.copyOf(ui);
-            ui.clear();
-            shown.forEach(Runnable::run);
-        }
     }
 
     @Test
@@ -172,26 +161,26 @@ class DatasetViewModelTest {
         Workbench other = new Workbench();
         DatasetViewModel deferred = new DatasetViewModel(other, background::add, uiTasks::add);
         other.setDataset(dataset, DatasetStatistics.of(dataset));
-        runAll(background, uiTasks);
+        QueuedWork.runAll(background, uiTasks);
         ObservableList<MovieRow> unsorted = deferred.movies();
         Comparator<MovieRow> byCount = Comparator.comparingInt(MovieRow::ratings).reversed().thenComparing(MovieRow::id);
         deferred.sortMovies(byCount);
         assertSame(unsorted, deferred.movies(), "nothing sorted on the calling thread");
-        runAll(background, uiTasks);
+        QueuedWork.runAll(background, uiTasks);
         assertNotSame(unsorted, deferred.movies(), "the sorted rows arrive as a new list");
         assertEquals(sorted(unsorted, byCount), List.copyOf(deferred.movies()));
 
         deferred.searchProperty().set("film 1");
         deferred.sortMovies(byTitle);
         assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size(), "nothing filtered on the calling thread");
-        runAll(background, uiTasks);
+        QueuedWork.runAll(background, uiTasks);
         assertEquals(11, deferred.movies().size(), "the search and the newest order, in one list");
         assertEquals(sorted(deferred.movies(), byTitle), List.copyOf(deferred.movies()));
         assertEquals("11 of 40 movies", deferred.filterSummaryProperty().get());
 
         Dataset next = TinyData.smallDataset();
         other.setDataset(next, DatasetStatistics.of(next));
-        runAll(background, uiTasks);
+        QueuedWork.runAll(background, uiTasks);
         assertEquals(TinyData.SMALL_MOVIES, deferred.movies().size(), "the search was cleared for the new dataset");
         assertEquals(sorted(deferred.movies(), byTitle), List.copyOf(deferred.movies()), "in the order chosen before");
     }

@@ -3,6 +3,7 @@ package org.encore.app.training;
 import org.encore.app.Workbench;
 import org.encore.data.Dataset;
 import org.encore.data.DatasetStatistics;
+import org.encore.testutil.QueuedWork;
 import org.encore.testutil.TinyData;
 import org.encore.training.dl4j.Dl4jEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class SavedRunsTest {
 
         background.remove(0).run();
         assertTrue(viewModel.savedRuns().isEmpty(), "the finished listing waits for the UI executor");
-        runAll();
+        QueuedWork.runAll(background, ui);
         assertEquals(1, viewModel.savedRuns().size());
         assertEquals(1, viewModel.saved().summaries().size());
         assertEquals("", viewModel.saved().hiddenNoteProperty().get());
@@ -67,7 +68,7 @@ class SavedRunsTest {
         Runnable first = background.remove(0);
         background.remove(0).run();
         first.run();
-        runAll();
+        QueuedWork.runAll(background, ui);
         assertTrue(viewModel.savedRuns().isEmpty(), "the stale listing of the first dataset is not shown");
         assertEquals("1 saved run of other datasets (or unreadable) not listed", viewModel.saved().hiddenNoteProperty().get());
         assertSame(other, viewModel.saved().listedForProperty().get());
@@ -76,27 +77,15 @@ class SavedRunsTest {
     @Test
     void aRefreshAfterTheDatasetIsBackListsItsRunsAgain() {
         TrainingViewModel viewModel = new TrainingViewModel(later, new Dl4jEngine(), background::add, ui::add, runs);
-        runAll();
+        QueuedWork.runAll(background, ui);
         assertEquals(1, viewModel.savedRuns().size());
         Dataset small = trained.dataset();
         Dataset other = new Dataset("another-release", small.source(), small.ratings(), small.movies(), small.report());
         later.setDataset(other, DatasetStatistics.of(other));
-        runAll();
+        QueuedWork.runAll(background, ui);
         assertTrue(viewModel.savedRuns().isEmpty());
         later.setDataset(small, trained.statistics());
-        runAll();
+        QueuedWork.runAll(background, ui);
         assertEquals(1, viewModel.savedRuns().size(), "the identity of the first dataset is not mistaken for the other's");
-    }
-
-    /** Runs the queued background work, then what it handed to the UI executor, until neither has any left. */
-    private void runAll() {
-        while (!background.isEmpty() || !ui.isEmpty()) {
-            List<Runnable> work = List.copyOf(background);
-            background.clear();
-            work.forEach(Runnable::run);
-            List<Runnable> shown = List.copyOf(ui);
-            ui.clear();
-            shown.forEach(Runnable::run);
-        }
     }
 }
