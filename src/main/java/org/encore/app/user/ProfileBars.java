@@ -17,8 +17,7 @@ import java.util.stream.IntStream;
  * from one user to the next, and the charts change only their bars' heights (rebuilding a grouped bar chart's
  * categories costs the FX thread tens of milliseconds per user).
  *
- * @param ratedGenres        the dataset's {@value Categories#GENRES} most common genres, the most common first
- *                           ({@link Categories#genres}; a share of all the movies' genres, so they may sum below 100%)
+ * @param ratedGenres        every genre of the dataset, the most common first ({@link Categories#genres})
  * @param recommendedGenres  the same genres, for the recommended movies
  * @param ratedDecades       every decade of the dataset, oldest first
  * @param recommendedDecades the same decades, for the recommended movies
@@ -44,16 +43,12 @@ public record ProfileBars(List<Bar> ratedGenres, List<Bar> recommendedGenres, Li
     }
 
     /**
-     * A dataset's genre and decade bins and the genres charted: the {@value #GENRES} with the largest share of the
-     * dataset's movies, the most common first (ties by name), fixed for the dataset. More do not fit: at 1024 px the
-     * chart is about 200 px wide, and JavaFX hides every other label of 20 genres.
+     * A dataset's genre and decade bins and the order its genres are charted in: by their share of the dataset's
+     * movies, the most common first (ties by name), fixed for the dataset.
      *
      * @param genres the genre bins of {@code profiles}, the most common first
      */
     public record Categories(MovieProfiles profiles, List<Integer> genres) {
-        /** How many genres the charts show. */
-        public static final int GENRES = 10;
-
         public Categories {
             genres = List.copyOf(genres);
         }
@@ -64,7 +59,7 @@ public record ProfileBars(List<Bar> ratedGenres, List<Bar> recommendedGenres, Li
             double[] shares = profiles.histogram(MovieProfiles.Kind.GENRE, every, every.length);
             List<Integer> order = IntStream.range(0, shares.length).boxed()
                     .sorted(Comparator.comparingDouble((Integer g) -> -shares[g]).thenComparing(g -> profiles.genreNames().get(g)))
-                    .limit(GENRES).toList();
+                    .toList();
             return new Categories(profiles, order);
         }
     }
